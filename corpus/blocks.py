@@ -1,0 +1,97 @@
+"""What every reader hands to the one structuring pipeline (``corpus.structure``).
+
+A reader's job is only to turn its format into ``Block``s in reading order: a block is a run
+of text that the format itself shows as one unit (a Word paragraph, a PDF text block between
+vertical gaps, a text-file paragraph), with lines already re-joined, running headers/footers
+already dropped, and footnote reference markers kept as sentinels (``ref(marker)``) so that
+the structurer can record them without guessing from digits. Numbering, headings, sections,
+masthead and page-break continuation are decided once, in ``corpus.structure``.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+# Footnote references travel inside block text between two private-use characters.
+REF_OPEN, REF_CLOSE = "\ue000", "\ue001"
+REF_RE = re.compile(f"{REF_OPEN}([^{REF_CLOSE}]*){REF_CLOSE}")
+
+
+def ref(marker: str) -> str:
+    """Sentinel for a footnote reference marker placed in block text."""
+    return f"{REF_OPEN}{marker}{REF_CLOSE}"
+
+
+@dataclass
+class Block:
+    text: str
+    page: int | None = None
+    role: str = "body"  # body | footnote
+    heading: bool | None = None  # reader's hint (bold/Heading style); None = unknown
+    marker: str | None = None  # for role="footnote": its marker, when the format says so
+
+
+HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_HAN_CHAR = re.compile(f"[{HAN}]")
+# Full-width punctuation and CJK brackets: no space on either side in Chinese text.
+CJK_PUNCT = "，。、；：？！“”‘’（）《》〈〉【】「」『』…—·％"
+_SPACE = r"[ \t\u00a0\u2002-\u200b\u3000]"
+_HAN_HAN = re.compile(f"(?<=[{HAN}{CJK_PUNCT}]){_SPACE}+(?=[{HAN}{CJK_PUNCT}])")
+# "2012 年", "第 38/2 号", "E/1994/27, 第一章": one policy, no space between Han and
+# Latin/digits (the house style of the Chinese editions' Word files).
+_HAN_OTHER = re.compile(f"(?<=[{HAN}{CJK_PUNCT}]){_SPACE}+(?=[0-9A-Za-z(（%])")
+_OTHER_HAN = re.compile(f"(?<=[0-9A-Za-z%)）.,]){_SPACE}+(?=[{HAN}{CJK_PUNCT}])")
+
+
+def is_han(ch: str) -> bool:
+    return bool(_HAN_CHAR.match(ch))
+
+
+def han_ratio(text: str) -> float:
+    letters = [c for c in text if c.isalpha()]
+    if not letters:
+        return 0.0
+    return sum(1 for c in letters if is_han(c)) / len(letters)
+
+
+def normalise_zh_spacing(text: str) -> str:
+    """Remove the spaces that PDF text layers (and some Word files) put between Han
+    characters, and between Han characters and digits/Latin letters."""
+    text = _HAN_HAN.sub("", text)
+    text = _HAN_OTHER.sub("", text)
+    return _OTHER_HAN.sub("", text)
+
+
+def clean(text: str) -> str:
+    """Unicode NFC, soft hyphens and zero-width characters gone, runs of spaces folded."""
+    text = unicodedata.normalize("NFC", text)
+    text = text.replace("\u00ad", "").replace("\u200b", "").replace("\ufeff", "")
+    text = re.sub(r"[ \t\u00a0]+", " ", text)
+    return text.strip()
+
+
+def join_lines(lines: list[str]) -> str:
+    """Re-join the lines of one block. Where either side of the break is Chinese (a Han
+    character or full-width punctuation) the lines join without a space; otherwise with
+    one, but none after a line-end hyphen: UN documents are set without automatic
+    hyphenation, so a hyphen at a line end belongs to the word (Secretary-General, P-4,
+    knowledge-sharing); Word's optional hyphens arrive as U+00AD and are dropped."""
+    out = ""
+    for raw in lines:
+        line = raw.strip()
+        if not line:
+            continue
+        if not out:
+            out = line
+            continue
+        prev, nxt = out[-1], line[0]
+        if is_han(prev) or prev in CJK_PUNCT or is_han(nxt) or nxt in CJK_PUNCT:
+            out += line
+        elif prev == "\u00ad":
+            out = out[:-1] + line
+        elif prev == "-" and not out.endswith(" -"):
+            out += line
+        else:
+            out += " " + line
+    return out

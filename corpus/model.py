@@ -1,0 +1,127 @@
+"""The one document model every reader produces and every other package consumes.
+
+Plain dataclasses so that a document round-trips through JSON (``rapporteur show --json``)
+and through the store without loss.
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+
+@dataclass
+class Metadata:
+    symbol: str | None = None
+    symbols: list[str] = field(default_factory=list)
+    lang: str | None = None
+    original_language: str | None = None
+    date: str | None = None  # ISO 8601
+    organ: str | None = None
+    session: str | None = None
+    agenda_item: str | None = None
+    title: str | None = None
+    report_of: str | None = None
+    job_number: str | None = None
+
+
+@dataclass
+class Section:
+    """A heading. ``number`` is ``I``/``一``/``A`` or None; level 1 = chapter, 2 = lettered,
+    3 = unnumbered sub-heading."""
+
+    number: str | None
+    title: str
+    level: int
+    page: int | None = None
+
+
+@dataclass
+class Subparagraph:
+    """A lettered/roman sub-paragraph; ``offset`` is where its text starts in the parent
+    paragraph's ``text`` so that character spans stay relative to one string."""
+
+    label: str
+    text: str
+    offset: int = 0
+
+
+@dataclass
+class Paragraph:
+    number: str | None
+    text: str
+    section: int | None = None  # index into Document.sections
+    page: int | None = None
+    subparagraphs: list[Subparagraph] = field(default_factory=list)
+    footnote_refs: list[str] = field(default_factory=list)
+
+    def sub_at(self, offset: int) -> str | None:
+        """Label of the sub-paragraph that holds character ``offset``, if any."""
+        label = None
+        for sub in self.subparagraphs:
+            if sub.offset <= offset:
+                label = sub.label
+        return label
+
+
+@dataclass
+class Footnote:
+    marker: str
+    text: str
+    page: int | None = None
+
+
+@dataclass
+class Document:
+    source: str
+    format: str  # pdf | docx | txt
+    sha256: str
+    metadata: Metadata = field(default_factory=Metadata)
+    sections: list[Section] = field(default_factory=list)
+    paragraphs: list[Paragraph] = field(default_factory=list)
+    footnotes: list[Footnote] = field(default_factory=list)
+    pages: int | None = None
+
+    @property
+    def name(self) -> str:
+        """What records cite: the symbol, else the file stem."""
+        if self.metadata.symbol:
+            return self.metadata.symbol
+        stem = self.source.replace("\\", "/").rsplit("/", 1)[-1]
+        return stem.split(".")[0] if "." in stem else stem
+
+    @property
+    def lang(self) -> str | None:
+        return self.metadata.lang
+
+    def paragraph(self, number: str) -> Paragraph | None:
+        return next((p for p in self.paragraphs if p.number == number), None)
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    def to_json(self, **kw: Any) -> str:
+        return json.dumps(self.to_dict(), ensure_ascii=False, **kw)
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> "Document":
+        return cls(
+            source=d["source"],
+            format=d["format"],
+            sha256=d["sha256"],
+            metadata=Metadata(**d.get("metadata", {})),
+            sections=[Section(**s) for s in d.get("sections", [])],
+            paragraphs=[
+                Paragraph(
+                    **{k: v for k, v in p.items() if k != "subparagraphs"},
+                    subparagraphs=[Subparagraph(**s) for s in p.get("subparagraphs", [])],
+                )
+                for p in d.get("paragraphs", [])
+            ],
+            footnotes=[Footnote(**f) for f in d.get("footnotes", [])],
+            pages=d.get("pages"),
+        )
+
+    @classmethod
+    def from_json(cls, text: str) -> "Document":
+        return cls.from_dict(json.loads(text))

@@ -1,0 +1,58 @@
+"""``read(path) -> Document``: pick the reader by what the file is, then structure.
+
+The format is decided from the file's first bytes, with the extension as a cross-check, so
+that a ``.pdf`` that is really a Word file (or nothing) gets a clear answer.
+"""
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from corpus.errors import ReadError
+from corpus.model import Document
+
+EXTENSIONS = {".pdf": "pdf", ".docx": "docx", ".txt": "txt", ".text": "txt", ".md": "txt"}
+MAX_BYTES = 512 * 1024 * 1024
+
+
+def sniff(path: Path, head: bytes) -> str:
+    """The format of ``path`` given its first bytes; ReadError when it is not one we read."""
+    ext = path.suffix.lower()
+    expected = EXTENSIONS.get(ext)
+    if expected is None:
+        raise ReadError(path, f"unsupported file type '{ext or '(no extension)'}' "
+                              f"(Rapporteur reads {', '.join(sorted(EXTENSIONS))})")
+    if not head:
+        raise ReadError(path, "empty file (0 bytes)")
+    if expected == "pdf" and not head.lstrip(b"\x00\t\r\n ").startswith(b"%PDF"):
+        raise ReadError(path, "not a PDF: the file does not start with '%PDF'")
+    if expected == "docx" and not head.startswith(b"PK\x03\x04"):
+        if head.startswith(b"\xd0\xcf\x11\xe0"):
+            raise ReadError(path, "a legacy .doc (OLE) file or an encrypted DOCX, not a DOCX")
+        raise ReadError(path, "not a DOCX: the file is not a zip package")
+    return expected
+
+
+def read_blocks(path: str | Path):
+    """(format, sha256, blocks, pages) for one file."""
+    from corpus.readers import READERS
+
+    path = Path(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise ReadError(path, f"file too large ({size} bytes)")
+        data = path.read_bytes()
+    except OSError as exc:
+        raise ReadError(path, exc.strerror or str(exc)) from None
+    fmt = sniff(path, data[:1024])
+    blocks, pages = READERS[fmt](path, data)
+    return fmt, hashlib.sha256(data).hexdigest(), blocks, pages
+
+
+def read(path: str | Path) -> Document:
+    """Read one UN report (PDF, DOCX or text, Chinese or English) into a Document."""
+    from corpus.structure import structure
+
+    fmt, sha, blocks, pages = read_blocks(path)
+    return structure(blocks, source=str(path), fmt=fmt, sha256=sha, pages=pages)
