@@ -35,7 +35,7 @@ def sniff(path: Path, head: bytes) -> str:
 
 def read_blocks(path: str | Path):
     """(format, sha256, blocks, pages) for one file."""
-    from corpus.readers import READERS
+    from corpus.readers import reader
 
     path = Path(path)
     try:
@@ -46,7 +46,7 @@ def read_blocks(path: str | Path):
     except OSError as exc:
         raise ReadError(path, exc.strerror or str(exc)) from None
     fmt = sniff(path, data[:1024])
-    blocks, pages = READERS[fmt](path, data)
+    blocks, pages = reader(fmt)(path, data)
     return fmt, hashlib.sha256(data).hexdigest(), blocks, pages
 
 

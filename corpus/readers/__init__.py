@@ -1,6 +1,12 @@
-"""One reader per format; each turns bytes into ``corpus.blocks.Block``s and a page count."""
-from corpus.readers.docx import read_docx
-from corpus.readers.pdf import read_pdf
-from corpus.readers.text import read_text
+"""One reader per format; each turns bytes into ``corpus.blocks.Block``s and a page count.
+Imported on demand, so that reading a text file never loads the PDF or Word libraries."""
+from importlib import import_module
 
-READERS = {"pdf": read_pdf, "docx": read_docx, "txt": read_text}
+_READERS = {"pdf": ("corpus.readers.pdf", "read_pdf"),
+            "docx": ("corpus.readers.docx", "read_docx"),
+            "txt": ("corpus.readers.text", "read_text")}
+
+
+def reader(fmt: str):
+    module, name = _READERS[fmt]
+    return getattr(import_module(module), name)

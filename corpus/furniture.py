@@ -1,0 +1,25 @@
+"""Page furniture of UN documents: what repeats on every page and is never body text
+(job-number footers, barcodes, page counters, the symbol as running header). Shared by the
+readers so that one definition decides everywhere."""
+from __future__ import annotations
+
+import re
+
+SYMBOL = r"(?:[A-Z][A-Za-z]{0,9}(?:/[A-Za-z0-9.()\-]+)+)"
+SYMBOL_LINE = re.compile(rf"^{SYMBOL}(?:\s*[-–]\s*{SYMBOL})*$")
+JOB = re.compile(r"\b((?:GE\.)?\d{2}-\d{5})\s*\(\s*[A-Z]\s*\)")
+_PATTERNS = [
+    re.compile(r"^(?:GE\.)?\d{2}-\d{5}\s*\(\s*[A-Z]\s*\)(?:\s+\d{6})?(?:\s+\d{6})?\s*$"),  # 25-07795 (E) 100625
+    re.compile(r"^\*\d{7,8}\*$"),                                   # barcode *2507795*
+    re.compile(r"^\d{1,4}\s*/\s*\d{1,4}\s+(?:GE\.)?\d{2}-\d{5}$"),  # 2/18 25-07795
+    re.compile(r"^(?:GE\.)?\d{2}-\d{5}\s+\d{1,4}\s*/\s*\d{1,4}$"),  # 25-07795 3/18
+    re.compile(r"^(?:GE\.)?\d{2}-\d{5}$"),                          # job number alone
+    re.compile(r"^\d{1,4}\s*/\s*\d{1,4}$"),                          # 3/18
+    re.compile(r"^Please recycle\W*$", re.I),
+]
+
+
+def is_furniture(line: str) -> bool:
+    """True for a line that is page furniture, never body text."""
+    line = line.strip()
+    return bool(line) and (any(p.match(line) for p in _PATTERNS) or bool(SYMBOL_LINE.match(line)))

@@ -1,0 +1,120 @@
+"""Metadata from the first page of a UN report (the masthead), in English or Chinese:
+symbol(s), organ, date, original language, session, agenda item, title, whose report, and
+the job number from the page furniture."""
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from corpus.blocks import REF_RE
+from corpus.furniture import JOB, SYMBOL, SYMBOL_LINE
+from corpus.model import Metadata
+
+MONTHS = {m: i for i, m in enumerate(
+    ["january", "february", "march", "april", "may", "june", "july", "august", "september",
+     "october", "november", "december"], 1)}
+LANGUAGES = {"english": "en", "french": "fr", "spanish": "es", "russian": "ru", "arabic": "ar",
+             "chinese": "zh", "英文": "en", "法文": "fr", "西班牙文": "es", "俄文": "ru",
+             "阿拉伯文": "ar", "中文": "zh"}
+ORGANS = ["General Assembly", "Security Council", "Economic and Social Council",
+          "Trusteeship Council", "Human Rights Council", "大会", "安全理事会", "经济及社会理事会",
+          "托管理事会", "人权理事会"]
+_EN_DATE = re.compile(r"\b(\d{1,2})\s+(January|February|March|April|May|June|July|August|"
+                      r"September|October|November|December)\s+(\d{4})\b")
+_ZH_DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+_AGENDA = re.compile(r"(?:(?:Provisional\s+)?agenda\s+items?|\bItems?)\s+([0-9]+\s*(?:\([a-z]\))?"
+                     r"(?:\s*(?:,|and)\s*[0-9]+\s*(?:\([a-z]\))?)*)|"
+                     r"议程[^\d\n]{0,6}项目\s*([0-9]+\s*(?:[（(][a-z][)）])?)", re.I)
+_SESSION = re.compile(r"^(?:\d{4}\s+session|[A-Z][a-z]+(?:-[a-z]+)?\s+session|"
+                      r"(?:Resumed\s+)?[A-Z][a-z]+(?:-[a-z]+)?\s+(?:regular\s+|special\s+)?session)$|"
+                      r"^第[一二三四五六七八九十百零〇]+届(?:特别)?会议$|^\d{4}\s*年(?:届)?会议$")
+_REPORT_OF = re.compile(r"^(?:Report|Note)\s+(?:of|by)\s+the\s+(.+?)\s*$|^(.+?)的(?:报告|说明)$")
+
+
+def _plain(text: str) -> str:
+    return REF_RE.sub("", text).strip()
+
+
+def iso_date(text: str) -> str | None:
+    m = _EN_DATE.search(text)
+    if m:
+        return date(int(m.group(3)), MONTHS[m.group(2).lower()], int(m.group(1))).isoformat()
+    m = _ZH_DATE.search(text)
+    if m:
+        return date(int(m.group(1)), int(m.group(2)), int(m.group(3))).isoformat()
+    return None
+
+
+def parse_masthead(front: list[str], furniture: list[str], lang: str | None) -> Metadata:
+    """``front``: the texts of the body blocks before the report proper (in order);
+    ``furniture``: running headers/footers of the whole document."""
+    meta = Metadata(lang=lang)
+    lines = [_plain(t) for t in front if _plain(t)]
+    for text in lines + [_plain(f) for f in furniture[:6]]:
+        symbol = _symbol(text)
+        if symbol and not meta.symbol:
+            meta.symbol = symbol
+            meta.symbols = [s.strip() for s in re.split(r"\s*[-–]\s*(?=[A-Z])", symbol)]
+        job = JOB.search(text)
+        if job and not meta.job_number:
+            meta.job_number = job.group(1)
+    organs, sessions = [], []
+    report_idx = agenda_idx = None
+    seen_distr = False
+    for i, text in enumerate(lines):
+        if not seen_distr:
+            organs.extend(_organs(text))
+        if re.search(r"Distr\.|分发", text):
+            seen_distr = True
+        if not meta.date and (re.search(r"Distr\.", text) or iso_date(text) and
+                              re.fullmatch(r"[\d\s\w]{6,24}", text) and "至" not in text):
+            meta.date = iso_date(text)
+        m = re.search(r"(?:Original|原文)\s*[:：]\s*([A-Za-z]+|\w{2,4}文)", text)
+        if m:
+            meta.original_language = LANGUAGES.get(m.group(1).lower(), m.group(1).lower())
+        if _SESSION.match(text):
+            sessions.append(text)
+        m = _AGENDA.search(text)
+        if m and agenda_idx is None and len(text) < 120:
+            item = (m.group(1) or m.group(2)).replace("（", "(").replace("）", ")")
+            meta.agenda_item = re.sub(r"\s*(?:,|and)\s*", ", ", re.sub(r"\s+(?=\()", "", item)).strip()
+            agenda_idx = i
+        m = _REPORT_OF.match(text)
+        if m and report_idx is None and len(text) < 80:
+            meta.report_of = (m.group(1) or m.group(2)).rstrip("*").strip()
+            report_idx = i
+    meta.organ = "; ".join(dict.fromkeys(organs)) or None
+    meta.session = "; ".join(dict.fromkeys(sessions)) or None
+    if report_idx:
+        meta.title = _title(lines, report_idx, agenda_idx)
+    return meta
+
+
+def _organs(text: str) -> list[str]:
+    """Organ names at the start of a masthead line; a text dump may run several together
+    (大会经济及社会理事会)."""
+    found = []
+    text = re.sub(r"^United Nations\s*", "", text).strip()
+    while text:
+        organ = next((o for o in sorted(ORGANS, key=len, reverse=True) if text.startswith(o)), None)
+        if organ is None:
+            break
+        found.append(organ)
+        text = text[len(organ):].lstrip(" *")
+    return found
+
+
+def _symbol(text: str) -> str | None:
+    text = re.sub(r"^United Nations\s+", "", text)
+    if SYMBOL_LINE.match(text) and "/" in text:
+        return re.sub(r"\s*([-–])\s*", "-", text).replace("–", "-")
+    return None
+
+
+def _title(lines: list[str], report_idx: int, agenda_idx: int | None) -> str | None:
+    """The report title: the line(s) just above "Report of the Secretary-General". When
+    the agenda item's own title sits between, the title is the last block before it."""
+    start = (agenda_idx + 1) if agenda_idx is not None else 0
+    candidates = [t for t in lines[start:report_idx]
+                  if not re.fullmatch(SYMBOL, t) and not iso_date(t) and not _SESSION.match(t)]
+    return candidates[-1] if candidates else None

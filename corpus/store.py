@@ -1,0 +1,265 @@
+"""The embedded SQLite store: documents, sections, paragraphs and footnotes, with FTS5
+full-text search over paragraphs.
+
+Every document is written in ONE transaction, so an interrupted ingest never leaves half a
+document behind, and a document whose sha256 is already stored is not written again. The
+whole ``Document`` is kept as JSON next to the columns, so ``documents()``/``get()`` give back
+exactly what the reader produced; the columns are there for SQL and search.
+
+Search: English is indexed with FTS5's ``porter unicode61`` tokenizer (``coordinating``
+finds ``coordination``). FTS5 cannot split Chinese into words, so runs of Han characters are
+pre-segmented with jieba (``corpus.nlp.segment``) before indexing and in queries. Words are
+joined with a zero-width space rather than an ordinary one: unicode61 treats both as
+separators, but the zero-width one can be removed from snippets without touching the real
+spaces of the text.
+"""
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+from collections.abc import Iterable, Iterator
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from corpus.blocks import HAN
+from corpus.model import Document
+
+SCHEMA_VERSION = 1
+WORD_SEP = "\u200b"
+_HAN_RUN = re.compile(f"[{HAN}]+")
+_QUERY_TERM = re.compile(r'"([^"]*)"|(\S+)')
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS documents (
+    id INTEGER PRIMARY KEY,
+    sha256 TEXT NOT NULL UNIQUE,
+    source TEXT NOT NULL,
+    format TEXT NOT NULL,
+    pages INTEGER,
+    symbol TEXT,
+    symbols TEXT,             -- JSON list, for joint reports
+    lang TEXT,
+    original_language TEXT,
+    date TEXT,
+    organ TEXT,
+    session TEXT,
+    agenda_item TEXT,
+    title TEXT,
+    report_of TEXT,
+    job_number TEXT,
+    json TEXT NOT NULL,       -- the whole Document, lossless
+    added TEXT NOT NULL DEFAULT CURRENT_TIMESTAMP
+);
+CREATE INDEX IF NOT EXISTS documents_symbol ON documents(symbol);
+CREATE INDEX IF NOT EXISTS documents_source ON documents(source);
+CREATE TABLE IF NOT EXISTS sections (
+    id INTEGER PRIMARY KEY,
+    doc_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    seq INTEGER NOT NULL,     -- index in Document.sections (= paragraphs.section)
+    number TEXT,
+    title TEXT NOT NULL,
+    level INTEGER NOT NULL,
+    page INTEGER,
+    UNIQUE (doc_id, seq)
+);
+CREATE TABLE IF NOT EXISTS paragraphs (
+    id INTEGER PRIMARY KEY,   -- = paragraphs_fts.rowid
+    doc_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    seq INTEGER NOT NULL,     -- reading order
+    number TEXT,
+    section INTEGER,
+    page INTEGER,
+    text TEXT NOT NULL,
+    subparagraphs TEXT NOT NULL,  -- JSON list of {label, text, offset}
+    footnote_refs TEXT NOT NULL,  -- JSON list of markers
+    UNIQUE (doc_id, seq)
+);
+CREATE INDEX IF NOT EXISTS paragraphs_number ON paragraphs(doc_id, number);
+CREATE TABLE IF NOT EXISTS footnotes (
+    id INTEGER PRIMARY KEY,
+    doc_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    seq INTEGER NOT NULL,
+    marker TEXT NOT NULL,
+    text TEXT NOT NULL,
+    page INTEGER,
+    UNIQUE (doc_id, seq)
+);
+CREATE VIRTUAL TABLE IF NOT EXISTS paragraphs_fts USING fts5(
+    body, tokenize = 'porter unicode61 remove_diacritics 2'
+);
+"""
+
+_META_COLUMNS = ("symbol", "lang", "original_language", "date", "organ", "session",
+                 "agenda_item", "title", "report_of", "job_number")
+
+
+def search_text(text: str) -> str:
+    """What FTS5 indexes for ``text``: Han runs split into jieba words (zero-width
+    separated, also from neighbouring digits and letters: ``2011年`` → ``2011``, ``年``);
+    everything else unchanged for unicode61/porter."""
+    from corpus.nlp import segment
+
+    return _HAN_RUN.sub(
+        lambda m: WORD_SEP + WORD_SEP.join(segment(m.group())) + WORD_SEP, text)
+
+
+def fts_query(query: str) -> str:
+    """A user's query as an FTS5 MATCH expression: every whitespace-separated term (or
+    ``"quoted phrase"``) must occur; Chinese is segmented exactly as at indexing time, so
+    a Chinese term becomes a phrase of its words. FTS5 operators are not interpreted,
+    which keeps any input a valid query."""
+    phrases = []
+    for quoted, bare in _QUERY_TERM.findall(query):
+        words = search_text(quoted or bare).replace(WORD_SEP, " ").split()
+        if words:
+            phrases.append('"' + " ".join(w.replace('"', '""') for w in words) + '"')
+    if not phrases:
+        raise ValueError(f"empty search query {query!r}")
+    return " ".join(phrases)
+
+
+@dataclass
+class Hit:
+    """One paragraph that matches a search. ``rank`` is FTS5's bm25 score: lower (more
+    negative) is better, and hits come best first."""
+
+    name: str  # the document's symbol, else its file stem (Document.name)
+    symbol: str | None
+    number: str | None  # paragraph number; None for unnumbered text (e.g. the summary)
+    page: int | None
+    snippet: str
+    rank: float
+    lang: str | None
+    sha256: str
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+class Store:
+    """An SQLite file of ingested documents. Opening is cheap and creates the schema if
+    needed; other packages may add their own tables through ``conn``."""
+
+    def __init__(self, path: str | Path = "rapporteur.db"):
+        self.path = Path(path)
+        self.conn = sqlite3.connect(self.path)
+        self.conn.execute("PRAGMA foreign_keys = ON")
+        self.conn.execute("PRAGMA journal_mode = WAL")
+        self.conn.execute("PRAGMA synchronous = NORMAL")
+        version = self.conn.execute("PRAGMA user_version").fetchone()[0]
+        if version > SCHEMA_VERSION:
+            raise RuntimeError(f"{self.path}: store schema version {version} is newer than "
+                               f"this Rapporteur's ({SCHEMA_VERSION}); upgrade Rapporteur")
+        with self.conn:
+            self.conn.executescript(SCHEMA)
+            self.conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def has(self, sha256: str) -> bool:
+        return self.conn.execute("SELECT 1 FROM documents WHERE sha256 = ?",
+                                 (sha256,)).fetchone() is not None
+
+    def add(self, doc: Document, bodies: list[str] | None = None) -> bool:
+        """Store ``doc`` in one transaction; False (and nothing written) when a document
+        with the same sha256 is already stored. ``bodies`` are the paragraphs' search
+        texts when already computed (``search_text``), e.g. by an ingest worker."""
+        if bodies is None:
+            bodies = [search_text(p.text) for p in doc.paragraphs]
+        with self.conn:  # one transaction: commit at the end, roll back on any error
+            if self.has(doc.sha256):
+                return False
+            meta = doc.metadata
+            doc_id = self.conn.execute(
+                f"INSERT INTO documents (sha256, source, format, pages, symbols, json, "
+                f"{', '.join(_META_COLUMNS)}) VALUES ({', '.join('?' * (6 + len(_META_COLUMNS)))})",
+                (doc.sha256, doc.source, doc.format, doc.pages,
+                 json.dumps(meta.symbols, ensure_ascii=False), doc.to_json(),
+                 *(getattr(meta, c) for c in _META_COLUMNS)),
+            ).lastrowid
+            self.conn.executemany(
+                "INSERT INTO sections (doc_id, seq, number, title, level, page) "
+                "VALUES (?, ?, ?, ?, ?, ?)",
+                [(doc_id, i, s.number, s.title, s.level, s.page)
+                 for i, s in enumerate(doc.sections)])
+            self.conn.executemany(
+                "INSERT INTO footnotes (doc_id, seq, marker, text, page) VALUES (?, ?, ?, ?, ?)",
+                [(doc_id, i, f.marker, f.text, f.page) for i, f in enumerate(doc.footnotes)])
+            for i, (para, body) in enumerate(zip(doc.paragraphs, bodies, strict=True)):
+                para_id = self.conn.execute(
+                    "INSERT INTO paragraphs (doc_id, seq, number, section, page, text, "
+                    "subparagraphs, footnote_refs) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    (doc_id, i, para.number, para.section, para.page, para.text,
+                     json.dumps([asdict(s) for s in para.subparagraphs], ensure_ascii=False),
+                     json.dumps(para.footnote_refs, ensure_ascii=False)),
+                ).lastrowid
+                self.conn.execute("INSERT INTO paragraphs_fts (rowid, body) VALUES (?, ?)",
+                                  (para_id, body))
+        return True
+
+    def ingest(self, paths: Iterable[str | Path], workers: int = 1, progress: bool = False):
+        """Read and store files or folders (recursively); see ``corpus.ingest``."""
+        from corpus.ingest import ingest
+
+        return ingest(self, paths, workers=workers, progress=progress)
+
+    def documents(self, lang: str | None = None) -> Iterator[Document]:
+        """Every stored document (optionally of one language), in the order stored."""
+        sql = "SELECT json FROM documents"
+        args: tuple = ()
+        if lang:
+            sql, args = sql + " WHERE lang = ?", (lang,)
+        for (text,) in self.conn.execute(sql + " ORDER BY id", args):
+            yield Document.from_json(text)
+
+    def get(self, key: str | Path, lang: str | None = None) -> Document | None:
+        """The document whose symbol (or one of its joint symbols), sha256 or source path
+        is ``key``; for an existing file, also the document with that file's content.
+        Editions share a symbol: ``lang`` picks one, else the first stored wins."""
+        key = str(key)
+        sha = _file_sha256(key)
+        row = self.conn.execute(
+            "SELECT json FROM documents WHERE (symbol = ?1 OR sha256 = ?1 OR source = ?1 "
+            "OR sha256 = ?2 OR EXISTS (SELECT 1 FROM json_each(documents.symbols) "
+            "WHERE value = ?1)) AND (?3 IS NULL OR lang = ?3) ORDER BY id LIMIT 1",
+            (key, sha, lang),
+        ).fetchone()
+        return Document.from_json(row[0]) if row else None
+
+    def search(self, query: str, lang: str | None = None, limit: int = 20,
+               marks: tuple[str, str] = ("[", "]")) -> list[Hit]:
+        """Paragraphs matching every term of ``query``, best first, with a snippet whose
+        matches are wrapped in ``marks``. Raises ValueError for a query without terms."""
+        rows = self.conn.execute(
+            "SELECT d.json ->> '$.metadata.symbol', d.source, d.symbol, p.number, p.page, "
+            "snippet(paragraphs_fts, 0, ?, ?, '…', 32), bm25(paragraphs_fts), d.lang, d.sha256 "
+            "FROM paragraphs_fts JOIN paragraphs p ON p.id = paragraphs_fts.rowid "
+            "JOIN documents d ON d.id = p.doc_id "
+            "WHERE paragraphs_fts MATCH ? AND (? IS NULL OR d.lang = ?) "
+            "ORDER BY bm25(paragraphs_fts), p.id LIMIT ?",
+            (*marks, fts_query(query), lang, lang, limit),
+        ).fetchall()
+        return [Hit(name=Document(source=source, format="", sha256="").name if not symbol
+                    else symbol, symbol=symbol, number=number, page=page,
+                    snippet=snippet.replace(WORD_SEP, ""), rank=rank, lang=doc_lang,
+                    sha256=sha)
+                for _, source, symbol, number, page, snippet, rank, doc_lang, sha in rows]
+
+
+def _file_sha256(path: str) -> str | None:
+    """sha256 of the file at ``path``, or None when there is no such file."""
+    import hashlib
+
+    try:
+        with open(path, "rb") as f:
+            return hashlib.file_digest(f, "sha256").hexdigest()
+    except (OSError, ValueError):
+        return None

@@ -1,0 +1,236 @@
+"""Blocks -> Document: the one structuring pipeline for every format and both languages.
+
+UN reports share one skeleton: a masthead, perhaps a summary and a table of contents, then
+headings (``I.``/``一.``, ``A.``, unnumbered) and paragraphs numbered 1..N without a break,
+with lettered sub-paragraphs. Readers only say what the page shows; this module decides what
+it means, so that a report read from PDF, DOCX or text comes out the same.
+"""
+from __future__ import annotations
+
+import re
+
+from corpus.blocks import REF_RE, Block, han_ratio, join_lines, normalise_zh_spacing
+from corpus.errors import ReadError
+from corpus.masthead import parse_masthead
+from corpus.model import Document, Footnote, Paragraph, Section, Subparagraph
+
+ROMAN = "I II III IV V VI VII VIII IX X XI XII XIII XIV XV XVI XVII XVIII XIX XX".split()
+ZH_NUM = "一 二 三 四 五 六 七 八 九 十 十一 十二 十三 十四 十五 十六 十七 十八 十九 二十".split()
+_PARA = re.compile(r"^(\d{1,3})\s*[.．]\s*(?=\S)")
+_SUB = re.compile(r"^[(（]\s*([a-z]{1,2}|[ivxl]{1,6})\s*[)）]\s*")
+_H1 = re.compile(rf"^({'|'.join(reversed(ROMAN))})\s*[.．]\s+(\S.*)$|"
+                 rf"^({'|'.join(reversed(ZH_NUM))})\s*[.、．]\s*(\S.*)$")
+_H2 = re.compile(r"^([A-Z])\s*[.．](?:\s+|(?=[\u3400-\u9fff]))(\S.*)$")
+_TOC = re.compile(r"^(?:Contents|目录|目 录)$", re.I)
+_TOC_ENTRY = re.compile(r"(?:\s|\.{2,}|…+|(?<=[\u3400-\u9fff]))\d{1,3}$|^(?:Page|页次)$")
+_SUMMARY = re.compile(r"^(?:Summary|摘要|概要)$")
+_TERMINAL = tuple("。！？；.!?;")
+_ENGLISH = re.compile(r"\b(?:the|of|and|to|in|for|on|by|with|that|is|are)\b", re.I)
+
+
+def detect_lang(blocks: list[Block]) -> str | None:
+    body = " ".join(b.text for b in blocks if b.role == "body")[:20000]
+    if han_ratio(body) > 0.3:
+        return "zh"
+    words = re.findall(r"[A-Za-z]+", body)
+    if words and len(_ENGLISH.findall(body)) / len(words) > 0.08:
+        return "en"
+    return None
+
+
+def structure(blocks: list[Block], *, source: str, fmt: str, sha256: str,
+              pages: int | None) -> Document:
+    lang = detect_lang(blocks)
+    if lang is None:
+        raise ReadError(source, "unknown language: Rapporteur reads Chinese and English "
+                                "reports (no Chinese or English text found)")
+    if lang == "zh":
+        for b in blocks:
+            b.text = normalise_zh_spacing(b.text)
+    doc = Document(source=source, format=fmt, sha256=sha256, pages=pages)
+    builder = _Builder(doc, lang)
+    front: list[str] = []
+    furniture = [b.text for b in blocks if b.role == "furniture"]
+    for block in blocks:
+        if block.role == "furniture" or not block.text.strip():
+            continue
+        if block.role == "footnote":
+            builder.footnote(block)
+        elif not builder.started:
+            if not builder.begin(block):
+                front.append(block.text)
+        else:
+            builder.body(block)
+    doc.metadata = parse_masthead(front, furniture, lang)
+    builder.finish()
+    return doc
+
+
+class _Builder:
+    def __init__(self, doc: Document, lang: str):
+        self.doc, self.lang = doc, lang
+        self.started = False
+        self.in_toc = False
+        self.last_number = 0
+        self.para: Paragraph | None = None
+        self.parts: list[str] = []  # raw text pieces (with sentinels) of self.para
+
+    # -- front matter -------------------------------------------------------------------
+    def begin(self, block: Block) -> bool:
+        """Decide whether ``block`` opens the report proper; consume TOC lines."""
+        text = REF_RE.sub("", block.text).strip()
+        if _TOC.match(text):
+            self.in_toc = True
+            return True
+        if self.in_toc:
+            if _TOC_ENTRY.search(text) or text in ("Page", "页次"):
+                return True
+            self.in_toc = False
+        if _SUMMARY.match(text) or _H1.match(text) or (_PARA.match(text) and _PARA.match(text).group(1) == "1"):
+            self.started = True
+            self.body(block)
+            return True
+        return False
+
+    # -- body ---------------------------------------------------------------------------
+    def body(self, block: Block) -> None:
+        text = block.text.strip()
+        plain = REF_RE.sub("", text)
+        if _TOC.match(plain):
+            self.in_toc = True
+            return
+        if self.in_toc:
+            if _TOC_ENTRY.search(plain):
+                return
+            self.in_toc = False
+        heading = self._heading(plain, block)
+        if heading:
+            self._close()
+            heading.page = block.page
+            self.doc.sections.append(heading)
+            return
+        m = _PARA.match(plain)
+        if m and self._next_number(int(m.group(1))):
+            self._close()
+            self.last_number = int(m.group(1))
+            self._open(m.group(1), text[self._raw_offset(text, m.end()):], block.page)
+            return
+        if self.para is not None and (self._continues(plain) or self.para.number and
+                                      not _SUB.match(plain)):
+            self._append(text)
+            return
+        if self.para is not None and _SUB.match(plain):
+            self._append(text)
+            return
+        self._close()
+        self._open(None, text, block.page)
+
+    def _heading(self, plain: str, block: Block) -> Section | None:
+        if len(plain) > 250 or block.heading is False and not (_H1.match(plain) or _H2.match(plain)):
+            return None
+        m = _H1.match(plain)
+        if m and not plain.endswith(_TERMINAL[:3]):
+            return Section(number=m.group(1) or m.group(3), title=m.group(2) or m.group(4), level=1)
+        m = _H2.match(plain)
+        if m and (block.heading or not plain.endswith(_TERMINAL)) and len(plain) < 200:
+            return Section(number=m.group(1), title=m.group(2), level=2)
+        if _SUMMARY.match(plain):
+            return Section(number=None, title=plain, level=1)
+        if block.heading and not _PARA.match(plain) and not _SUB.match(plain) \
+                and not plain.endswith(_TERMINAL) and len(plain) < 200 and not self._mid_sentence():
+            return Section(number=None, title=plain, level=3)
+        return None
+
+    def _next_number(self, n: int) -> bool:
+        return self.last_number < n <= self.last_number + 3
+
+    def _mid_sentence(self) -> bool:
+        return bool(self.parts) and not REF_RE.sub("", self.parts[-1]).rstrip().endswith(
+            _TERMINAL + (":", "：", "”", "\"", ")", "）"))
+
+    def _continues(self, plain: str) -> bool:
+        """A block that carries on the open paragraph across a page break, a footnote
+        block or a line break the reader could not see."""
+        if self._mid_sentence():
+            return True
+        return plain[:1].islower() or plain[:1] in ",;:)，；：、）"
+
+    def _open(self, number: str | None, text: str, page: int | None) -> None:
+        section = len(self.doc.sections) - 1 if self.doc.sections else None
+        self.para = Paragraph(number=number, text="", section=section, page=page)
+        self.parts = [text]
+
+    def _append(self, text: str) -> None:
+        self.parts.append(text)
+
+    @staticmethod
+    def _raw_offset(raw: str, plain_end: int) -> int:
+        """Offset in ``raw`` (with sentinels) matching ``plain_end`` in its sentinel-free text."""
+        seen = 0
+        i = 0
+        while i < len(raw) and seen < plain_end:
+            m = REF_RE.match(raw, i)
+            if m:
+                i = m.end()
+                continue
+            i += 1
+            seen += 1
+        return i
+
+    def _close(self) -> None:
+        if self.para is None:
+            return
+        para = self.para
+        para.text, para.footnote_refs, para.subparagraphs = _finalise(self.parts, self.lang)
+        if para.text:
+            self.doc.paragraphs.append(para)
+        self.para, self.parts = None, []
+
+    def footnote(self, block: Block) -> None:
+        text = REF_RE.sub("", block.text).strip()
+        marker = block.marker
+        if marker is None:
+            m = re.match(r"^(\d{1,3}|\*{1,3})\s+(.*)$", text)
+            if m and self.doc.footnotes and m.group(1) != self.doc.footnotes[-1].marker:
+                marker, text = m.group(1), m.group(2)
+        if marker is None and self.doc.footnotes:
+            last = self.doc.footnotes[-1]
+            last.text = join_lines([last.text, text])
+            return
+        self.doc.footnotes.append(Footnote(marker=marker or "", text=text, page=block.page))
+
+    def finish(self) -> None:
+        self._close()
+
+
+def _finalise(parts: list[str], lang: str) -> tuple[str, list[str], list[Subparagraph]]:
+    """Join the pieces of one paragraph, strip footnote sentinels (recording their markers)
+    and locate the sub-paragraphs in the final text."""
+    pieces: list[tuple[str, bool]] = []  # (plain text, starts a sub-paragraph)
+    refs: list[str] = []
+    for part in parts:
+        refs.extend(REF_RE.findall(part))
+        plain = REF_RE.sub("", part).strip()
+        if lang == "zh":
+            plain = normalise_zh_spacing(plain)
+        if plain:
+            pieces.append((plain, bool(_SUB.match(plain))))
+    text = ""
+    subs: list[Subparagraph] = []
+    label_starts: list[int] = []
+    for plain, is_sub in pieces:
+        if not text:
+            text = plain
+        elif is_sub:
+            text += ("" if lang == "zh" else " ") + plain
+        else:
+            text = join_lines([text, plain])
+        if is_sub:
+            label_starts.append(len(text) - len(plain))
+            m = _SUB.match(plain)
+            subs.append(Subparagraph(label=m.group(1), text="", offset=label_starts[-1] + m.end()))
+    for k, sub in enumerate(subs):
+        end = label_starts[k + 1] if k + 1 < len(subs) else len(text)
+        sub.text = text[sub.offset:end].strip()
+    return text, list(dict.fromkeys(refs)), subs
+
