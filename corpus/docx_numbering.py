@@ -1,0 +1,127 @@
+"""Word's automatic numbering, which python-docx does not turn into text: resolve a
+paragraph's ``w:numPr`` (direct or through its style) against the numbering part and keep
+the counters, so that ``12.``, ``(a)``, ``(iv)``, ``一、`` come back as a reader sees them."""
+from __future__ import annotations
+
+import re
+
+import cn2an
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_ROMAN = [(1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
+          (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")]
+
+
+def _roman(n: int) -> str:
+    out = ""
+    for value, letters in _ROMAN:
+        while n >= value:
+            out, n = out + letters, n - value
+    return out
+
+
+def _letter(n: int) -> str:
+    return chr(ord("a") + (n - 1) % 26) * ((n - 1) // 26 + 1)
+
+
+def format_number(n: int, fmt: str) -> str:
+    if fmt == "lowerLetter":
+        return _letter(n)
+    if fmt == "upperLetter":
+        return _letter(n).upper()
+    if fmt == "lowerRoman":
+        return _roman(n)
+    if fmt == "upperRoman":
+        return _roman(n).upper()
+    if fmt in ("chineseCounting", "chineseCountingThousand", "ideographTraditional",
+               "taiwaneseCounting", "taiwaneseCountingThousand", "ideographDigital"):
+        return cn2an.an2cn(n)
+    if fmt in ("none", "bullet"):
+        return ""
+    return str(n)
+
+
+class Numbering:
+    def __init__(self, levels: dict[str, dict[int, dict]], starts: dict[str, dict[int, int]],
+                 style_numpr: dict[str, tuple[str, int]]):
+        self.levels = levels          # numId -> ilvl -> {fmt, text, start}
+        self.starts = starts          # numId -> ilvl -> startOverride
+        self.style_numpr = style_numpr  # styleId -> (numId, ilvl)
+        self.counters: dict[str, dict[int, int]] = {}
+
+    @classmethod
+    def from_document(cls, document) -> "Numbering":
+        levels: dict[str, dict[int, dict]] = {}
+        starts: dict[str, dict[int, int]] = {}
+        style_numpr: dict[str, tuple[str, int]] = {}
+        try:
+            root = document.part.numbering_part.element
+        except (KeyError, NotImplementedError, AttributeError):
+            root = None
+        if root is not None:
+            abstract = {}
+            for an in root.iter(W + "abstractNum"):
+                lv = {}
+                for lvl in an.iter(W + "lvl"):
+                    fmt = lvl.find(W + "numFmt")
+                    text = lvl.find(W + "lvlText")
+                    start = lvl.find(W + "start")
+                    lv[int(lvl.get(W + "ilvl"))] = {
+                        "fmt": fmt.get(W + "val") if fmt is not None else "decimal",
+                        "text": text.get(W + "val") if text is not None else "",
+                        "start": int(start.get(W + "val")) if start is not None else 1,
+                    }
+                abstract[an.get(W + "abstractNumId")] = lv
+            for num in root.iter(W + "num"):
+                nid = num.get(W + "numId")
+                aid = num.find(W + "abstractNumId")
+                if aid is not None:
+                    levels[nid] = abstract.get(aid.get(W + "val"), {})
+                for ov in num.iter(W + "lvlOverride"):
+                    so = ov.find(W + "startOverride")
+                    if so is not None:
+                        starts.setdefault(nid, {})[int(ov.get(W + "ilvl"))] = int(so.get(W + "val"))
+        styles = document.styles.element
+        for st in styles.iter(W + "style"):
+            numpr = st.find(f"{W}pPr/{W}numPr")
+            if numpr is not None:
+                nid = numpr.find(W + "numId")
+                ilvl = numpr.find(W + "ilvl")
+                if nid is not None:
+                    style_numpr[st.get(W + "styleId")] = (
+                        nid.get(W + "val"), int(ilvl.get(W + "val")) if ilvl is not None else 0)
+        return cls(levels, starts, style_numpr)
+
+    def _numpr(self, p) -> tuple[str, int] | None:
+        numpr = p.find(f"{W}pPr/{W}numPr")
+        style = p.find(f"{W}pPr/{W}pStyle")
+        inherited = self.style_numpr.get(style.get(W + "val")) if style is not None else None
+        if numpr is None:
+            return inherited
+        nid = numpr.find(W + "numId")
+        ilvl = numpr.find(W + "ilvl")
+        num_id = nid.get(W + "val") if nid is not None else (inherited or (None, 0))[0]
+        level = int(ilvl.get(W + "val")) if ilvl is not None else (inherited or (None, 0))[1]
+        return (num_id, level) if num_id else None
+
+    def label(self, p, document=None) -> str | None:
+        """The label Word shows before paragraph ``p`` (advancing the counters), or None."""
+        found = self._numpr(p)
+        if not found:
+            return None
+        num_id, ilvl = found
+        if num_id == "0" or num_id not in self.levels or ilvl not in self.levels[num_id]:
+            return None
+        counters = self.counters.setdefault(num_id, {})
+        start = self.starts.get(num_id, {}).get(ilvl, self.levels[num_id][ilvl]["start"])
+        counters[ilvl] = counters[ilvl] + 1 if ilvl in counters else start
+        for deeper in [k for k in counters if k > ilvl]:
+            del counters[deeper]
+        lvl = self.levels[num_id][ilvl]
+
+        def sub(m: re.Match) -> str:
+            k = int(m.group(1)) - 1
+            spec = self.levels[num_id].get(k, {"fmt": "decimal", "start": 1})
+            return format_number(counters.get(k, spec["start"]), spec["fmt"])
+
+        return re.sub(r"%(\d)", sub, lvl["text"]).strip() or None
