@@ -31,6 +31,18 @@ _SESSION = re.compile(r"^(?:\d{4}\s+session|[A-Z][a-z]+(?:-[a-z]+)?\s+session|"
 _REPORT_OF = re.compile(r"^(?:Report|Note)\s+(?:of|by)\s+the\s+(.+?)\s*$|^(.+?)的(?:报告|说明)$")
 
 
+def is_masthead_line(line: str) -> bool:
+    """A line that is one masthead item on its own (so a text dump must not run it into its
+    neighbours): symbol, organ, Distr., date, original language, session, agenda item,
+    "Report of the Secretary-General"."""
+    line = _plain(line)
+    return bool(_symbol(line) or _organs(line) or re.match(r"(?:Distr\.|Original\s*:|原文\s*[:：])", line)
+                or re.fullmatch(r"\d{1,2}\s+[A-Z][a-z]+\s+\d{4}|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日", line)
+                or line in LANGUAGES or line.lower() in LANGUAGES
+                or _SESSION.match(line) or (_AGENDA.search(line) and len(line) < 60)
+                or _REPORT_OF.match(line))
+
+
 def _plain(text: str) -> str:
     return REF_RE.sub("", text).strip()
 

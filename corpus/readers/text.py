@@ -10,6 +10,7 @@ from pathlib import Path
 from corpus.blocks import Block, clean, join_lines, ref
 from corpus.errors import ReadError
 from corpus.furniture import is_furniture
+from corpus.masthead import is_masthead_line
 
 SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 _SUP = "⁰¹²³⁴⁵⁶⁷⁸⁹"
@@ -19,6 +20,9 @@ _FOOTNOTE_PLAIN = re.compile(r"^(\d{1,3}|\*{1,3})\s+(\S.*)$")
 # A line that starts a new unit: paragraph number, sub-paragraph label, heading number.
 _UNIT = re.compile(r"^(\d{1,3}\.\s|\((?:[a-z]{1,2}|[ivxlc]+)\)\s|[IVXLC]{1,6}\.\s|[A-Z]\.\s|"
                    r"[一二三四五六七八九十]{1,3}[.、．]|[（(][一二三四五六七八九十]{1,3}[)）])")
+_LABEL_ALONE = re.compile(r"^(?:\d{1,3}\.|\((?:[a-z]{1,2}|[ivxl]+)\))$")
+SECTION_WORD = re.compile(r"^(?:Summary|摘要|概要|Contents|目录|目 录)$")
+STARTS_BODY = re.compile(r"^(?:Summary|摘要|概要|Contents|目录|1\.\s|(?:I|一)\s*[.、．]\s*\S)")
 _TERMINAL = tuple("。！？；：.!?;:”\"’)）")
 
 
@@ -32,36 +36,40 @@ def decode(path: Path, data: bytes) -> str:
                 return data.decode(codec)
             except UnicodeDecodeError:
                 raise ReadError(path, f"invalid {codec} text despite its byte-order mark") from None
-    sample = data[:4096]
-    if sample and sample.count(b"\x00") > len(sample) // 4:
-        odd_nuls = sample[1::2].count(0) > sample[0::2].count(0)
-        try:
-            return data.decode("utf-16-le" if odd_nuls else "utf-16-be")
-        except UnicodeDecodeError:
-            pass
-    for codec in ("utf-8", "gb18030"):
+    best, best_score = None, 0.0
+    for codec in ("utf-8", "utf-16-le", "utf-16-be", "gb18030"):
+        if codec.startswith("utf-16") and len(data) % 2:
+            continue
         try:
             text = data.decode(codec)
         except UnicodeDecodeError:
             continue
-        if _plausible(text):
+        score = _commonness(text)
+        if codec == "utf-8" and score >= 0.9:
             return text
+        if score > best_score:
+            best, best_score = text, score
+    if best is not None and best_score >= 0.9:
+        return best
     raise ReadError(path, "cannot decode the text: it is not UTF-8, UTF-16 or GB18030/GBK")
 
 
-def _plausible(text: str) -> bool:
-    """Reject decodings full of control characters or private-use/unassigned code points
-    (what random bytes become under a permissive codec such as GB18030)."""
-    if not text:
-        return True
-    bad = sum(1 for c in text if (ord(c) < 32 and c not in "\t\r\n\f") or
-              0xE000 <= ord(c) <= 0xF8FF or 0x80 <= ord(c) < 0xA0)
-    rare = sum(1 for c in text if 0x3400 <= ord(c) <= 0x4DBF or ord(c) > 0xFFFF)
-    return bad / len(text) < 0.01 and rare / len(text) < 0.05
+def _commonness(text: str) -> float:
+    """Share of characters that real UN text is made of (ASCII, common Han, CJK and
+    full-width punctuation, Latin-1 letters, general punctuation); random bytes decoded
+    under a permissive codec score far lower."""
+    sample = text[:20000]
+    if not sample:
+        return 1.0
+    common = sum(1 for c in sample if c in "\t\r\n\f" or " " <= c <= "~" or
+                 "\u00a0" <= c <= "\u024f" or "\u2000" <= c <= "\u206f" or
+                 "\u3000" <= c <= "\u303f" or "\u4e00" <= c <= "\u9fff" or
+                 "\uff00" <= c <= "\uffef")
+    return common / len(sample)
 
 
 def read_text(path: Path, data: bytes):
-    lines = [clean(line) for line in decode(path, data).splitlines()]
+    lines = [line.strip() for line in decode(path, data).splitlines()]
     if not any(lines):
         raise ReadError(path, "the file holds no text")
     roles = _footnote_lines(lines)
@@ -85,6 +93,8 @@ def _footnote_lines(lines: list[str]) -> dict[int, tuple[str | None, str]]:
                 nxt = next((x for x in lines[i + 1:] if x), "")
                 if not (_FOOTNOTE_PLAIN.match(nxt) or _FOOTNOTE_SUP.match(nxt)):
                     zone = False
+            continue
+        if is_furniture(line):
             continue
         m = _FOOTNOTE_SUP.match(line)
         if m and (m.group(1) != "*" or i < 80 or zone):
@@ -113,9 +123,15 @@ def _inline_refs(line: str, markers: set[str]) -> str:
 
 
 def _blocks(lines: list[str], roles, markers: set[str]) -> list[Block]:
+    """Group lines into blocks. In the masthead each known item (symbol, organ, date,
+    session, agenda item...) is a block of its own and layout columns are split; elsewhere
+    lines of one chunk are joined until a line starts a new unit or the previous line closed
+    a sentence and the next opens one (paragraph-per-line text)."""
     blocks: list[Block] = []
     current: list[str] = []
+    label = ""  # a paragraph number or label alone on its line ("1.") waits for its text
     chunk_lines = 0
+    front = True
 
     def flush(heading=None):
         nonlocal current
@@ -127,11 +143,13 @@ def _blocks(lines: list[str], roles, markers: set[str]) -> list[Block]:
         if i in roles:
             flush()
             marker, text = roles[i]
+            text = clean(text)
             if marker is None and blocks and blocks[-1].role == "footnote":
                 blocks[-1].text = join_lines([blocks[-1].text, text])
             else:
                 blocks.append(Block(_inline_refs(text, set()), role="footnote", marker=marker))
             continue
+        line = clean(line) if not front else line
         if not line or _SEPARATOR.match(line):
             alone = chunk_lines == 1 and len(current) == 1 and _heading_like(current[0])
             flush(heading=True if alone else None)
@@ -151,12 +169,33 @@ def _blocks(lines: list[str], roles, markers: set[str]) -> list[Block]:
             else:
                 blocks.append(Block(line, role="furniture"))
             continue
-        line = _inline_refs(line, markers)
-        if current and (_UNIT.match(line) or current[-1].rstrip(" \ue001*0123456789").endswith(_TERMINAL)
-                        and _starts_sentence(line)):
+        if _LABEL_ALONE.match(line):
             flush()
-        current.append(line)
-        chunk_lines += 1
+            label = line + " "
+            continue
+        line, label = label + _inline_refs(line, markers), ""
+        if front and STARTS_BODY.match(line):
+            front = False
+        cells = re.split(r"\s{3,}|\t", line) if front else [line]
+        for cell in map(clean, cells):
+            if SECTION_WORD.match(cell):
+                flush()
+                blocks.append(Block(cell, heading=True))
+                continue
+            if is_furniture(cell):
+                flush()
+                blocks.append(Block(cell, role="furniture"))
+                continue
+            if front and is_masthead_line(cell):
+                flush()
+                blocks.append(Block(cell))
+                continue
+            if current and (front and is_masthead_line(current[-1]) or _UNIT.match(cell) or
+                            current[-1].rstrip(" \ue001*0123456789").endswith(_TERMINAL)
+                            and _starts_sentence(cell)):
+                flush()
+            current.append(cell)
+            chunk_lines += 1
     flush()
     return blocks
 
