@@ -28,6 +28,7 @@ _AGENDA = re.compile(r"(?:(?:Provisional\s+)?agenda\s+items?|\bItems?)\s+([0-9]+
 _SESSION = re.compile(r"^(?:\d{4}\s+session|[A-Z][a-z]+(?:-[a-z]+)?\s+session|"
                       r"(?:Resumed\s+)?[A-Z][a-z]+(?:-[a-z]+)?\s+(?:regular\s+|special\s+)?session)$|"
                       r"^第[一二三四五六七八九十百零〇]+届(?:特别)?会议$|^\d{4}\s*年(?:届)?会议$")
+_JOB_IN_FOOTER = re.compile(r"(?<![\d/.-])((?:GE\.)?\d{2}-\d{5})(?![\d/])")
 _REPORT_OF = re.compile(r"^(?:Report|Note)\s+(?:of|by)\s+the\s+(.+?)\s*$|^(.+?)的(?:报告|说明)$")
 
 
@@ -62,12 +63,13 @@ def parse_masthead(front: list[str], furniture: list[str], lang: str | None) -> 
     ``furniture``: running headers/footers of the whole document."""
     meta = Metadata(lang=lang)
     lines = [_plain(t) for t in front if _plain(t)]
-    for text in lines + [_plain(f) for f in furniture[:6]]:
+    furniture = [_plain(f) for f in furniture[:8]]
+    for text in lines + furniture:
         symbol = _symbol(text)
         if symbol and not meta.symbol:
             meta.symbol = symbol
             meta.symbols = [s.strip() for s in re.split(r"\s*[-–]\s*(?=[A-Z])", symbol)]
-        job = JOB.search(text)
+        job = JOB.search(text) or (text in furniture and _JOB_IN_FOOTER.search(text))
         if job and not meta.job_number:
             meta.job_number = job.group(1)
     organs, sessions = [], []

@@ -30,7 +30,7 @@ _NUMBERING = f"""<w:numbering {nsdecls('w')}>
 </w:abstractNum><w:num w:numId="3"><w:abstractNumId w:val="7"/></w:num></w:numbering>"""
 
 
-class _Footnotes:
+class Footnotes:
     """Writes real Word footnotes: python-docx has no footnote API, so the part is made
     through its XML layer."""
 
@@ -42,7 +42,7 @@ class _Footnotes:
         fid = len(self.notes) + 1
         self.notes.append(f'<w:footnote w:id="{fid}"><w:p><w:pPr><w:rPr/></w:pPr>'
                           f'<w:r><w:rPr><w:vertAlign w:val="superscript"/></w:rPr>'
-                          f'{"<w:t>" + mark + "</w:t>" if mark else "<w:footnoteRef/>"}</w:r>'
+                          f'{"" if mark else "<w:footnoteRef/>"}</w:r>'
                           f'<w:r><w:t xml:space="preserve"> {_xml(text)}</w:t></w:r></w:p></w:footnote>')
         custom = ' w:customMarkFollows="1"' if mark else ""
         run = parse_xml(f'<w:r {nsdecls("w")}><w:rPr><w:vertAlign w:val="superscript"/></w:rPr>'
@@ -76,6 +76,7 @@ def zh_sample_docx(out_dir: Path, repeat: int = 1) -> Path:
     footnotes at the places the text dump shows their markers. ``repeat`` > 1 repeats the
     body (numbering continues) to make long documents for benchmarks."""
     from corpus import read
+    from corpus.blocks import han_ratio
 
     model = read(ZH_SAMPLE)
     raw = ZH_SAMPLE.read_text(encoding="utf-8")
@@ -86,12 +87,13 @@ def zh_sample_docx(out_dir: Path, repeat: int = 1) -> Path:
     normal.element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), CJK_FONT)
     numbering = doc.part.numbering_part
     numbering._element = parse_xml(_NUMBERING)
-    footnotes = _Footnotes(doc)
+    footnotes = Footnotes(doc)
 
     masthead = raw.split("目录")[0].split("摘要")[0]
     for chunk in re.split(r"\n\s*\n", masthead):
         lines = [x.strip() for x in chunk.splitlines() if x.strip() and not x.startswith("*")]
-        if len(lines) > 1 and len(lines[0]) > 12:  # a title wrapped in the dump: one paragraph
+        if len(lines) > 1 and len(lines[0]) > 12 and all(han_ratio(x) > 0.5 for x in lines):
+            # a title wrapped in the dump: one paragraph in Word
             lines = ["".join(lines)]
         for line in lines:
             p = doc.add_paragraph()
@@ -121,7 +123,7 @@ def zh_sample_docx(out_dir: Path, repeat: int = 1) -> Path:
     return out
 
 
-def _write_with_refs(p, para, raw: str, footnotes: _Footnotes, notes: dict[str, str]) -> None:
+def _write_with_refs(p, para, raw: str, footnotes: Footnotes, notes: dict[str, str]) -> None:
     """Place each footnote reference after the words its superscript follows in the dump."""
     text = para.text
     cuts = []
