@@ -24,6 +24,7 @@ _H2 = re.compile(r"^([A-Z])\s*[.．](?:\s+|(?=[\u3400-\u9fff]))(\S.*)$")
 _TOC = re.compile(r"^(?:Contents|目录|目 录)$", re.I)
 _TOC_ENTRY = re.compile(r"(?:\s|\.{2,}|…+|(?<=[\u3400-\u9fff]))\d{1,3}$|^(?:Page|页次)$")
 _SUMMARY = re.compile(r"^(?:Summary|摘要|概要)$")
+_ANNEX = re.compile(r"^(?:Annex(?:es)?(?:\s+[IVXL]+)?|附件[一二三四五六七八九十]*)$")
 _TERMINAL = tuple("。！？；.!?;")
 _ENGLISH = re.compile(r"\b(?:the|of|and|to|in|for|on|by|with|that|is|are)\b", re.I)
 
@@ -135,6 +136,9 @@ class _Builder:
         if m and (block.heading or not plain.endswith(_TERMINAL)) and len(plain) < 200:
             return Section(number=m.group(1), title=m.group(2), level=2)
         if _SUMMARY.match(plain):
+            return Section(number=None, title=plain, level=1)
+        if _ANNEX.match(plain):  # annexes number their paragraphs afresh
+            self.last_number = 0
             return Section(number=None, title=plain, level=1)
         if block.heading and not _PARA.match(plain) and not _SUB.match(plain) \
                 and not plain.endswith(_TERMINAL) and len(plain) < 200 and not self._mid_sentence():
