@@ -94,7 +94,7 @@ def parse_masthead(front: list[str], furniture: list[str], lang: str | None) -> 
             meta.agenda_item = re.sub(r"\s*(?:,|and)\s*", ", ", re.sub(r"\s+(?=\()", "", item)).strip()
             agenda_idx = i
         m = _REPORT_OF.match(text)
-        if m and report_idx is None and len(text) < 80:
+        if m and report_idx is None and len(text) < 200:
             meta.report_of = (m.group(1) or m.group(2)).rstrip("*").strip()
             report_idx = i
     meta.organ = "; ".join(dict.fromkeys(organs)) or None
