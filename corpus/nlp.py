@@ -25,16 +25,28 @@ def _jieba():
 
 
 def add_words(words) -> None:
-    """Teach the segmenter more whole words (e.g. a glossary's Chinese terms)."""
+    """Teach the pipelines' segmenter more whole words (e.g. a glossary's Chinese terms).
+    ``segment`` (what the search index is built with) is not affected, so that an index
+    and its queries are always cut the same way whatever else the process has loaded."""
     jieba = _jieba()
     for word in words:
         if word and len(word) > 1:
             jieba.add_word(word, freq=20000)
 
 
+@lru_cache(maxsize=1)
+def _fixed_tokenizer():
+    import jieba
+
+    _jieba()  # logging set once
+    tokenizer = jieba.Tokenizer()
+    tokenizer.load_userdict(str(USER_DICT))
+    return tokenizer
+
+
 def segment(text: str) -> list[str]:
-    """Chinese words of ``text`` (jieba, with the UN user dictionary)."""
-    return [w for w in _jieba().cut(text) if w.strip()]
+    """Chinese words of ``text`` with jieba and the UN user dictionary only."""
+    return [w for w in _fixed_tokenizer().cut(text) if w.strip()]
 
 
 @lru_cache(maxsize=None)
