@@ -27,7 +27,7 @@ _AGENDA = re.compile(r"(?:(?:Provisional\s+)?agenda\s+items?|\bItems?)\s+([0-9]+
                      r"议程[^\d\n]{0,6}项目\s*([0-9]+\s*(?:[（(][a-z][)）])?)", re.I)
 _SESSION = re.compile(r"^(?:\d{4}\s+session|[A-Z][a-z]+(?:-[a-z]+)?\s+session|"
                       r"(?:Resumed\s+)?[A-Z][a-z]+(?:-[a-z]+)?\s+(?:regular\s+|special\s+)?session)$|"
-                      r"^第[一二三四五六七八九十百零〇]+届(?:特别)?会议$|^\d{4}\s*年(?:届)?会议$")
+                      r"^第[一二三四五六七八九十百零〇]+届(?:特别)?会议$|^\d{4}\s*年(?:届会|(?:届)?会议)$")
 _JOB_IN_FOOTER = re.compile(r"(?<![\d/.-])((?:GE\.)?\d{2}-\d{5})(?![\d/])")
 _REPORT_OF = re.compile(r"^(?:Report|Note)\s+(?:of|by)\s+the\s+(.+?)\s*$|^(.+?)的(?:报告|说明)$")
 

@@ -1,0 +1,112 @@
+"""Spec -> editions: one pass per language over the same sections and data, so that both
+editions get the same headings, the same paragraph numbers and the same figures."""
+from __future__ import annotations
+
+import re
+
+from compose import masthead
+from compose.draft import Edition, Heading, Para
+from compose.errors import SpecError
+from compose.previous import PreviousReport, carried_over, link_previous, open_report
+from compose.render import LABELS, Renderer
+from compose.spec import Spec
+
+ROMAN = "I II III IV V VI VII VIII IX X XI XII XIII XIV XV XVI XVII XVIII XIX XX".split()
+ZH_NUM = "一 二 三 四 五 六 七 八 九 十 十一 十二 十三 十四 十五 十六 十七 十八 十九 二十".split()
+ILLUSTRATIVE = {
+    "en": "The figures in the present draft are illustrative: they were written for an "
+          "example and are not official data.",
+    "zh": "本稿中的数字为示例数据，系为示范而编写，并非正式数据。",
+}
+_END_PUNCT = re.compile(r"[\s;；,，.。:：]+$")
+
+
+def previous_reports(spec: Spec, db: str | None) -> dict[str, PreviousReport]:
+    return {lang: open_report(src, lang, spec.path, db)
+            for lang, src in (spec.raw.get("previous") or {}).items()}
+
+
+def link_data(spec: Spec, reports: dict[str, PreviousReport]) -> None:
+    """Previous values that the spec says to take from the previous report."""
+    for datum in spec.data.values():
+        if datum.link and datum.previous is None:
+            report = reports.get("en") or reports.get("zh")
+            if report is None:
+                raise SpecError(spec.path, f"data {datum.id!r} takes its previous value from "
+                                           "the previous report, but the spec names none")
+            link_previous(datum, report, spec.path)
+
+
+def _numbered(level: int, counters: list[int], lang: str) -> str | None:
+    if level == 1:
+        counters[0] += 1
+        counters[1] = 0
+        return (ZH_NUM if lang == "zh" else ROMAN)[counters[0] - 1]
+    if level == 2:
+        counters[1] += 1
+        return chr(ord("A") + counters[1] - 1)
+    return None
+
+
+def _recommendations(r: Renderer, rec: dict, report: PreviousReport | None, spec: Spec,
+                     number: int) -> Para:
+    lang = r.lang
+    items: list[tuple[str, dict | None]] = []
+    if rec.get("carry_over"):
+        if report is None:
+            raise SpecError(spec.path, f"carry_over needs the previous {lang} report "
+                                       f"(previous: {{{lang}: ...}})")
+        items += carried_over(report, rec["carry_over"], spec.path)
+    items += [(r.render(i[lang]), None) for i in rec.get("items", [])]
+    chapeau = _END_PUNCT.sub("", r.render(rec["chapeau"][lang])) + (":" if lang == "en" else "：")
+    subs = []
+    for k, (text, origin) in enumerate(items):
+        last = k == len(items) - 1
+        end = ("." if last else ";") if lang == "en" else ("。" if last else "；")
+        piece = r.finish(_END_PUNCT.sub("", text) + end)
+        piece.origin = origin
+        subs.append((LABELS[k], piece))
+    return Para(str(number), r.finish(chapeau), subs)
+
+
+def edition(spec: Spec, lang: str, reports: dict[str, PreviousReport]) -> Edition:
+    raw = spec.raw
+    r = Renderer(lang, spec.data)
+    summary = [r.finish(r.render(s[lang])) for s in raw.get("summary", [])]
+    blocks: list[Heading | Para] = []
+    counters, number = [0, 0], 0
+    for section in raw["sections"]:
+        level = section.get("level", 1)
+        title = r.finish(r.render(section["heading"][lang])).text
+        blocks.append(Heading(level, _numbered(level, counters, lang), title))
+        for p in section.get("paragraphs", []):
+            number += 1
+            r.notes = [r.finish(r.render(f[lang])).text for f in p.get("footnotes", [])]
+            if number == 1 and raw.get("illustrative"):
+                r.notes.append(ILLUSTRATIVE[lang])  # called at the end of paragraph 1
+            if "text" in p:
+                text = r.render(p["text"][lang])
+            else:
+                ids = [p["data"]] if isinstance(p["data"], str) else p["data"]
+                missing = [i for i in ids if i not in r.data]
+                if missing:
+                    raise SpecError(spec.path, f"paragraph {number}: no data {', '.join(missing)}")
+                lead = r.render(p["lead"][lang]) if p.get("lead") else None
+                text = r.render("", name=p["type"], items=[r.data[i] for i in ids],
+                                it=r.data[ids[0]], lead=lead)
+            text += "".join("\n" + r.render(s[lang]) for s in p.get("subparagraphs", []))
+            body, subs = r.paragraph(text, r.notes)
+            blocks.append(Para(str(number), body, subs))
+        if section.get("recommendations"):
+            number += 1
+            blocks.append(_recommendations(r, section["recommendations"], reports.get(lang),
+                                           spec, number))
+    return Edition(lang, masthead.build(raw["masthead"], lang), summary, blocks,
+                   "Summary" if lang == "en" else "摘要")
+
+
+def editions(spec: Spec, langs: list[str], db: str | None = None) -> list[Edition]:
+    reports = previous_reports(spec, db)
+    link_data(spec, reports)
+    return [edition(spec, lang, reports) for lang in langs]
+

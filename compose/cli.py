@@ -1,0 +1,56 @@
+"""``rapporteur compose SPEC -o DIR``: the drafts, their provenance files, and a table of
+what was written."""
+from __future__ import annotations
+
+import click
+
+
+def _langs(ctx, param, value):
+    langs = [v.strip() for v in value.split(",") if v.strip()]
+    bad = [v for v in langs if v not in ("en", "zh")]
+    if bad or not langs:
+        raise click.BadParameter(f"use en, zh or en,zh (got {value!r})")
+    return langs
+
+
+@click.command()
+@click.argument("spec", required=False, type=click.Path(dir_okay=False))
+@click.option("--example", type=click.Choice(["gender-mainstreaming"]),
+              help="Compose a built-in example spec instead of SPEC.")
+@click.option("--lang", "langs", default="en,zh", callback=_langs, show_default=True,
+              help="Editions to write.")
+@click.option("--db", type=click.Path(dir_okay=False), help="Store holding the previous report.")
+@click.option("-o", "--output", "out_dir", required=True, type=click.Path(file_okay=False),
+              help="Directory for the .docx and .provenance.json files.")
+@click.option("--comments", is_flag=True, help="Add a Word comment on every figure saying "
+                                                "where it comes from.")
+@click.option("--check/--no-check", default=True, show_default=True,
+              help="Run the extractor over the draft and warn about any figure not traced "
+                   "to the data.")
+def compose(spec, example, langs, db, out_dir, comments, check):
+    """Compose first drafts of a Secretary-General report (English/Chinese Word files in UN
+    house style) from SPEC (YAML or JSON)."""
+    from rich.console import Console
+    from rich.table import Table
+
+    from compose import SpecError
+    from compose import compose as run
+    from compose.spec import example_path
+    from corpus.cli import fail
+
+    if bool(spec) == bool(example):
+        fail("give either SPEC or --example NAME", 2)
+    try:
+        results = run(example_path(example) if example else spec, out_dir, langs, db, comments,
+                      check)
+    except SpecError as exc:
+        fail(str(exc))
+    table = Table("edition", "file", "paragraphs", "figures", "untraced")
+    for r in results:
+        table.add_row(r["lang"], str(r["docx"]), str(r["paragraphs"]), str(r["figures"]),
+                      str(len(r["untraced"])) if check else "not checked")
+    Console(stderr=True).print(table)
+    for r in results:
+        for u in r["untraced"]:
+            click.echo(f"warning: {r['docx'].name} paragraph {u['where']}: figure "
+                       f"{u['text']!r} is not traced to the data", err=True)

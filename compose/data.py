@@ -1,0 +1,102 @@
+"""The draft's data: indicator values given inline in the spec or in CSV/XLSX files, each
+remembering where it came from (spec entry or file row) so that every figure in the draft
+can be traced back to it."""
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from compose.errors import SpecError
+from compose.numbers import decimal
+
+UNITS = ("percent", "USD", "count")
+COLUMNS = ("id", "subject_en", "subject_zh", "value", "unit", "period", "source")
+
+
+@dataclass
+class Previous:
+    value: str
+    period: str
+    origin: dict  # {"kind": "data", ...} or {"kind": "previous-report", "doc", "para", ...}
+
+
+@dataclass
+class Datum:
+    id: str
+    subject: dict[str, str]  # lang -> subject phrase
+    value: str  # exact decimal text
+    unit: str
+    period: str
+    source: str  # the statistical source, as the data says
+    origin: dict  # where this entry is: {"kind": "spec", "entry": i} or {"kind": "file", ...}
+    previous: Previous | None = None
+    link: dict = field(default_factory=dict)  # how to find the previous value in last report
+
+
+def _value(raw, where: str) -> str:
+    try:
+        return str(decimal(raw))
+    except Exception:
+        raise SpecError(where, f"value {raw!r} is not a number") from None
+
+
+def make_datum(entry: dict, origin: dict, where: str) -> Datum:
+    unit = entry.get("unit", "count")
+    if unit not in UNITS:
+        raise SpecError(where, f"unit {unit!r} is not one of {', '.join(UNITS)}")
+    subject = entry.get("subject") or {}
+    if isinstance(subject, str):
+        subject = {"en": subject}
+    subject = {**subject, **{lang: entry[f"subject_{lang}"] for lang in ("en", "zh")
+                             if entry.get(f"subject_{lang}")}}
+    datum = Datum(id=str(entry["id"]), subject=subject, value=_value(entry["value"], where),
+                  unit=unit, period=str(entry.get("period", "")),
+                  source=str(entry.get("source", "")), origin=origin)
+    prev = entry.get("previous")
+    if isinstance(prev, dict) and "value" in prev:
+        datum.previous = Previous(_value(prev["value"], where), str(prev.get("period", "")),
+                                  {**origin, "field": "previous"})
+    elif isinstance(prev, dict):
+        datum.link = prev
+    elif entry.get("previous_value") not in (None, ""):
+        datum.previous = Previous(_value(entry["previous_value"], where),
+                                  str(entry.get("previous_period", "")),
+                                  {**origin, "field": "previous_value"})
+    return datum
+
+
+def _rows_csv(path: Path) -> list[dict]:
+    with path.open(encoding="utf-8-sig", newline="") as f:
+        return list(csv.DictReader(f))
+
+
+def _rows_xlsx(path: Path, sheet: str | None) -> list[dict]:
+    import openpyxl
+
+    book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    ws = book[sheet] if sheet else book.worksheets[0]
+    rows = ws.iter_rows(values_only=True)
+    header = [str(h).strip() if h is not None else "" for h in next(rows, [])]
+    out = [dict(zip(header, r)) for r in rows if any(v not in (None, "") for v in r)]
+    book.close()
+    return out
+
+
+def load_file(path: Path, sheet: str | None = None) -> list[Datum]:
+    """Data rows of a CSV or XLSX file (header: id, subject_en, subject_zh, value, unit,
+    period, source and optionally previous_value, previous_period). Rows are numbered as a
+    spreadsheet shows them: the header is row 1."""
+    if not path.is_file():
+        raise SpecError(path, "data file not found")
+    try:
+        rows = _rows_xlsx(path, sheet) if path.suffix.lower() == ".xlsx" else _rows_csv(path)
+    except (OSError, UnicodeDecodeError, KeyError, ValueError) as exc:
+        raise SpecError(path, f"cannot read data file ({exc})") from None
+    missing = [c for c in ("id", "value") if rows and c not in rows[0]]
+    if missing:
+        raise SpecError(path, f"data file lacks column(s) {', '.join(missing)}")
+    return [make_datum({k: v for k, v in row.items() if v not in (None, "")},
+                       {"kind": "file", "file": path.name, "row": i},
+                       f"{path}, row {i}")
+            for i, row in enumerate(rows, start=2)]

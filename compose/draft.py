@@ -1,0 +1,74 @@
+"""What a composed edition is before it becomes Word: the masthead lines, the summary, the
+headings and numbered paragraphs, each piece of text carrying the figures it shows (with
+offsets and sources) and the footnotes it calls. The Word writer and the provenance sidecar
+both read this, so the numbers in the sidecar are the numbers in the file."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass
+class Figure:
+    """One number in the draft: where it is (offsets into its ``Text``) and what it is."""
+
+    start: int
+    end: int
+    text: str
+    value: str  # the exact decimal, as text
+    unit: str  # percent | USD | count | points
+    role: str  # input | previous | computed
+    source: dict  # where the value comes from (spec entry, data file row, previous report)
+
+
+@dataclass
+class Text:
+    """Rendered text with its figures and footnote calls (``(offset, footnote text)``)."""
+
+    text: str
+    figures: list[Figure] = field(default_factory=list)
+    notes: list[tuple[int, str]] = field(default_factory=list)
+    origin: dict | None = None  # for text taken whole from the previous report
+
+
+@dataclass
+class Heading:
+    level: int  # 1 = chapter (I./一.), 2 = lettered (A.), 3 = unnumbered
+    number: str | None
+    title: str
+
+
+@dataclass
+class Para:
+    number: str
+    body: Text
+    subs: list[tuple[str, Text]] = field(default_factory=list)  # (label, text)
+
+
+@dataclass
+class Masthead:
+    symbol: str
+    organ: str
+    date: str
+    language_lines: list[str]  # "Original: English" (and "Chinese" above it in zh)
+    body: str | None  # e.g. the commission meeting, when it is not the organ itself
+    session: str
+    meeting: str | None
+    agenda: list[str] | None  # two parts; the asterisk footnote call goes between them
+    agenda_note: str | None
+    agenda_title: str | None
+    title: str
+    report_of: str
+    job: str | None  # "26-01234 (E)"
+    job_date: str | None  # ddmmyy
+
+
+@dataclass
+class Edition:
+    lang: str
+    masthead: Masthead
+    summary: list[Text]
+    blocks: list[Heading | Para]
+    summary_label: str = "Summary"
+
+    def paragraphs(self) -> list[Para]:
+        return [b for b in self.blocks if isinstance(b, Para)]

@@ -1,0 +1,220 @@
+"""Jinja2 rendering of one edition, keeping track of every figure it prints.
+
+Each figure filter wraps what it prints between private-use sentinels carrying a figure
+id; when a paragraph is finished the sentinels are removed and their offsets recorded, so
+the provenance of a figure is exact even after Jinja has joined, trimmed and looped.
+A line break in a rendered paragraph starts a sub-paragraph: (a), (b), ...
+
+What a template can use (same names in both languages):
+  d.<id>, d.<id>.subject, d.<id>.period, d.<id>.previous_period   the data
+  |fig |prev                 the value / the previous value, in its unit's style
+  |change |diff              "increased from X in P1 to Y in P2" / "an increase of Z"
+  share(d.a, d.b) total([..])  computed percentage / sum (documented rules)
+  |pct |num |money |date     a literal number or date written in the template
+  term("un-women")           glossary name: full (short) at first mention, then short
+  res("general-assembly", "64/289")   resolution reference
+  fn(n)                      call the paragraph's n-th footnote here
+"""
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from importlib.resources import files
+
+import jinja2
+
+from compose import compare
+from compose.data import Datum
+from compose.draft import Figure, Text
+from compose.errors import SpecError
+from compose.numbers import date, decimal, plain, quantity, resolution
+from compose.terms import Mentions, full_name
+
+OPEN, SEP, CLOSE, NOTE, NOTE_END = "\ue030", "\ue031", "\ue032", "\ue033", "\ue034"
+_MARK = re.compile(f"{OPEN}(\\d+){SEP}|{CLOSE}|{NOTE}(\\d+){NOTE_END}")
+LABELS = "abcdefghijklmnopqrstuvwxyz"
+
+
+class DatumView:
+    """A datum as templates see it: ``d.subject`` and ``d.period`` in the edition's
+    language; the figure filters unwrap it."""
+
+    def __init__(self, datum: Datum, lang: str):
+        self.datum, self.lang = datum, lang
+
+    @property
+    def id(self) -> str:
+        return self.datum.id
+
+    @property
+    def subject(self) -> str:
+        s = self.datum.subject.get(self.lang)
+        if not s:
+            raise SpecError("spec", f"data {self.datum.id!r} has no {self.lang} subject")
+        return s
+
+    @property
+    def period(self) -> str:
+        return self.datum.period
+
+    @property
+    def previous_period(self) -> str:
+        return self._previous().period
+
+    def _previous(self):
+        if self.datum.previous is None:
+            raise SpecError("spec", f"data {self.datum.id!r} has no previous value (give "
+                                    "previous: {value, period} or a previous report)")
+        return self.datum.previous
+
+
+def _datum(value) -> DatumView:
+    if not isinstance(value, DatumView):
+        raise SpecError("spec", f"a figure filter needs a data entry (d.some_id), got {value!r}")
+    return value
+
+
+def _source(datum: Datum) -> dict:
+    return {**datum.origin, "id": datum.id, "source": datum.source}
+
+
+class Renderer:
+    """Renders the templates of one edition (one language)."""
+
+    def __init__(self, lang: str, data: dict[str, Datum]):
+        self.lang = lang
+        self.mentions = Mentions(lang)
+        self.data = {k: DatumView(v, lang) for k, v in data.items()}
+        self.pending: dict[int, dict] = {}
+        self.notes: list[str] = []
+        self.env = jinja2.Environment(
+            undefined=jinja2.StrictUndefined, autoescape=False, keep_trailing_newline=False,
+            trim_blocks=True, lstrip_blocks=True,
+            loader=jinja2.FileSystemLoader(str(files("compose") / "templates")))
+        self.env.filters.update(
+            fig=self.fig, prev=self.prev, change=self.change, diff=self.diff,
+            pct=lambda v: self.literal(v, "percent"), money=lambda v: self.literal(v, "USD"),
+            num=lambda v: self.literal(v, "count"), date=lambda v: date(v, lang),
+            capfirst=lambda s: s[:1].upper() + s[1:])
+        self.env.globals.update(term=self.mentions, res=self.res, fn=self.fn,
+                                share=self.share, total=self.total, d=self.data, lang=lang)
+
+    # -- figures -------------------------------------------------------------------
+    def mark(self, text: str, value, unit: str, role: str, source: dict) -> str:
+        fid = len(self.pending)
+        self.pending[fid] = {"value": plain(value), "unit": unit, "role": role,
+                             "source": source}
+        return f"{OPEN}{fid}{SEP}{text}{CLOSE}"
+
+    def fig(self, dv) -> str:
+        d = _datum(dv).datum
+        return self.mark(quantity(d.value, d.unit, self.lang), d.value, d.unit, "input",
+                         _source(d))
+
+    def prev(self, dv) -> str:
+        d = _datum(dv).datum
+        p = dv._previous()
+        return self.mark(quantity(p.value, d.unit, self.lang), p.value, d.unit, "previous",
+                         {**p.origin, "id": d.id})
+
+    def change(self, dv) -> str:
+        d = _datum(dv).datum
+        p = dv._previous()
+
+        def mark(role, text):
+            if role == "current":
+                return self.mark(text, d.value, d.unit, "input", _source(d))
+            return self.mark(text, p.value, d.unit, "previous", {**p.origin, "id": d.id})
+
+        return compare.comparison(d.value, d.period, p.value, p.period, d.unit, self.lang, mark)
+
+    def diff(self, dv) -> str:
+        d = _datum(dv).datum
+        p = dv._previous()
+        diff = abs(compare.difference(d.value, p.value))
+        source = {"kind": "computed", "rule": "difference", "of": [d.id, f"{d.id}.previous"]}
+        return compare.by_how_much(
+            d.value, p.value, d.unit, self.lang,
+            lambda role, text: self.mark(text, diff, compare.change_unit(d.unit), "computed",
+                                         source))
+
+    def share(self, part, whole, places: int = 1) -> str:
+        """``part`` as a percentage of ``whole`` (rule: share, rounded to ``places``)."""
+        a, b = _datum(part).datum, _datum(whole).datum
+        value = (decimal(a.value) * 100 / decimal(b.value)).quantize(Decimal(1).scaleb(-places))
+        return self.mark(quantity(value, "percent", self.lang), value, "percent", "computed",
+                         {"kind": "computed", "rule": "share", "of": [a.id, b.id]})
+
+    def total(self, items) -> str:
+        """The sum of data entries in one unit (rule: sum)."""
+        ds = [_datum(i).datum for i in items]
+        if len({d.unit for d in ds}) != 1:
+            raise SpecError("spec", "total() adds entries of one unit only")
+        value = sum(decimal(d.value) for d in ds)
+        return self.mark(quantity(value, ds[0].unit, self.lang), value, ds[0].unit, "computed",
+                         {"kind": "computed", "rule": "sum", "of": [d.id for d in ds]})
+
+    def literal(self, value, unit: str) -> str:
+        if isinstance(value, DatumView):
+            raise SpecError("spec", f"use |fig for data entries ({value.id})")
+        return self.mark(quantity(value, unit, self.lang), value, unit, "input",
+                         {"kind": "template"})
+
+    def res(self, body: str, number: str) -> str:
+        return resolution(full_name(body, "en"), full_name(body, "zh"), str(number), self.lang)
+
+    def fn(self, n: int) -> str:
+        if not 1 <= n <= len(self.notes):
+            raise SpecError("spec", f"fn({n}): the paragraph has {len(self.notes)} footnote(s)")
+        return f"{NOTE}{n}{NOTE_END}"
+
+    # -- paragraphs ----------------------------------------------------------------
+    def render(self, source: str, name: str | None = None, **context) -> str:
+        """Raw rendered text (with sentinels) of a template string or a named template."""
+        try:
+            template = (self.env.get_template(f"{name}.{self.lang}.j2") if name
+                        else self.env.from_string(source))
+            return template.render(**context)
+        except jinja2.TemplateError as exc:
+            raise SpecError("spec", f"template error ({self.lang}): {exc}") from None
+
+    def finish(self, raw: str, notes: list[str] = ()) -> Text:
+        """Strip the sentinels of one piece of text and record its figures and notes."""
+        text, figures, calls, stack, pos = [], [], [], [], 0
+        length = 0
+        for m in _MARK.finditer(raw):
+            chunk = raw[pos:m.start()]
+            text.append(chunk)
+            length += len(chunk)
+            pos = m.end()
+            if m.group(1) is not None:
+                stack.append((int(m.group(1)), length))
+            elif m.group(2) is not None:
+                calls.append((length, notes[int(m.group(2)) - 1]))
+            else:
+                fid, start = stack.pop()
+                info = self.pending[fid]
+                figures.append((fid, start, length, info))
+        text.append(raw[pos:])
+        joined = "".join(text)
+        lead = len(joined) - len(joined.lstrip())
+        joined = joined.strip()
+        out = Text(joined, notes=[(min(max(0, o - lead), len(joined)), n) for o, n in calls])
+        for fid, start, end, info in sorted(figures, key=lambda f: f[1]):
+            out.figures.append(Figure(start - lead, end - lead, joined[start - lead:end - lead],
+                                      info["value"], info["unit"], info["role"],
+                                      info["source"]))
+        return out
+
+    def paragraph(self, raw: str, notes: list[str]) -> tuple[Text, list[tuple[str, Text]]]:
+        """Body and sub-paragraphs of a rendered paragraph; unplaced footnotes go at the
+        end of the body (after its punctuation, as UN style places the call)."""
+        lines = [line for line in raw.split("\n") if line.strip()]
+        if not lines:
+            raise SpecError("spec", "a paragraph rendered empty")
+        placed = {int(n) for n in re.findall(f"{NOTE}(\\d+){NOTE_END}", raw)}
+        tail = "".join(f"{NOTE}{n}{NOTE_END}" for n in range(1, len(notes) + 1)
+                       if n not in placed)
+        body = self.finish(lines[0].rstrip() + tail, notes)
+        subs = [(LABELS[i], self.finish(line, notes)) for i, line in enumerate(lines[1:])]
+        return body, subs

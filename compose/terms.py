@@ -1,0 +1,50 @@
+"""Names of UN entities from the bundled glossary: the first mention in an edition gives
+the full form with the short form in parentheses, later mentions the short form — the rule
+``rapporteur terms check`` enforces, applied while writing rather than after."""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from compose.errors import SpecError
+
+
+@lru_cache(maxsize=1)
+def glossary():
+    from glossary.model import Glossary
+
+    return Glossary.bundled()
+
+
+def concept(cid: str, where="spec"):
+    found = glossary().concept(cid)
+    if found is None:
+        raise SpecError(where, f"{cid!r} is not a concept id of the bundled glossary")
+    return found
+
+
+def full_name(cid: str, lang: str, where="spec") -> str:
+    name = concept(cid, where).preferred(lang, "full")
+    if not name:
+        raise SpecError(where, f"the glossary has no {lang} name for {cid!r}")
+    return name
+
+
+class Mentions:
+    """Tracks which concepts an edition has named already."""
+
+    def __init__(self, lang: str, where="spec"):
+        self.lang, self.where = lang, where
+        self.seen: set[str] = set()
+
+    def __call__(self, cid: str, form: str = "auto") -> str:
+        """``form``: auto (full + short at first mention, then short), full or short."""
+        c = concept(cid, self.where)
+        full = full_name(cid, self.lang, self.where)
+        short = c.preferred(self.lang, "short")
+        if not short or form == "full":
+            return full
+        if form == "short" or cid in self.seen:
+            self.seen.add(cid)
+            return short
+        self.seen.add(cid)
+        return f"{full} ({short})" if self.lang == "en" else f"{full}({short})"

@@ -1,0 +1,340 @@
+"""An edition as a Word file in UN house style: masthead table, session and agenda block
+with the asterisked agenda footnote, title, "Report of the Secretary-General", boxed
+Summary, hanging ``I.``/``A.`` headings, paragraphs numbered at the text margin, (a)/(b)
+sub-paragraphs, real footnotes, running symbol header, job-number/page footer. English
+editions are set in Times New Roman 10 pt; Chinese in a Song face with the East Asian font
+set on every run so that Word and LibreOffice render the Chinese."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from docx import Document
+from docx.enum.style import WD_STYLE_TYPE
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING, WD_TAB_ALIGNMENT
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls, qn
+from docx.shared import Cm, Inches, Pt
+
+from compose.draft import Edition, Heading, Para, Text
+from compose.footnotes import Footnotes
+
+DEFAULT_FONTS = {"latin": "Times New Roman", "cjk": "Noto Serif CJK SC",
+                 "cjk_heading": "Noto Sans CJK SC"}
+INDENT = Cm(1.27)
+TAB = Cm(2.3)  # where the text starts after a paragraph number, as in UN PDFs
+# schema order: what may follow w:pBdr inside w:pPr
+PBDR_SUCCESSORS = ("w:shd", "w:tabs", "w:suppressAutoHyphens", "w:kinsoku", "w:wordWrap",
+                   "w:overflowPunct", "w:topLinePunct", "w:autoSpaceDE", "w:autoSpaceDN",
+                   "w:bidi", "w:adjustRightInd", "w:snapToGrid", "w:spacing", "w:ind",
+                   "w:contextualSpacing", "w:mirrorIndents", "w:suppressOverlap", "w:jc",
+                   "w:textDirection", "w:textAlignment", "w:textboxTightWrap",
+                   "w:outlineLvl", "w:divId", "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange")
+SIZES = {"en": {"body": 10, "note": 9, "h1": 13, "h2": 10, "title": 14, "report": 12,
+                "organ": 17, "line": 12},
+         "zh": {"body": 10.5, "note": 9, "h1": 14, "h2": 12, "title": 15, "report": 12,
+                "organ": 16, "line": 15.6}}
+
+
+class Writer:
+    def __init__(self, edition: Edition, fonts: dict | None = None, comments: bool = False):
+        self.ed = edition
+        self.lang = edition.lang
+        self.fonts = {**DEFAULT_FONTS, **(fonts or {})}
+        self.size = SIZES[self.lang]
+        self.comments = comments
+        self.doc = Document()
+        self._rfonts = (f'<w:rFonts w:ascii="{self.fonts["latin"]}" w:hAnsi="{self.fonts["latin"]}"'
+                        f' w:cs="{self.fonts["latin"]}" w:eastAsia="{self.fonts["cjk"]}"/>')
+        self.notes = Footnotes(self.doc, self._rfonts)
+
+    # -- fonts and styles ----------------------------------------------------------
+    def _font(self, run, heading: bool = False):
+        """Latin and East Asian fonts on the run itself, as UN Chinese files have them."""
+        rfonts = run._r.get_or_add_rPr().get_or_add_rFonts()
+        for attr in ("w:ascii", "w:hAnsi", "w:cs"):
+            rfonts.set(qn(attr), self.fonts["latin"])
+        cjk = self.fonts["cjk_heading"] if heading and self.lang == "zh" else self.fonts["cjk"]
+        rfonts.set(qn("w:eastAsia"), cjk)
+        return run
+
+    def run(self, paragraph, text: str, bold=None, italic=None, size=None, heading=False):
+        r = paragraph.add_run(text)
+        if bold is not None:
+            r.bold = bold
+        if italic is not None:
+            r.italic = italic
+        if size is not None:
+            r.font.size = Pt(size)
+        return self._font(r, heading)
+
+    def _styles(self) -> None:
+        styles = self.doc.styles
+        normal = styles["Normal"]
+        normal.font.name = self.fonts["latin"]
+        normal.font.size = Pt(self.size["body"])
+        rpr = normal.element.get_or_add_rPr()
+        rpr.get_or_add_rFonts().set(qn("w:eastAsia"), self.fonts["cjk"])
+        rpr.append(parse_xml(f'<w:lang {nsdecls("w")} w:val="en-US" w:eastAsia="zh-CN"/>'))
+        pf = normal.paragraph_format
+        pf.space_before, pf.space_after = Pt(0), Pt(0)
+        pf.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+        pf.line_spacing = Pt(self.size["line"])
+        pf.widow_control = True
+
+        body = styles.add_style("SingleTxt", WD_STYLE_TYPE.PARAGRAPH)
+        body.base_style = normal
+        bf = body.paragraph_format
+        bf.left_indent, bf.right_indent = INDENT, INDENT
+        bf.space_after = Pt(6)
+        bf.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+        bf.tab_stops.add_tab_stop(TAB)
+
+        for name, size, indent in (("Heading 1", self.size["h1"], INDENT),
+                                   ("Heading 2", self.size["h2"], INDENT),
+                                   ("Heading 3", self.size["h2"], Cm(0))):
+            h = styles[name]
+            h.base_style = normal
+            h.font.size = Pt(size)
+            h.font.bold = True
+            h.font.italic = False
+            h.font.color.rgb = None
+            h.font.name = self.fonts["latin"]
+            h.element.get_or_add_rPr().get_or_add_rFonts().set(
+                qn("w:eastAsia"), self.fonts["cjk_heading" if self.lang == "zh" else "cjk"])
+            f = h.paragraph_format
+            f.left_indent = INDENT + indent
+            f.first_line_indent = -indent if indent else None
+            f.right_indent = INDENT
+            f.space_before, f.space_after = Pt(12 if name == "Heading 1" else 8), Pt(8)
+            f.keep_with_next = True
+            f.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+            f.line_spacing = Pt(max(size + 2, self.size["line"]))
+            f.tab_stops.add_tab_stop(INDENT)
+
+        note = styles.add_style("Footnote Text", WD_STYLE_TYPE.PARAGRAPH)
+        note.base_style = normal
+        note.font.size = Pt(self.size["note"])
+        nf = note.paragraph_format
+        nf.left_indent, nf.first_line_indent, nf.right_indent = Cm(1.9), Cm(-0.63), INDENT
+        nf.line_spacing = Pt(self.size["note"] + 1.5)
+        nf.space_after = Pt(2)
+        ref = styles.add_style("Footnote Reference", WD_STYLE_TYPE.CHARACTER)
+        ref.font.superscript = True
+
+    def _page(self) -> None:
+        s = self.doc.sections[0]
+        s.page_width, s.page_height = Inches(8.5), Inches(11)
+        s.top_margin, s.bottom_margin = Cm(2.5), Cm(2.5)
+        s.left_margin, s.right_margin = Cm(2.5), Cm(2.5)
+        s.header_distance, s.footer_distance = Cm(1.25), Cm(1.25)
+
+    # -- furniture -----------------------------------------------------------------
+    def _field(self, paragraph, instr: str, shown: str) -> None:
+        xml = (f'<w:fldSimple {nsdecls("w")} w:instr="{instr}"><w:r><w:rPr>{self._rfonts}'
+               f'<w:b/><w:sz w:val="17"/></w:rPr><w:t>{shown}</w:t></w:r></w:fldSimple>')
+        paragraph._p.append(parse_xml(xml))
+
+    def _furniture(self) -> None:
+        m = self.ed.masthead
+        s = self.doc.sections[0]
+        s.different_first_page_header_footer = True
+        self.doc.settings.odd_and_even_pages_header_footer = True
+        width = s.page_width - s.left_margin - s.right_margin
+        job_short = m.job.split(" ")[0] if m.job else ""
+        if m.job:
+            p = s.first_page_footer.paragraphs[0]
+            self.run(p, f"{m.job}    {m.job_date}", size=8)
+        for header, right in ((s.even_page_header, False), (s.header, True)):
+            p = header.paragraphs[0]
+            p.alignment = WD_ALIGN_PARAGRAPH.RIGHT if right else WD_ALIGN_PARAGRAPH.LEFT
+            self.run(p, m.symbol, bold=True, size=8.5)
+            p.paragraph_format.border_bottom = None
+        for footer, odd in ((s.even_page_footer, False), (s.footer, True)):
+            p = footer.paragraphs[0]
+            p.paragraph_format.tab_stops.add_tab_stop(width, WD_TAB_ALIGNMENT.RIGHT)
+            if odd:
+                self.run(p, job_short, size=8)
+                self.run(p, "\t")
+            self._field(p, "PAGE", "1")
+            self.run(p, "/", bold=True, size=8.5)
+            self._field(p, "NUMPAGES", "1")
+            if not odd:
+                self.run(p, "\t")
+                self.run(p, job_short, size=8)
+
+    # -- masthead ------------------------------------------------------------------
+    @staticmethod
+    def _border(cell, edge: str, size: int) -> None:
+        tcpr = cell._tc.get_or_add_tcPr()
+        tcpr.append(parse_xml(f'<w:tcBorders {nsdecls("w")}><w:{edge} w:val="single" '
+                              f'w:sz="{size}" w:space="0" w:color="000000"/></w:tcBorders>'))
+
+    def _masthead(self) -> None:
+        m = self.ed.masthead
+        table = self.doc.add_table(rows=2, cols=2)
+        table.alignment = WD_TABLE_ALIGNMENT.LEFT
+        table.autofit = False
+        for column, width in zip(table.columns, (Cm(12), Cm(4.5))):
+            column.width = width  # the grid, which LibreOffice follows
+            for cell in column.cells:
+                cell.width = width
+        un = table.cell(0, 0).paragraphs[0]
+        self.run(un, "United Nations" if self.lang == "en" else "联合国", size=10)
+        sym = table.cell(0, 1).paragraphs[0]
+        sym.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        self.run(sym, m.symbol, size=10)
+        organ = table.cell(1, 0).paragraphs[0]
+        organ.paragraph_format.line_spacing = Pt(self.size["organ"] + 4)
+        self.run(organ, m.organ, bold=True, size=self.size["organ"])
+        distr = table.cell(1, 1)
+        lines = ["Distr.: General", m.date, "", *m.language_lines]
+        distr.paragraphs[0].text = ""
+        for i, line in enumerate(lines):
+            p = distr.paragraphs[0] if i == 0 else distr.add_paragraph()
+            self.run(p, line, size=10)
+        distr.add_paragraph()
+        for cell in table.rows[0].cells:
+            self._border(cell, "bottom", 4)
+        for cell in table.rows[1].cells:
+            self._border(cell, "bottom", 18)
+
+        def line(text, bold=False, space_before=0):
+            p = self.doc.add_paragraph()
+            p.paragraph_format.space_before = Pt(space_before)
+            self.run(p, text, bold=bold)
+            return p
+
+        first = True
+        if m.body:
+            line(m.body, bold=True, space_before=6)
+            first = False
+        line(m.session, bold=True, space_before=6 if first else 0)
+        if m.meeting:
+            line(m.meeting)
+        if m.agenda:
+            p = self.doc.add_paragraph()
+            self.run(p, m.agenda[0])
+            if m.agenda_note:
+                self.notes.call(p, m.agenda_note + ("." if self.lang == "en" else "。"), mark="*")
+            if m.agenda[1]:
+                self.run(p, m.agenda[1])
+        if m.agenda_title:
+            p = line(m.agenda_title, bold=True)
+            p.paragraph_format.right_indent = Cm(7)
+        for text, size, before in ((m.title, self.size["title"], 24),
+                                   (m.report_of, self.size["report"], 10)):
+            p = self.doc.add_paragraph()
+            pf = p.paragraph_format
+            pf.left_indent, pf.right_indent = INDENT, INDENT
+            pf.space_before, pf.space_after = Pt(before), Pt(4)
+            pf.line_spacing = Pt(size + 3)
+            pf.keep_with_next = True
+            self.run(p, text, bold=True, size=size, heading=True)
+
+    def _summary(self) -> None:
+        """The boxed Summary: a one-cell table with four borders, as in UN documents."""
+        if not self.ed.summary:
+            return
+        spacer = self.doc.add_paragraph()
+        spacer.paragraph_format.space_after = Pt(6)
+        table = self.doc.add_table(rows=1, cols=1)
+        cell = table.cell(0, 0)
+        cell._tc.get_or_add_tcPr().append(parse_xml(
+            f'<w:tcBorders {nsdecls("w")}>' + "".join(
+                f'<w:{e} w:val="single" w:sz="4" w:space="0" w:color="000000"/>'
+                for e in ("top", "left", "bottom", "right")) + "</w:tcBorders>"))
+        head = cell.paragraphs[0]
+        head.paragraph_format.space_before = Pt(6)
+        head.paragraph_format.space_after = Pt(6)
+        self.run(head, self.ed.summary_label, italic=self.lang == "en",
+                 size=10 if self.lang == "en" else 12, heading=True)
+        for text in self.ed.summary:
+            p = cell.add_paragraph(style="SingleTxt")
+            p.paragraph_format.first_line_indent = Cm(1.27)
+            self.text(p, text, "summary")
+        cell.add_paragraph()
+
+    # -- body ----------------------------------------------------------------------
+    def text(self, paragraph, text: Text, where: str) -> None:
+        """Runs for ``text``: one run per figure (so a comment can anchor to it) and a
+        footnote reference run at each call."""
+        cuts = sorted({0, len(text.text), *(f.start for f in text.figures),
+                       *(f.end for f in text.figures), *(o for o, _ in text.notes)})
+        notes = sorted(text.notes, key=lambda n: n[0])
+        note_i = 0
+        for a, b in zip(cuts, cuts[1:] + [None]):
+            while note_i < len(notes) and notes[note_i][0] == a:
+                self.notes.call(paragraph, notes[note_i][1])
+                note_i += 1
+            if b is None or a == b:
+                continue
+            run = self.run(paragraph, text.text[a:b])
+            fig = next((f for f in text.figures if f.start == a and f.end == b), None)
+            if fig is not None and self.comments:
+                self.doc.add_comment(run, text=describe(fig), author="Rapporteur",
+                                     initials="RP")
+        while note_i < len(notes):
+            self.notes.call(paragraph, notes[note_i][1])
+            note_i += 1
+
+    def _heading(self, h: Heading) -> None:
+        p = self.doc.add_paragraph(style=f"Heading {h.level}")
+        label = f"{h.number}.\t" if h.number else ""
+        self.run(p, label + h.title, heading=True)
+
+    def _para(self, para: Para) -> None:
+        p = self.doc.add_paragraph(style="SingleTxt")
+        self.run(p, f"{para.number}.\t")
+        self.text(p, para.body, para.number)
+        for label, sub in para.subs:
+            sp = self.doc.add_paragraph(style="SingleTxt")
+            pf = sp.paragraph_format
+            pf.first_line_indent = Cm(0.63)
+            pf.tab_stops.add_tab_stop(Cm(2.54))
+            self.run(sp, f"({label})\t")
+            self.text(sp, sub, f"{para.number}({label})")
+
+    def write(self, path: Path) -> Path:
+        self._styles()
+        self._page()
+        self._furniture()
+        self._masthead()
+        self._summary()
+        self.doc.add_page_break()
+        for block in self.ed.blocks:
+            (self._heading if isinstance(block, Heading) else self._para)(block)
+        # the short centred rule that closes a UN document: a border, not underscores,
+        # so that no reader takes it for text
+        end = self.doc.add_paragraph()
+        width = self.doc.sections[0].page_width - self.doc.sections[0].left_margin * 2
+        end.paragraph_format.left_indent = end.paragraph_format.right_indent = (width - Cm(4)) // 2
+        end.paragraph_format.space_before = Pt(12)
+        end._p.get_or_add_pPr().insert_element_before(parse_xml(
+            f'<w:pBdr {nsdecls("w")}><w:bottom w:val="single" w:sz="6" w:space="1" '
+            'w:color="000000"/></w:pBdr>'), *PBDR_SUCCESSORS)
+        self.notes.save()
+        self.doc.core_properties.title = self.ed.masthead.title
+        self.doc.core_properties.author = "United Nations"
+        self.doc.core_properties.language = "en-US" if self.lang == "en" else "zh-CN"
+        self.doc.save(path)
+        return path
+
+
+def describe(fig) -> str:
+    """Where a figure comes from, in words (the text of the Word comment)."""
+    s = fig.source
+    kind = s.get("kind")
+    if kind == "file":
+        where = f"data file {s['file']}, row {s['row']} (id {s.get('id')})"
+    elif kind == "spec":
+        where = f"spec {s['file']}, data entry {s['entry'] + 1} (id {s.get('id')})"
+    elif kind == "previous-report":
+        sub = f"({s['sub']})" if s.get("sub") else ""
+        where = f"previous report {s['doc']}, paragraph {s['para']}{sub}"
+    elif kind == "computed":
+        where = f"computed ({s['rule']}) from {', '.join(s['of'])}"
+    else:
+        where = "written in the spec's paragraph template"
+    stat = f"; source: {s['source']}" if s.get("source") else ""
+    return f"{fig.text} = {fig.value} {fig.unit}: {where}{stat}"

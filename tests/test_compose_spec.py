@@ -1,0 +1,109 @@
+"""Specs beyond the example: XLSX data, the audit that catches a number typed into a
+template, terminology on first and later mention, and what the glossary check says when
+the rule is broken."""
+import json
+from pathlib import Path
+
+import openpyxl
+import pytest
+import yaml
+from click.testing import CliRunner
+
+from corpus.cli import main
+
+CSV = Path(__file__).resolve().parent.parent / "compose" / "examples" / "gender-mainstreaming-data.csv"
+
+
+def _spec(paragraphs, data=None):
+    return {
+        "masthead": {"symbol": "A/81/999", "organ": "general-assembly", "date": "2026-07-27",
+                     "session": {"number": 81}, "original": "en",
+                     "agenda": {"item": "28", "document": "A/81/150",
+                                "title": {"en": "Advancement of women", "zh": "提高妇女地位"}},
+                     "title": {"en": "Test report", "zh": "测试报告"}},
+        "data": data or [{"file": str(CSV)}],
+        "sections": [{"heading": {"en": "Introduction", "zh": "导言"},
+                      "paragraphs": paragraphs}],
+    }
+
+
+def _compose(tmp_path, spec, *extra):
+    path = tmp_path / "spec.yaml"
+    path.write_text(yaml.safe_dump(spec, allow_unicode=True), "utf-8")
+    out = tmp_path / "out"
+    result = CliRunner().invoke(main, ["compose", str(path), "-o", str(out), *extra],
+                                catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    return {lang: json.loads((out / f"A_81_999.{lang}.provenance.json").read_text("utf-8"))
+            for lang in ("en", "zh")}, out, result
+
+
+def test_xlsx_data_rows_are_the_source(tmp_path):
+    book = openpyxl.Workbook()
+    ws = book.active
+    lines = CSV.read_text("utf-8").splitlines()
+    for line in lines:
+        ws.append(line.split(","))
+    book.save(tmp_path / "data.xlsx")
+    spec = _spec([{"type": "indicator_change", "data": "gender_budget"}],
+                 data=[{"file": "data.xlsx"}])
+    side, _, _ = _compose(tmp_path, spec, "--no-check")
+    en = side["en"]["figures"]
+    assert [(f["text"], f["role"], f["source"].get("row")) for f in en] == [
+        ("US$ 21.5 million", "previous", 11), ("US$ 25 million", "input", 11),
+        ("US$ 3.5 million", "computed", None)]
+    assert [f["text"] for f in side["zh"]["figures"]] == ["2 150 万美元", "2 500 万美元", "350 万美元"]
+    assert en[2]["source"] == {"kind": "computed", "rule": "difference",
+                               "of": ["gender_budget", "gender_budget.previous"]}
+
+
+def test_a_number_typed_into_a_template_is_reported(tmp_path):
+    spec = _spec([{"text": {"en": "Some 14 entities reported, and {{ 7|num }} did not.",
+                            "zh": "约有 14 个实体提交了报告，{{ 7|num }} 个没有提交。"}}])
+    side, _, result = _compose(tmp_path, spec)
+    for lang in ("en", "zh"):
+        assert [(u["para"], u["text"]) for u in side[lang]["untraced"]] == [("1", "14")]
+    assert side["en"]["figures"][0]["text"] == "seven"  # UN style spells out one to nine
+    assert side["zh"]["figures"][0]["text"] == "7"
+    assert "figure '14' is not traced to the data" in result.output
+
+
+def test_first_mention_full_then_short(tmp_path):
+    from compose import build, spec as spec_mod
+
+    s = _spec([{"text": {"en": "{{ term('undp') }} and {{ term('undp') }}.",
+                         "zh": "{{ term('undp') }}和{{ term('undp') }}。"}}])
+    path = tmp_path / "s.yaml"
+    path.write_text(yaml.safe_dump(s, allow_unicode=True), "utf-8")
+    en, zh = build.editions(spec_mod.load(path), ["en", "zh"])
+    assert en.paragraphs()[0].body.text == "United Nations Development Programme (UNDP) and UNDP."
+    assert zh.paragraphs()[0].body.text == "联合国开发计划署(开发署)和开发署。"
+    assert en.masthead.session == "Eighty-first session"
+    assert zh.masthead.session == "第八十一届会议"
+    assert zh.masthead.agenda == ["临时议程", " 项目 28"]
+
+
+def test_terms_check_catches_a_short_form_used_first(tmp_path):
+    """The check the example passes is not vacuous: a short form before its full form is
+    a finding."""
+    spec = _spec([{"text": {"en": "{{ term('undp', 'short') }} supports {{ term('undp') }}.",
+                            "zh": "{{ term('undp', 'short') }}支持{{ term('undp') }}。"}}])
+    _, out, _ = _compose(tmp_path, spec, "--no-check")
+    result = CliRunner().invoke(main, ["terms", "check", str(out / "A_81_999.en.docx"),
+                                       "--format", "json"])
+    findings = json.loads(result.stdout)["findings"]
+    assert [(f["type"], f["concept"]) for f in findings] == [("undefined-abbreviation", "undp")]
+
+
+@pytest.mark.parametrize("paragraph, message", [
+    ({"type": "indicator_change", "data": "nothing"}, "paragraph 1: no data nothing"),
+    ({"text": {"en": "{{ d.entities_total|change }}", "zh": "x"}},
+     "data 'entities_total' has no previous value"),
+    ({"text": {"en": "{{ term('no-such') }}", "zh": "x"}}, "'no-such' is not a concept id"),
+])
+def test_spec_mistakes_are_explained(tmp_path, paragraph, message):
+    path = tmp_path / "spec.yaml"
+    path.write_text(yaml.safe_dump(_spec([paragraph]), allow_unicode=True), "utf-8")
+    result = CliRunner().invoke(main, ["compose", str(path), "-o", str(tmp_path / "o")])
+    assert result.exit_code == 1
+    assert message in result.output and "Traceback" not in result.output
