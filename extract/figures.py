@@ -1,0 +1,385 @@
+"""Figures: amounts, counts and percentages, with their unit, qualifier and what is counted.
+
+Works on one paragraph string at a time and returns character spans into it. Numbers that
+are not figures are recognised by their context: years and dates, labels (``Goal 5``,
+``P-4``, ``第五十六届``, ``(a)``), document and resolution numbers (spans masked by the
+reference finder), footnote markers left in a text layer (``妇女。4 2019 年``) and
+hyphenated compounds that name things (``30-year review``, ``16日运动``).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from extract.numbers import (ARABIC, CN_NUMERAL, EN_SCALE, EN_WORD, ZH_SCALE, clean_value,
+                             parse_arabic, parse_chinese, parse_english_word)
+
+MONTHS = ("January|February|March|April|May|June|July|August|September|October|November|"
+          "December")
+CURRENCY_PREFIX = {"US$": "USD", "$": "USD", "USD": "USD", "€": "EUR", "EUR": "EUR",
+                   "£": "GBP", "GBP": "GBP", "CHF": "CHF", "¥": "JPY"}
+CURRENCY_WORDS_EN = {"United States dollars": "USD", "dollars": "USD", "euros": "EUR",
+                     "Swiss francs": "CHF", "pounds sterling": "GBP"}
+CURRENCY_ZH = {"美元": "USD", "欧元": "EUR", "瑞士法郎": "CHF", "英镑": "GBP", "日元": "JPY",
+               "人民币": "CNY", "元": "CNY"}
+TIME_UNITS_EN = {"hour": "hours", "hours": "hours", "day": "days", "days": "days",
+                 "week": "weeks", "weeks": "weeks", "month": "months", "months": "months",
+                 "years": "years", "times": "times", "km": "km", "kilometres": "km",
+                 "hectares": "hectares", "tons": "tonnes", "tonnes": "tonnes"}
+# Chinese measure words after which a number counts something; 倍 makes a multiple.
+CLASSIFIERS = "个名所项国家级次种类份条位人件批轮场届篇部座户"
+NOUN_CLASSIFIERS = {"国": "国", "人": "人"}
+ZH_UNIT_WORDS = {"倍": "times", "小时": "hours", "天": "days", "周": "weeks",
+                 "个月": "months", "公里": "km", "公顷": "hectares", "吨": "tonnes"}
+
+QUALIFIERS_EN = [
+    ("at_least", r"at least|not less than|no less than|a minimum of"),
+    ("at_most", r"no more than|not more than|at most|up to|a maximum of"),
+    ("more_than", r"well over|more than|over|above|in excess of|exceeding"),
+    ("less_than", r"fewer than|less than|below|under"),
+    ("approximately", r"approximately|about|around|some|nearly|almost|roughly|close to|"
+                      r"an estimated|estimated"),
+]
+QUALIFIER_BEFORE_EN = [(q, re.compile(rf"\b(?:{p})\s*(?:US\$|\$|€|£)?\s*$", re.I))
+                       for q, p in QUALIFIERS_EN]
+QUALIFIER_BEFORE_ZH = [("at_least", re.compile(r"(?:至少|不少于|不低于)\s*$")),
+                       ("at_most", re.compile(r"(?:不超过|最多|至多|不多于)\s*$")),
+                       ("more_than", re.compile(r"(?:超过|多于|高于|逾)\s*$")),
+                       ("less_than", re.compile(r"(?:低于|少于|不到|不足)\s*$")),
+                       ("approximately", re.compile(r"(?:大约|约|近|将近|接近|大概)\s*$"))]
+QUALIFIER_AFTER_ZH = [("more_than", re.compile(r"^\s*(?:以上|多|余)")),
+                      ("less_than", re.compile(r"^\s*(?:以下|以内)")),
+                      ("approximately", re.compile(r"^\s*左右"))]
+# After the measure word only these (3 个多边机构: 多 there begins a word).
+QUALIFIER_AFTER_MEASURE_ZH = [("more_than", re.compile(r"^\s*以上")),
+                              ("less_than", re.compile(r"^\s*(?:以下|以内)")),
+                              ("approximately", re.compile(r"^\s*左右"))]
+
+# Words before a number that make it a label, not a figure; a list may follow
+# ("Goals 4 (quality education), 5 (gender equality) and 17").
+LABEL_NOUNS_EN = (r"Goals?|targets?|indicators?|items?|paragraphs?|paras?\.|chapters?|chap\.|"
+                  r"annex(?:es)?|sections?|sect\.|articles?|art\.|No\.|Nos\.|vol\.|volume|"
+                  r"Group of|sessions?|pages?|p\.|pp\.|footnotes?|"
+                  r"tables?|figures?|phases?|grades?|levels?|principles?|recommendations?|"
+                  r"Agenda|rules?|parts?|steps?|pillars?|COP|G|Beijing\+|Title|Protocol")
+LABEL_LIST_EN = re.compile(
+    rf"\b(?:{LABEL_NOUNS_EN})\s*(?:\d+(?:\.\w+)*(?!\s*(?:per\s*cent|percent|%|million|billion))"
+    rf"(?:\s*\([^)]{{1,60}}\))?"
+    rf"(?:\s*(?:,|and|or|to|–|-)\s*)?)+")
+# A capitalised word inside a sentence right before a bare number names it ("Alliance 8.7").
+NAME_BEFORE = re.compile(
+    rf"(?<![.!?:;(]\s)(?<!^)(?<=\w\s)(?!(?:Over|About|Some|Nearly|Almost|Around|Approximately|"
+    rf"Fewer|More|Less|Under|Below|Above|Only|All|The|In|By|Of|To|For|With|From|On|At|"
+    rf"{MONTHS})\b)[A-Z][a-z]+\s$")
+WINDOW = 80  # how far after a number its unit, qualifier and counted noun may reach
+PUNCT_BEFORE_MARKER = ".。;；”\"’)）!?！？"
+
+
+@dataclass
+class Figure:
+    start: int
+    end: int
+    value: float
+    unit: str = "count"
+    qualifier: str | None = None
+    counted: str | None = None
+    scale_explicit: bool = field(default=False, repr=False)
+
+    def as_dict(self, text: str) -> dict:
+        return {"text": text[self.start:self.end], "span": [self.start, self.end],
+                "value": clean_value(self.value), "unit": self.unit,
+                "qualifier": self.qualifier, "counted": self.counted}
+
+
+def _masked(start: int, end: int, masks) -> bool:
+    return any(s < end and start < e for s, e in masks)
+
+
+def _label_spans(text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in LABEL_LIST_EN.finditer(text)]
+
+
+class FigureFinder:
+    """One finder per language; compiled once and reused for every paragraph."""
+
+    def __init__(self, lang: str):
+        self.lang = lang
+        if lang == "zh":
+            self.number_re = re.compile(
+                rf"百分之\s*(?:{CN_NUMERAL}|{ARABIC})|{ARABIC}|{CN_NUMERAL}")
+        else:
+            self.number_re = re.compile(rf"{ARABIC}|\b{EN_WORD}\b", re.I)
+        self.month_after = re.compile(
+            rf"^(?:\s*(?:and|to|–|-)\s*\d{{1,2}})?\s+(?:{MONTHS})\b")
+        self.month_before = re.compile(rf"\b(?:{MONTHS})\s+(?:\d{{1,2}},?\s+)?$")
+
+    # -- public ---------------------------------------------------------------------------
+    def find(self, text: str, masks=(), markers: frozenset[str] = frozenset()) -> list[dict]:
+        labels = None  # computed at the first number: most paragraphs have none
+        found: list[Figure] = []
+        for m in self.number_re.finditer(text):
+            start, end, raw = m.start(), m.end(), m.group()
+            if labels is None:
+                labels = _label_spans(text) if self.lang == "en" else []
+            if _masked(start, end, masks) or _masked(start, end, labels):
+                continue
+            fig = (self._zh(text, start, end, raw, markers) if self.lang == "zh"
+                   else self._en(text, start, end, raw, markers))
+            if fig is not None:
+                found.append(fig)
+        self._share_units(text, found)
+        return [f.as_dict(text) for f in found]
+
+    # -- shared context tests -------------------------------------------------------------
+    def _glued(self, text: str, start: int, end: int) -> bool:
+        """Part of a code, symbol, grade or compound: P-4, COVID-19, 16.4.1, FfD4, 30-year."""
+        before = text[start - 1] if start else ""
+        before2 = text[start - 2] if start > 1 else ""
+        after = text[end] if end < len(text) else ""
+        after2 = text[end + 1] if end + 1 < len(text) else ""
+        if before.isalpha() and before.isascii() or before in {"/", "+", "#"}:
+            return True
+        if before in {"-", "‑"} and (before2.isalnum() or before2 == " " and self.lang == "en"):
+            return True
+        if re.search(r"[A-Za-z][-‑]\s$", text[max(0, start - 3):start]):
+            return True  # "COVID- 19": a text layer split a code at its hyphen
+        if before == "." and before2.isdigit() or after == "." and after2.isdigit():
+            return True
+        if after == "/" or (after.isascii() and after.isalpha() and self.lang == "en"):
+            return True
+        # 30-year review, two-day meeting (a text layer may leave "30 -year")
+        return bool(re.match(r" ?[-‑][A-Za-z]", text[end:end + 3]))
+
+    def _marker(self, text: str, start: int, end: int, raw: str,
+                markers: frozenset[str]) -> bool:
+        """A footnote marker left in the text: a small number glued after punctuation (or
+        alone on a line) with no unit after it."""
+        if not raw.isdigit() or len(raw) > 3:
+            return False
+        line_start = text.rfind("\n", 0, start)
+        line_end = text.find("\n", end)
+        rest_of_line = text[end:line_end] if line_end >= 0 else text[end:end + WINDOW]
+        if not text[line_start + 1:start].strip() and not rest_of_line.strip():
+            return line_start >= 0 or line_end >= 0
+        prev = text[max(0, start - 8):start].rstrip(" \u00a0")
+        if not prev:
+            return False
+        if prev[-1] in PUNCT_BEFORE_MARKER:
+            return True
+        return prev[-1] in ",，" and raw in markers
+
+    # -- English --------------------------------------------------------------------------
+    def _en(self, text, start, end, raw, markers) -> Figure | None:
+        is_word = not raw[0].isdigit()
+        if is_word:
+            if re.match(r"\s?[-‑]", text[end:end + 2]) or re.search(
+                    r"[-‑]\s?$", text[max(0, start - 2):start]):
+                return None  # twenty-third, Fifteen-year (text layers may leave "sixty -ninth")
+            if re.search(r"\bGroup of\s*$", text[max(0, start - 12):start]):
+                return None  # Group of Seven: a name
+            value = parse_english_word(raw)
+        else:
+            if self._glued(text, start, end):
+                return None
+            value = parse_arabic(raw)
+            if self._marker(text, start, end, raw, markers):
+                return None
+        after = text[end:end + WINDOW]
+        before = text[max(0, start - 40):start]
+        if not is_word and self.month_after.match(after) or self.month_before.search(before):
+            return None
+        if re.match(r"\s*\)", after) and (re.fullmatch(r"\s*\(", text[:start]) or re.search(
+                r"[:;]\s*\($", text[max(0, start - 6):start])):
+            return None  # (1) list label
+        fig = Figure(start, end, value)
+        m = re.match(r"\s*(thousand|million|billion|trillion)\b", after)
+        if m:
+            fig.value *= EN_SCALE[m.group(1)]
+            fig.end = end + m.end()
+            fig.scale_explicit = True
+            after = text[fig.end:fig.end + WINDOW]
+        cur = re.search(r"(US\$|USD|EUR|GBP|CHF|\$|€|£|¥)\s*$", before)
+        if cur:
+            fig.unit = CURRENCY_PREFIX[cur.group(1)]
+            fig.start = start - (len(before) - cur.start())
+        m = re.match(r"\s*(?:(?P<pp>percentage points?)|per\s*cent|percent|%)", after)
+        if m and fig.unit == "count":
+            fig.unit = "percentage points" if m.group("pp") else "percent"
+            fig.end += m.end()
+        elif fig.unit == "count":
+            m = re.match(r"\s*(" + "|".join(CURRENCY_WORDS_EN) + r")\b", after)
+            if m:
+                fig.unit = CURRENCY_WORDS_EN[m.group(1)]
+                fig.end += m.end()
+        if fig.unit == "count":
+            m = re.match(r"\s*(?:more\s+|additional\s+)?([A-Za-z]+)\b", after)
+            if m and m.group(1).lower() in TIME_UNITS_EN:
+                fig.unit = TIME_UNITS_EN[m.group(1).lower()]
+        if (fig.unit == "count" and not fig.scale_explicit and not is_word and "." not in raw
+                and 1900 <= value <= 2100 and "," not in raw):
+            return None  # a year
+        if fig.unit == "count" and not is_word and NAME_BEFORE.search(
+                text[:fig.start], max(0, fig.start - 30)):
+            return None  # Alliance 8.7, Agenda 2063, Article 5: a name or label
+        prefix = text[max(0, fig.start - 25):fig.start]
+        for qual, pattern in QUALIFIER_BEFORE_EN:
+            if pattern.search(prefix) and not (is_word and re.search(
+                    r"\b(?:around|over|under|some|below|above)\s*$", prefix, re.I)):
+                # "organized around three areas": a preposition before a spelled-out number
+                fig.qualifier = qual
+                break
+        if fig.qualifier is None:
+            m = re.match(r"\s*(?:per\s*cent|percent|%)?\s*or (more|higher|above|greater|less|"
+                         r"fewer|lower|below)\b", text[fig.end:fig.end + WINDOW])
+            if m:
+                fig.qualifier = ("at_least" if m.group(1) in ("more", "higher", "above", "greater")
+                                 else "at_most")
+        if fig.unit == "count":
+            fig.counted = counted_en(text[fig.end:fig.end + WINDOW])
+        return fig
+
+    # -- Chinese --------------------------------------------------------------------------
+    def _zh(self, text, start, end, raw, markers) -> Figure | None:
+        before = text[max(0, start - 4):start].rstrip(" \u00a0\u2009")
+        after_raw = text[end:end + WINDOW]
+        after = after_raw.lstrip(" \u00a0\u2009")
+        gap = len(after_raw) - len(after)
+        if before.endswith("第") or after.startswith(("号", "/", "届", "卷", "章", "节")):
+            return None  # ordinal, document or resolution number
+        if raw.startswith("百分之"):
+            digits = raw[3:].strip()
+            value = parse_arabic(digits) if digits[0].isdigit() else parse_chinese(digits)
+            fig = Figure(start, end, value, unit="percent")
+            self._zh_qualify(text, fig)
+            return fig
+        chinese = not raw[0].isdigit()
+        if chinese:
+            if raw == "一" or raw in ("十", "百", "千", "万", "亿", "零", "〇"):
+                return None
+            try:
+                value = parse_chinese(raw)
+            except (ValueError, KeyError):
+                return None
+        else:
+            if self._glued(text, start, end) or self._marker(text, start, end, raw, markers):
+                return None
+            value = parse_arabic(raw)
+        if re.match(r"(?:[和至到、\-–]\s*\d{1,2}\s*)?[月日]|年\s*\d{1,2}\s*月", after):
+            return None  # a date
+        if re.match(r"(?:\s*(?:至|到|-|–|和)\s*\d{4})?\s*年(?!代|龄|度?预算)", after) \
+                and (value >= 1000 or chinese):
+            return None  # a year (2011 年, 2011 至 2013 年)
+        if not chinese and 1900 <= value <= 2100 and "." not in raw and not re.match(
+                r"[%％万亿千百美欧元个名人项国]", after):
+            return None
+        fig = Figure(start, end, value)
+        pos = end + gap
+        for word, factor in sorted(ZH_SCALE.items(), key=lambda kv: -len(kv[0])):
+            if text.startswith(word, pos):
+                fig.value *= factor
+                pos += len(word)
+                fig.scale_explicit = True
+                break
+        rest = text[pos:pos + WINDOW]
+        if rest.startswith("个百分点"):
+            fig.unit, pos = "percentage points", pos + 4
+        elif rest[:1] in "%％":
+            fig.unit, pos = "percent", pos + 1
+        else:
+            for word, code in sorted(CURRENCY_ZH.items(), key=lambda kv: -len(kv[0])):
+                if rest.startswith(word):
+                    fig.unit, pos = code, pos + len(word)
+                    break
+            else:
+                for word, unit in ZH_UNIT_WORDS.items():
+                    if rest.lstrip("多余").startswith(word):
+                        fig.unit = unit
+                        pos += rest.index(word) + len(word)
+                        break
+                else:
+                    cls = re.match(rf"[多余]?([{CLASSIFIERS}])", rest)
+                    if cls:
+                        pos += cls.end()
+                        fig.counted = (NOUN_CLASSIFIERS.get(cls.group(1))
+                                       or counted_zh(text[pos:pos + 12]) or cls.group(1))
+                    elif chinese:
+                        return None  # 二十一世纪, 七点行动计划: no measure word, no count
+        if fig.unit != "count" or fig.scale_explicit:
+            fig.end = pos
+        self._zh_qualify(text, fig)
+        return fig
+
+    def _zh_qualify(self, text: str, fig: Figure) -> None:
+        before = text[max(0, fig.start - 6):fig.start]
+        for qual, pattern in QUALIFIER_BEFORE_ZH:
+            if pattern.search(before):
+                fig.qualifier = qual
+                return
+        tail = text[fig.end:fig.end + 8]
+        # 100多个 / 120 000 人以下: the qualifier follows the number or its measure word.
+        m = re.match(rf"\s*[{CLASSIFIERS}]", tail)
+        probes = [(tail, QUALIFIER_AFTER_ZH)]
+        if m:
+            probes.append((tail[m.end():], QUALIFIER_AFTER_MEASURE_ZH))
+        for probe, patterns in probes:
+            for qual, pattern in patterns:
+                if pattern.match(probe):
+                    fig.qualifier = qual
+                    return
+
+    # -- ranges ---------------------------------------------------------------------------
+    @staticmethod
+    def _share_units(text: str, figures: list[Figure]) -> None:
+        """'between 2 and 3 times', '2 to 3 million', '20–25 per cent': the unit and scale
+        written once after a range apply to both ends."""
+        for a, b in zip(figures, figures[1:]):
+            link = text[a.end:b.start]
+            if not re.fullmatch(r"\s*(?:and|to|–|-|至|到|和)\s*(?:US\$|\$|€)?\s*", link):
+                continue
+            if a.unit == "count" and b.unit != "count":
+                a.unit, a.counted = b.unit, None
+            if b.scale_explicit and not a.scale_explicit and a.value < 1000:
+                scale = b.value / parse_number_at(text, b)
+                a.value *= scale
+            if b.unit in ("count",) and a.unit not in ("count", "percent", "times"):
+                b.unit = a.unit
+
+
+def parse_number_at(text: str, fig: Figure) -> float:
+    m = re.search(ARABIC, text[fig.start:fig.end])
+    return parse_arabic(m.group()) if m else fig.value
+
+
+STOP_EN = set("""of from in on at to for with by and or but have has had are is was were be
+been will would who which that across per received than as into under over through
+their its the a an this these those each were also during since while between among""".split())
+
+
+def counted_en(after: str) -> str | None:
+    """The noun phrase a count counts: the words after the number up to a function word."""
+    words = []
+    for m in re.finditer(r"\s*([A-Za-z][A-Za-z\-’']*)", after):
+        if m.start() != (words[-1][1] if words else 0):
+            break
+        word = m.group(1)
+        verb_like = words and re.fullmatch(r"[a-z]+(?:ed|ly|ing)", word)
+        if word.lower() in STOP_EN or len(words) >= 4 or verb_like:
+            break  # a function word, or a verb or adverb after the noun ("7 countries reported")
+        words.append((word, m.end()))
+    return " ".join(w for w, _ in words) or None
+
+
+def counted_zh(after: str) -> str | None:
+    """The nouns after a Chinese measure word (两个联合国实体 -> 联合国实体), by jieba's
+    part-of-speech tags."""
+    from jieba import posseg
+
+    out = []
+    for pair in posseg.cut(after[:12]):
+        if pair.flag[:1] in ("n", "j") or pair.flag in ("vn", "nz", "eng") and not out:
+            out.append(pair.word)
+            if len(out) == 3:
+                break
+        else:
+            break
+    return "".join(out) or None

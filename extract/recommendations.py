@@ -1,0 +1,144 @@
+"""Recommendations: one record per actionable unit of a report's recommendations section.
+
+A section counts when its heading (or the chapter above it) says recommendations or
+proposals (``Conclusions and recommendations``, ``Recommendations``, ``Summary: proposed
+priority and review themes``, ``结论和建议``, ``建议``). A unit is a lettered sub-paragraph,
+or a whole numbered paragraph that has none; a unit is kept only when it asks something of
+someone (a modal, a verb of request, or a proposal), so conclusions that ask nothing drop out.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from spacy.matcher import PhraseMatcher
+
+from corpus.model import Document, Paragraph
+
+SECTION_RE = re.compile(r"recommend|proposal|proposed|建议|提议", re.I)
+ASKS_EN = re.compile(
+    r"\b(?:should|shall|may wish to|is (?:encouraged|invited|requested|urged)|are (?:encouraged|"
+    r"invited|requested|urged)|encourages?|calls? (?:up)?on|urges?|invites?|requests?|"
+    r"recommends?|proposes?|proposed|need to|consider)\b", re.I)
+ASKS_ZH = re.compile(r"应|应当|应该|鼓励|呼吁|促请|敦促|请|建议|提议|不妨|可考虑|拟议")
+ADDRESSEES_EN = [
+    "Member States", "States", "Governments", "the United Nations system",
+    "United Nations entities", "the international community", "the Secretary-General",
+    "the General Assembly", "the Economic and Social Council", "the Security Council",
+    "the Human Rights Council", "the Commission", "the Council", "UN-Women", "OHCHR",
+    "the Office", "donors", "development partners", "civil society", "the private sector",
+    "businesses", "the regional commissions", "national human rights institutions",
+]
+ADDRESSEES_ZH = [
+    "会员国", "各国政府", "各国", "国家", "联合国系统", "联合国各实体", "国际社会", "秘书长", "大会",
+    "经济及社会理事会", "安全理事会", "人权理事会", "妇女地位委员会", "委员会", "理事会", "妇女署",
+    "高级专员办事处", "捐助方", "民间社会", "私营部门", "区域委员会",
+]
+# The verb that opens a request: "calls upon X to", "鼓励会员国：".
+REQUEST_EN = re.compile(r"\b(?:encourages?|calls? (?:up)?on|urges?|invites?|requests?|"
+                        r"recommends? that|proposes? that)\s+(?P<who>.+?)\s+(?:to|should)\b")
+REQUEST_ZH = re.compile(r"(?:鼓励|呼吁|促请|敦促|请|建议)(?P<who>[^，。：:；]{2,20}?)(?:[：:]|$|应|采取|确保|加强)")
+LEADING_VERB_EN = re.compile(
+    r"\b(?:should|shall|must|wish to|(?:encouraged|invited|urged|requested|called upon|"
+    r"calls? upon|urges?|invites?|encourages?|requests?) (?:\w+ ){0,6}?to)\s+(?:also\s+|further\s+)?"
+    r"(?P<verb>[a-z]+)\b")
+
+
+# Sub-paragraph offsets point past the label: the next unit's "(b)" must not end this one.
+LABEL_AT_END = re.compile(r"\s*[(（](?:[a-z]{1,2}|[ivx]{1,5})[)）]\s*$")
+
+
+@lru_cache(maxsize=2)
+def _addressee_matcher(lang: str):
+    from corpus.nlp import pipeline
+
+    nlp = pipeline(lang)
+    matcher = PhraseMatcher(nlp.vocab, attr="LOWER" if lang == "en" else "ORTH")
+    names = ADDRESSEES_EN if lang == "en" else ADDRESSEES_ZH
+    matcher.add("ADDRESSEE", [nlp.make_doc(n) for n in names])
+    return nlp, matcher
+
+
+def recommendation_sections(doc: Document) -> set[int]:
+    """Indices of sections that hold recommendations, sub-headings of such a chapter too."""
+    found: set[int] = set()
+    inside_level = None
+    for i, section in enumerate(doc.sections):
+        if inside_level is not None and section.level > inside_level:
+            found.add(i)
+            continue
+        inside_level = None
+        if SECTION_RE.search(section.title or ""):
+            found.add(i)
+            inside_level = section.level
+    return found
+
+
+def _addressee(text: str, lang: str) -> str | None:
+    pattern = REQUEST_EN if lang == "en" else REQUEST_ZH
+    m = pattern.search(text)
+    if m:
+        return m.group("who").strip()
+    nlp, matcher = _addressee_matcher(lang)
+    doc = nlp.make_doc(text)
+    spans = sorted(((s, e) for _, s, e in matcher(doc)), key=lambda se: (se[0], -se[1]))
+    if not spans:
+        return None
+    s, e = spans[0]
+    return doc[s:e].text
+
+
+def _action(unit: str, lang: str, whole: bool) -> str | None:
+    text = re.sub(r"^[(（]?[a-z]{1,4}[)）]\s*", "", unit.strip())
+    if lang == "zh":
+        from corpus.nlp import segment
+
+        if whole:
+            m = re.search(r"(?:应当|应该|应|请|鼓励|呼吁|促请|敦促)[^，。：]*?(?P<verb>确保|加强|促进|支持|"
+                          r"采取|制定|考虑|提供|继续|推动|落实|建立|审查|改进|增加)", text)
+            return m.group("verb") if m else None
+        words = segment(text)
+        return words[0] if words else None
+    if not whole:
+        m = re.match(r"(?:To\s+)?(?P<verb>[A-Za-z]+)", text)
+        return m.group("verb").lower() if m and m.group("verb")[0].isupper() else None
+    m = LEADING_VERB_EN.search(text)
+    return m.group("verb") if m else None
+
+
+def _leads_in(chapeau: str) -> bool:
+    """A chapeau that ends "...to:" / "鼓励会员国：" makes each unit start with its verb."""
+    return bool(re.search(r"(?:\bto|should|shall|must|[应请]|鼓励\S*|呼吁\S*|促请\S*|敦促\S*)\s*[:：]$",
+                          chapeau.strip()))
+
+
+def _asks(text: str, lang: str) -> bool:
+    return bool((ASKS_ZH if lang == "zh" else ASKS_EN).search(text))
+
+
+def find_recommendations(doc: Document, lang: str) -> list[tuple[Paragraph, dict]]:
+    """(paragraph, record fields) for every actionable unit of the recommendations section."""
+    sections = recommendation_sections(doc)
+    out = []
+    for para in doc.paragraphs:
+        if para.section not in sections or para.number is None:
+            continue
+        subs = [s for s in para.subparagraphs if len(s.label) == 1 or s.label.isalpha()]
+        if subs:
+            chapeau = LABEL_AT_END.sub("", para.text[:subs[0].offset]).strip()
+            for k, sub in enumerate(subs):
+                end = subs[k + 1].offset if k + 1 < len(subs) else len(para.text)
+                unit = LABEL_AT_END.sub("", para.text[sub.offset:end]).rstrip()
+                if not (_asks(chapeau, lang) or _asks(unit, lang)):
+                    continue
+                out.append((para, {
+                    "text": unit, "span": [sub.offset, sub.offset + len(unit)],
+                    "sub": sub.label, "chapeau": chapeau or None,
+                    "addressee": _addressee(chapeau, lang) or _addressee(unit, lang),
+                    "action": _action(sub.text, lang, whole=not _leads_in(chapeau))}))
+        elif _asks(para.text, lang):
+            first = re.split(r"(?<=[.。])\s*", para.text, maxsplit=1)[0]
+            out.append((para, {
+                "text": para.text, "span": [0, len(para.text)], "sub": None, "chapeau": None,
+                "addressee": _addressee(first, lang), "action": _action(para.text, lang, True)}))
+    return out

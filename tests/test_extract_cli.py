@@ -1,0 +1,84 @@
+"""``rapporteur extract`` end to end on the bundled Chinese sample: formats, the store's
+records table, bad input."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import sqlite3
+
+import pytest
+from click.testing import CliRunner
+
+from corpus.cli import main
+from extract.records import errors
+from tests.builders import ZH_SAMPLE
+
+
+@pytest.fixture(scope="module")
+def jsonl():
+    result = CliRunner().invoke(main, ["extract", str(ZH_SAMPLE)])
+    assert result.exit_code == 0, result.output
+    return [json.loads(line) for line in result.stdout.splitlines()]
+
+
+def test_jsonl_records_are_valid(jsonl):
+    assert all(errors(r) == [] for r in jsonl)
+    kinds = {r["kind"] for r in jsonl}
+    assert {"figure", "reference", "abbreviation"} <= kinds
+    (ga,) = [r for r in jsonl if r["kind"] == "reference" and r["number"] == "64/289"]
+    assert (ga["para"], ga["body"], ga["doc"], ga["lang"]) == (
+        "28", "General Assembly", "unwomen-ohchr-joint-workplan-2012", "zh")
+
+
+def test_kinds_option_and_csv():
+    result = CliRunner().invoke(main, ["extract", str(ZH_SAMPLE), "--kinds", "abbreviation",
+                                       "--format", "csv"])
+    assert result.exit_code == 0
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert {r["kind"] for r in rows} == {"abbreviation"}
+    assert ("联合国开发计划署", "开发署") in {(r["long_form"], r["short_form"]) for r in rows}
+
+
+def test_parquet(tmp_path, jsonl):
+    import pyarrow.parquet as pq
+
+    out = tmp_path / "records.parquet"
+    result = CliRunner().invoke(main, ["extract", str(ZH_SAMPLE), "--format", "parquet", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    table = pq.read_table(out)
+    assert table.num_rows == len(jsonl)
+    assert json.loads(table.column("span")[0].as_py()) == jsonl[0]["span"]
+
+
+def test_db_stores_records_and_reads_stored_documents(tmp_path, jsonl):
+    from corpus.reader import read
+    from corpus.store import Store
+
+    db = tmp_path / "store.db"
+    with Store(db) as store:
+        store.add(read(ZH_SAMPLE))
+    result = CliRunner().invoke(main, ["extract", "--db", str(db), "--kinds", "reference"])
+    assert result.exit_code == 0, result.output
+    conn = sqlite3.connect(db)
+    rows = conn.execute("SELECT doc, para, number FROM records WHERE kind = 'reference'").fetchall()
+    assert len(rows) == sum(1 for r in jsonl if r["kind"] == "reference")
+    assert ("unwomen-ohchr-joint-workplan-2012", "28", "64/289") in rows
+    # running again replaces, not duplicates
+    CliRunner().invoke(main, ["extract", "--db", str(db), "--kinds", "reference"])
+    assert conn.execute("SELECT COUNT(*) FROM records").fetchone()[0] == len(rows)
+
+
+def test_bad_files_are_reported_and_the_rest_is_written(tmp_path):
+    bad = tmp_path / "broken.pdf"
+    bad.write_bytes(b"this is not a PDF")
+    result = CliRunner().invoke(main, ["extract", str(bad), str(ZH_SAMPLE), "--kinds", "reference"])
+    assert result.exit_code == 1
+    assert f"{bad}: not a PDF" in result.stderr
+    assert "Traceback" not in result.output
+    assert len(result.stdout.splitlines()) > 10
+
+
+def test_unknown_kind_is_a_usage_error():
+    result = CliRunner().invoke(main, ["extract", str(ZH_SAMPLE), "--kinds", "figures"])
+    assert result.exit_code == 2 and "unknown kind(s) figures" in result.output

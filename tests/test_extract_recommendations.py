@@ -1,0 +1,86 @@
+"""Recommendation units: lettered sub-paragraphs or whole paragraphs of the recommendations
+section, with chapeau, addressee and leading verb; conclusions that ask nothing drop out."""
+from __future__ import annotations
+
+from corpus.model import Document, Metadata, Paragraph, Section, Subparagraph
+from extract import extract
+from extract.records import errors
+
+
+def para(number: str, chapeau: str, subs: list[tuple[str, str]], section: int, page: int = 5):
+    text, parts = chapeau, []
+    for label, body in subs:
+        text += " " if text else ""
+        parts.append(Subparagraph(label, body, len(text)))
+        text += body
+    return Paragraph(number, text, section=section, page=page, subparagraphs=parts)
+
+
+EN = Document(
+    source="report.en.pdf", format="pdf", sha256="0", metadata=Metadata(symbol="E/2030/99", lang="en"),
+    sections=[Section("I", "Introduction", 1), Section("V", "Conclusions and recommendations", 1)],
+    paragraphs=[
+        Paragraph("1", "Member States should ensure that this introduction is not a unit.", section=0),
+        Paragraph("40", "Progress has been uneven across regions and many gaps remain.", section=1),
+        para("41", "The Economic and Social Council may wish to call upon the United Nations system to:",
+             [("a", "Ensure that gender equality is mainstreamed in all programmes;"),
+              ("b", "Strengthen the collection of data disaggregated by sex and age, "
+                    "including at the country level;")], section=1),
+        Paragraph("42", "Member States are encouraged to increase funding for gender equality.",
+                  section=1, page=6),
+    ])
+
+ZH = Document(
+    source="report.zh.txt", format="txt", sha256="1", metadata=Metadata(lang="zh"),
+    sections=[Section("五", "结论和建议", 1)],
+    paragraphs=[
+        Paragraph("50", "过去一年取得了进展。", section=0),
+        para("51", "鼓励会员国：", [("a", "确保将性别平等观点纳入所有政策；"),
+                                  ("b", "加强对妇女组织的支持。")], section=0),
+        Paragraph("52", "经济及社会理事会应审查这方面的进展。", section=0),
+    ])
+
+
+def units(doc):
+    records = extract(doc, ["recommendation"])
+    for r in records:
+        assert errors(r) == [], r
+    return records
+
+
+def test_units_english():
+    found = units(EN)
+    assert [(r["para"], r["sub"]) for r in found] == [("41", "a"), ("41", "b"), ("42", None)]
+    a, b, whole = found
+    assert a["chapeau"] == b["chapeau"] == ("The Economic and Social Council may wish to call upon "
+                                           "the United Nations system to:")
+    assert (a["addressee"], a["action"], b["action"]) == ("the United Nations system", "ensure", "strengthen")
+    assert b["text"].startswith("Strengthen the collection") and b["text"].endswith("country level;")
+    assert (whole["chapeau"], whole["addressee"], whole["action"]) == (None, "Member States", "increase")
+
+
+def test_units_chinese():
+    found = units(ZH)
+    assert [(r["para"], r["sub"], r["action"]) for r in found] == [
+        ("51", "a", "确保"), ("51", "b", "加强"), ("52", None, "审查")]
+    assert found[0]["chapeau"] == "鼓励会员国：" and found[0]["addressee"] == "会员国"
+    assert found[2]["addressee"] == "经济及社会理事会"
+
+
+def test_unit_spanning_a_page_break_is_one_record():
+    doc = Document(source="x.pdf", format="pdf", sha256="2", metadata=Metadata(lang="en"),
+                   sections=[Section(None, "Recommendations", 1)],
+                   paragraphs=[para("9", "The Commission may wish to urge Governments to:",
+                                    [("a", "Adopt national action plans and allocate adequate "
+                                           "resources to them; and")], section=0, page=7)])
+    (unit,) = units(doc)
+    assert unit["text"] == "Adopt national action plans and allocate adequate resources to them; and"
+    assert (unit["addressee"], unit["action"], unit["page"]) == ("Governments", "adopt", 7)
+
+
+def test_no_recommendations_section_no_units():
+    doc = Document(source="y.pdf", format="pdf", sha256="3", metadata=Metadata(lang="en"),
+                   sections=[Section("III", "Next steps", 1)],
+                   paragraphs=[Paragraph("85", "The regional commissions will continue to "
+                                               "contribute to the Pact for the Future.", section=0)])
+    assert units(doc) == []
