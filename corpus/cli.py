@@ -64,3 +64,64 @@ def show(file, as_json):
                f"(numbered {span}), {len(doc.footnotes)} footnotes")
     for s in doc.sections:
         click.echo(f"  {'  ' * (s.level - 1)}{(s.number + '. ') if s.number else ''}{s.title}")
+
+
+def open_store(db):
+    """The store at ``db``, or a clear error (exit 1) when the file is no store."""
+    from corpus.store import Store, StoreError
+
+    try:
+        return Store(db)
+    except StoreError as exc:
+        fail(str(exc))
+
+
+@click.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True))
+@click.option("--db", default="rapporteur.db", show_default=True, type=click.Path(dir_okay=False),
+              help="SQLite store to add to (created if missing).")
+@click.option("--workers", default=1, show_default=True, type=click.IntRange(min=1),
+              help="Parse in this many processes.")
+def ingest(paths, db, workers):
+    """Read PDF, DOCX and text files (folders: recursively) into the store.
+
+    Files already stored (same content) are skipped. Exit code 0 when every file was read,
+    1 when some failed (the others are stored)."""
+    with open_store(db) as store:
+        report = store.ingest(paths, workers=workers, progress=sys.stderr.isatty())
+    click.echo(report.summary())
+    for path, cause in report.failed:
+        click.echo(f"{path}: {cause}", err=True)
+    sys.exit(1 if report.failed else 0)
+
+
+@click.command()
+@click.argument("query")
+@click.option("--db", default="rapporteur.db", show_default=True,
+              type=click.Path(exists=True, dir_okay=False), help="SQLite store to search.")
+@click.option("--lang", type=click.Choice(["zh", "en"]), help="Only documents in this language.")
+@click.option("--limit", default=20, show_default=True, type=click.IntRange(min=1))
+@click.option("--json", "as_json", is_flag=True, help="Print the hits as JSON.")
+def search(query, db, lang, limit, as_json):
+    """Full-text search of the stored paragraphs (Chinese segmented with jieba, English
+    stemmed: 'coordinating' finds 'coordination')."""
+    import json
+
+    # Matches in bold yellow on a terminal, in [brackets] elsewhere (pipes, files, JSON).
+    tty = sys.stdout.isatty() and not as_json
+    marks = ("\x1b[1;33m", "\x1b[0m") if tty else ("[", "]")
+    with open_store(db) as store:
+        try:
+            hits = store.search(query, lang=lang, limit=limit, marks=marks)
+        except ValueError as exc:
+            raise click.UsageError(str(exc)) from None
+    if as_json:
+        click.echo(json.dumps([h.to_dict() for h in hits], ensure_ascii=False, indent=2))
+        return
+    if not hits:
+        click.echo(f"no paragraph matches {query!r}", err=True)
+    for hit in hits:
+        where = f"¶{hit.number}" if hit.number else "(unnumbered)"
+        page = f" p.{hit.page}" if hit.page else ""
+        click.echo(click.style(f"{hit.name} {where}{page}", bold=True))
+        click.echo(f"  {hit.snippet}")

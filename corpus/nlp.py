@@ -38,7 +38,7 @@ def add_words(words) -> None:
 def _fixed_tokenizer():
     import jieba
 
-    _jieba()  # logging set once
+    jieba.setLogLevel(logging.WARNING)
     tokenizer = jieba.Tokenizer()
     tokenizer.load_userdict(str(USER_DICT))
     return tokenizer

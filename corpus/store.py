@@ -15,6 +15,7 @@ spaces of the text.
 """
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 import sqlite3
@@ -23,7 +24,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from corpus.blocks import HAN
-from corpus.model import Document
+from corpus.model import Document, Paragraph
 
 SCHEMA_VERSION = 1
 WORD_SEP = "\u200b"
@@ -37,6 +38,7 @@ CREATE TABLE IF NOT EXISTS documents (
     source TEXT NOT NULL,
     format TEXT NOT NULL,
     pages INTEGER,
+    name TEXT NOT NULL,       -- Document.name: the symbol, else the file stem
     symbol TEXT,
     symbols TEXT,             -- JSON list, for joint reports
     lang TEXT,
@@ -119,6 +121,13 @@ def fts_query(query: str) -> str:
     return " ".join(phrases)
 
 
+class StoreError(Exception):
+    """The store file cannot be opened (not SQLite, unwritable folder, newer schema)."""
+
+    def __init__(self, path: Path, cause: str):
+        super().__init__(f"{path}: {cause}")
+
+
 @dataclass
 class Hit:
     """One paragraph that matches a search. ``rank`` is FTS5's bm25 score: lower (more
@@ -143,22 +152,25 @@ class Store:
 
     def __init__(self, path: str | Path = "rapporteur.db"):
         self.path = Path(path)
-        self.conn = sqlite3.connect(self.path)
-        self.conn.execute("PRAGMA foreign_keys = ON")
-        self.conn.execute("PRAGMA journal_mode = WAL")
-        self.conn.execute("PRAGMA synchronous = NORMAL")
-        version = self.conn.execute("PRAGMA user_version").fetchone()[0]
-        if version > SCHEMA_VERSION:
-            raise RuntimeError(f"{self.path}: store schema version {version} is newer than "
-                               f"this Rapporteur's ({SCHEMA_VERSION}); upgrade Rapporteur")
-        with self.conn:
-            self.conn.executescript(SCHEMA)
-            self.conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        try:
+            self.conn = sqlite3.connect(self.path)
+            self.conn.execute("PRAGMA foreign_keys = ON")
+            self.conn.execute("PRAGMA journal_mode = WAL")
+            self.conn.execute("PRAGMA synchronous = NORMAL")
+            version = self.conn.execute("PRAGMA user_version").fetchone()[0]
+            if version > SCHEMA_VERSION:
+                raise StoreError(self.path, f"store schema version {version} is newer than "
+                                            f"this Rapporteur's ({SCHEMA_VERSION})")
+            with self.conn:
+                self.conn.executescript(SCHEMA)
+                self.conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        except sqlite3.Error as exc:
+            raise StoreError(self.path, f"cannot open as an SQLite store: {exc}") from None
 
     def close(self) -> None:
         self.conn.close()
 
-    def __enter__(self) -> "Store":
+    def __enter__(self) -> Store:
         return self
 
     def __exit__(self, *exc) -> None:
@@ -175,16 +187,17 @@ class Store:
         if bodies is None:
             bodies = [search_text(p.text) for p in doc.paragraphs]
         with self.conn:  # one transaction: commit at the end, roll back on any error
-            if self.has(doc.sha256):
-                return False
             meta = doc.metadata
-            doc_id = self.conn.execute(
-                f"INSERT INTO documents (sha256, source, format, pages, symbols, json, "
-                f"{', '.join(_META_COLUMNS)}) VALUES ({', '.join('?' * (6 + len(_META_COLUMNS)))})",
-                (doc.sha256, doc.source, doc.format, doc.pages,
+            cursor = self.conn.execute(
+                f"INSERT OR IGNORE INTO documents (sha256, source, format, pages, name, symbols, "
+                f"json, {', '.join(_META_COLUMNS)}) "
+                f"VALUES ({', '.join('?' * (7 + len(_META_COLUMNS)))})",
+                (doc.sha256, doc.source, doc.format, doc.pages, doc.name,
                  json.dumps(meta.symbols, ensure_ascii=False), doc.to_json(),
-                 *(getattr(meta, c) for c in _META_COLUMNS)),
-            ).lastrowid
+                 *(getattr(meta, c) for c in _META_COLUMNS)))
+            if cursor.rowcount == 0:  # same sha256 already stored
+                return False
+            doc_id = cursor.lastrowid
             self.conn.executemany(
                 "INSERT INTO sections (doc_id, seq, number, title, level, page) "
                 "VALUES (?, ?, ?, ?, ?, ?)",
@@ -194,16 +207,19 @@ class Store:
                 "INSERT INTO footnotes (doc_id, seq, marker, text, page) VALUES (?, ?, ?, ?, ?)",
                 [(doc_id, i, f.marker, f.text, f.page) for i, f in enumerate(doc.footnotes)])
             for i, (para, body) in enumerate(zip(doc.paragraphs, bodies, strict=True)):
-                para_id = self.conn.execute(
-                    "INSERT INTO paragraphs (doc_id, seq, number, section, page, text, "
-                    "subparagraphs, footnote_refs) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                    (doc_id, i, para.number, para.section, para.page, para.text,
-                     json.dumps([asdict(s) for s in para.subparagraphs], ensure_ascii=False),
-                     json.dumps(para.footnote_refs, ensure_ascii=False)),
-                ).lastrowid
-                self.conn.execute("INSERT INTO paragraphs_fts (rowid, body) VALUES (?, ?)",
-                                  (para_id, body))
+                self._insert_paragraph(doc_id, i, para, body)
         return True
+
+    def _insert_paragraph(self, doc_id: int, seq: int, para: Paragraph, body: str) -> None:
+        para_id = self.conn.execute(
+            "INSERT INTO paragraphs (doc_id, seq, number, section, page, text, subparagraphs, "
+            "footnote_refs) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (doc_id, seq, para.number, para.section, para.page, para.text,
+             json.dumps([asdict(s) for s in para.subparagraphs], ensure_ascii=False),
+             json.dumps(para.footnote_refs, ensure_ascii=False)),
+        ).lastrowid
+        self.conn.execute("INSERT INTO paragraphs_fts (rowid, body) VALUES (?, ?)",
+                          (para_id, body))
 
     def ingest(self, paths: Iterable[str | Path], workers: int = 1, progress: bool = False):
         """Read and store files or folders (recursively); see ``corpus.ingest``."""
@@ -225,7 +241,7 @@ class Store:
         is ``key``; for an existing file, also the document with that file's content.
         Editions share a symbol: ``lang`` picks one, else the first stored wins."""
         key = str(key)
-        sha = _file_sha256(key)
+        sha = file_sha256(key)
         row = self.conn.execute(
             "SELECT json FROM documents WHERE (symbol = ?1 OR sha256 = ?1 OR source = ?1 "
             "OR sha256 = ?2 OR EXISTS (SELECT 1 FROM json_each(documents.symbols) "
@@ -239,7 +255,7 @@ class Store:
         """Paragraphs matching every term of ``query``, best first, with a snippet whose
         matches are wrapped in ``marks``. Raises ValueError for a query without terms."""
         rows = self.conn.execute(
-            "SELECT d.json ->> '$.metadata.symbol', d.source, d.symbol, p.number, p.page, "
+            "SELECT d.name, d.symbol, p.number, p.page, "
             "snippet(paragraphs_fts, 0, ?, ?, '…', 32), bm25(paragraphs_fts), d.lang, d.sha256 "
             "FROM paragraphs_fts JOIN paragraphs p ON p.id = paragraphs_fts.rowid "
             "JOIN documents d ON d.id = p.doc_id "
@@ -247,19 +263,18 @@ class Store:
             "ORDER BY bm25(paragraphs_fts), p.id LIMIT ?",
             (*marks, fts_query(query), lang, lang, limit),
         ).fetchall()
-        return [Hit(name=Document(source=source, format="", sha256="").name if not symbol
-                    else symbol, symbol=symbol, number=number, page=page,
-                    snippet=snippet.replace(WORD_SEP, ""), rank=rank, lang=doc_lang,
-                    sha256=sha)
-                for _, source, symbol, number, page, snippet, rank, doc_lang, sha in rows]
+        return [Hit(name, symbol, number, page, snippet.replace(WORD_SEP, ""), rank, doc_lang,
+                    sha)
+                for name, symbol, number, page, snippet, rank, doc_lang, sha in rows]
 
 
-def _file_sha256(path: str) -> str | None:
+def file_sha256(path: str) -> str | None:
     """sha256 of the file at ``path``, or None when there is no such file."""
-    import hashlib
-
     try:
         with open(path, "rb") as f:
-            return hashlib.file_digest(f, "sha256").hexdigest()
+            digest = hashlib.sha256()
+            for chunk in iter(lambda: f.read(1 << 20), b""):
+                digest.update(chunk)
     except (OSError, ValueError):
         return None
+    return digest.hexdigest()
