@@ -1,0 +1,96 @@
+"""Benchmark: ``rapporteur terms check`` on 200-page documents (bar: under 5 s) and the
+bundled glossary's load time (bar: under 1 s).
+
+The documents are built from real text: the Chinese sample report (about 10 pages) repeated
+with its paragraphs renumbered, and the English test report written in UN style, repeated
+likewise, to about 200 pages each (UN page: ~550 English words, ~1 100 Chinese characters).
+
+    python benchmarks/terms_bench.py            # prints one line per measurement
+"""
+from __future__ import annotations
+
+import os
+import re
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+ZH = ROOT / "corpus" / "samples" / "zh" / "unwomen-ohchr-joint-workplan-2012.zh.txt"
+EN = ROOT / "tests" / "data" / "glossary" / "pair.en.txt"
+NUMBERED = re.compile(r"^(\d+)\.\s")
+
+
+def grow(source: Path, pages: int, per_page: int, unit) -> tuple[str, int]:
+    """The file's text with its numbered body repeated until it fills ``pages`` pages."""
+    text = source.read_text(encoding="utf-8")
+    lines = text.splitlines()
+    first = next(i for i, line in enumerate(lines) if NUMBERED.match(line))
+    head, body = lines[:first], lines[first:]
+    size = sum(unit(line) for line in body)
+    copies = -(-pages * per_page // size)
+    numbers = [int(m.group(1)) for line in body if (m := NUMBERED.match(line))]
+    out, shift = list(head), 0
+    for _ in range(copies):
+        for line in body:
+            out.append(NUMBERED.sub(lambda m: f"{int(m.group(1)) + shift}. ", line))
+        shift += max(numbers)
+    return "\n".join(out) + "\n", copies
+
+
+def timed(args: list[str]) -> tuple[float, float]:
+    """(wall, CPU) seconds of a command; CPU time tells the work apart from waiting for a
+    core on a shared machine."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    subprocess.run(args, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+
+
+def main() -> int:
+    start = time.perf_counter()
+    subprocess.run([sys.executable, "-c", "from glossary import Glossary; Glossary.bundled()"],
+                   check=True)
+    print(f"glossary load (fresh process, incl. Python start): {time.perf_counter() - start:.2f} s")
+    from glossary import Glossary
+
+    start = time.perf_counter()
+    g = Glossary.bundled()
+    print(f"glossary load (in process): {time.perf_counter() - start:.3f} s, {len(g)} concepts")
+
+    han = lambda line: sum(1 for c in line if "\u4e00" <= c <= "\u9fff")  # noqa: E731
+    words = lambda line: len(line.split())  # noqa: E731
+    with tempfile.TemporaryDirectory() as tmp:
+        for name, source, per_page, unit in (("zh", ZH, 1100, han), ("en", EN, 550, words)):
+            text, copies = grow(source, 200, per_page, unit)
+            path = Path(tmp) / f"bench-200p.{name}.txt"
+            path.write_text(text, encoding="utf-8")
+            wall, cpu = timed(["rapporteur", "terms", "check", str(path), "--format", "json",
+                           "-o", str(Path(tmp) / f"{name}.json")])
+            from corpus.reader import read
+            from glossary.checks import check
+            from glossary.scan import scan
+
+            t0 = time.perf_counter()
+            doc = read(path)
+            t1 = time.perf_counter()
+            s = scan(doc, g)
+            t2 = time.perf_counter()
+            findings = check(s)
+            t3 = time.perf_counter()
+            print(f"{name}: {copies} copies, {len(doc.paragraphs)} paragraphs, "
+                  f"{sum(unit(p.text) for p in doc.paragraphs)} {'chars' if name == 'zh' else 'words'}; "
+                  f"`rapporteur terms check` {wall:.2f} s wall ({cpu:.2f} s CPU); in process "
+                  f"read {t1 - t0:.2f} s, scan {t2 - t1:.2f} s (incl. matcher build), "
+                  f"checks {t3 - t2:.2f} s, {len(findings)} findings")
+    print(f"load average while measuring: {os.getloadavg()[0]:.2f} on {os.cpu_count()} cores")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

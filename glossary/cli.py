@@ -1,0 +1,231 @@
+"""``rapporteur terms lookup|import|export|check|mine`` and ``rapporteur align``."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from corpus.errors import ReadError
+from glossary.model import GlossaryError
+
+
+def fail(message: str, code: int = 1):
+    click.echo(f"error: {message}", err=True)
+    sys.exit(code)
+
+
+def _glossary(path: str | None):
+    from glossary.model import Glossary
+
+    try:
+        return Glossary.load(path) if path else Glossary.bundled()
+    except GlossaryError as exc:
+        fail(str(exc))
+
+
+def _read(path: str):
+    from corpus.reader import read
+
+    try:
+        return read(path)
+    except ReadError as exc:
+        fail(str(exc))
+
+
+def _write(data: bytes | str, output: str | None) -> None:
+    if output is None:
+        click.echo(data if isinstance(data, str) else data.decode("utf-8"), nl=False)
+        return
+    try:
+        Path(output).write_bytes(data.encode("utf-8") if isinstance(data, str) else data)
+    except OSError as exc:
+        fail(f"{output}: {exc.strerror or exc}")
+    click.echo(f"wrote {output}", err=True)
+
+
+def _status(message: str):
+    """A spinner on stderr while a long document is read and checked (silent when piped)."""
+    from rich.console import Console
+
+    return Console(stderr=True).status(message)
+
+
+glossary_option = click.option("--glossary", "glossary_path", type=click.Path(dir_okay=False),
+                               help="Glossary (CSV, TSV or TBX) instead of the bundled one.")
+
+
+@click.group()
+def terms():
+    """Bilingual UN terminology: look up, import/export (TBX, CSV), check, mine."""
+
+
+@terms.command()
+@click.argument("term")
+@glossary_option
+def lookup(term, glossary_path):
+    """Show the concept named by TERM (English or Chinese, any form) with all its terms."""
+    from rich.console import Console
+    from rich.table import Table
+
+    g = _glossary(glossary_path)
+    concept = g.lookup(term)
+    if concept is None:
+        fail(f"{term!r} is not in the glossary ({len(g)} concepts)")
+    table = Table(title=f"{concept.id} · {concept.domain}", title_justify="left")
+    for col in ("lang", "form", "type", "status"):
+        table.add_column(col)
+    for t in concept.terms:
+        style = "bold" if t.status == "preferred" else ("strike dim" if t.status == "deprecated" else "")
+        table.add_row(t.lang, t.form, t.type, t.status, style=style)
+    console = Console()
+    console.print(table)
+    if concept.note:
+        console.print(f"note: {concept.note}")
+    source = next((t.source for t in concept.terms if t.source), "")
+    if source:
+        console.print(f"source: {source}", style="dim")
+
+
+@terms.command("import")
+@click.argument("file", type=click.Path(dir_okay=False))
+@click.option("-o", "--output", type=click.Path(dir_okay=False),
+              help="Write the imported glossary here (format from the extension).")
+@click.option("--merge", is_flag=True, help="With -o: add the imported concepts to the bundled "
+                                            "glossary (new ids only) and write the union.")
+def import_(file, output, merge):
+    """Read a glossary FILE (TBX v3/v2, CSV, TSV, OmegaT), report what it holds and how it
+    relates to the bundled glossary; with -o, convert or merge it."""
+    from glossary.formats import save
+    from glossary.model import Glossary
+
+    g = _glossary(file)
+    bundled = Glossary.bundled()
+    n_en = sum(1 for _ in g.terms("en"))
+    n_zh = sum(1 for _ in g.terms("zh"))
+    known = sum(1 for c in g.concepts if any(bundled.find(t.form) for t in c.terms))
+    click.echo(f"{file}: {len(g)} concepts, {n_en} English and {n_zh} Chinese terms; "
+               f"{known} concept(s) share a form with the bundled glossary")
+    if output:
+        if merge:
+            taken = {c.id for c in bundled.concepts}
+            g = Glossary(bundled.concepts + [c for c in g.concepts if c.id not in taken],
+                         source=str(output))
+        try:
+            save(g, Path(output))
+        except GlossaryError as exc:
+            fail(str(exc))
+        click.echo(f"wrote {output} ({len(g)} concepts)", err=True)
+
+
+@terms.command()
+@click.option("--format", "fmt", type=click.Choice(["tbx", "tbx2", "csv", "tsv", "omegat"]),
+              help="tbx = TBX v3 TBX-Basic; tbx2 = v2 martif; omegat = OmegaT glossary.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False), required=True)
+@glossary_option
+def export(fmt, output, glossary_path):
+    """Export the glossary (TBX v3 is checked against the TBX-Basic schema first)."""
+    from glossary.formats import dump, format_for
+    from glossary.schemas import tbx_errors
+
+    g = _glossary(glossary_path)
+    try:
+        fmt = format_for(Path(output), fmt)
+    except GlossaryError as exc:
+        fail(str(exc))
+    data = dump(g, fmt)
+    if fmt == "tbx":
+        errors = tbx_errors(data)
+        if errors:
+            fail("the TBX does not validate: " + "; ".join(errors[:3]))
+    _write(data, output)
+
+
+@terms.command()
+@click.argument("file", type=click.Path(dir_okay=False))
+@click.option("--source", "source_file", type=click.Path(dir_okay=False),
+              help="The source edition: adds the bilingual checks, aligned by paragraph number.")
+@glossary_option
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "html"]), default="text",
+              show_default=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False))
+def check(file, source_file, glossary_path, fmt, output):
+    """Check FILE's terminology: variants, near-misses, deprecated forms, abbreviations,
+    and with --source, missing or inconsistent translations."""
+    from glossary.checks import check as run
+    from glossary.report import RENDERERS
+    from glossary.scan import scan
+
+    g = _glossary(glossary_path)
+    with _status(f"checking {file}"):
+        target = scan(_read(file), g)
+        source = scan(_read(source_file), g) if source_file else None
+        findings = run(target, source)
+    _write(RENDERERS[fmt](findings, target, source), output)
+
+
+@terms.command()
+@click.argument("en_file", type=click.Path(dir_okay=False))
+@click.argument("zh_file", type=click.Path(dir_okay=False))
+@click.option("-o", "--output", type=click.Path(dir_okay=False),
+              help="Write the candidates as TBX (or CSV/TSV, by extension).")
+@glossary_option
+def mine(en_file, zh_file, output, glossary_path):
+    """Candidate English–Chinese term pairs from two aligned editions of one report."""
+    from rich.console import Console
+    from rich.table import Table
+
+    from glossary.formats import save
+    from glossary.mine import mine as run
+    from glossary.model import Concept, Glossary, Term
+
+    g = _glossary(glossary_path)
+    candidates = run(_read(en_file), _read(zh_file), g)
+    table = Table(title=f"{len(candidates)} candidate pairs", title_justify="left")
+    for col in ("score", "English", "Chinese", "method", "support", "known"):
+        table.add_column(col)
+    for c in candidates:
+        table.add_row(f"{c.score:.2f}", c.en, c.zh, c.method, ", ".join(c.support[:6]),
+                      c.known or "")
+    Console(stderr=bool(output)).print(table)  # with -o the file is the result
+    if output:
+        concepts = [Concept(f"candidate-{k}", "general",
+                            f"score {c.score:.2f} ({c.method}); paragraphs {', '.join(c.support)}"
+                            + (f"; known: {c.known}" if c.known else "; new"),
+                            [Term(c.en, "en", status="admitted", source=en_file),
+                             Term(c.zh, "zh", status="admitted", source=zh_file)])
+                    for k, c in enumerate(candidates, start=1)]
+        try:
+            save(Glossary(concepts, source="mined"), Path(output))
+        except GlossaryError as exc:
+            fail(str(exc))
+        click.echo(f"wrote {output}", err=True)
+
+
+@click.command()
+@click.argument("en_file", type=click.Path(dir_okay=False))
+@click.argument("zh_file", type=click.Path(dir_okay=False))
+@click.option("-o", "--output", type=click.Path(dir_okay=False), required=True,
+              help="The TMX 1.4b file to write.")
+def align(en_file, zh_file, output):
+    """Paragraph- and sub-paragraph-aligned translation memory (TMX 1.4b) from the English
+    and Chinese editions of one report."""
+    from glossary.align import align as pairs_of
+    from glossary.scan import language
+    from glossary.schemas import tmx_errors
+    from glossary.tmx import write_tmx
+
+    en, zh = _read(en_file), _read(zh_file)
+    langs = (language(en), language(zh))
+    if langs[0] == langs[1]:
+        fail(f"{en_file} and {zh_file} are both in '{langs[0]}': give one English and one "
+             "Chinese edition")
+    pairs = pairs_of(en, zh)
+    if not pairs:
+        fail(f"nothing aligns: {en_file} and {zh_file} share no paragraph number")
+    data = write_tmx(en, zh, pairs, *langs)
+    errors = tmx_errors(data)
+    if errors:
+        fail("the TMX does not validate: " + "; ".join(errors[:3]))
+    _write(data, output)
+    click.echo(f"{len(pairs)} aligned units", err=True)

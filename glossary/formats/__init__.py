@@ -1,0 +1,77 @@
+"""Reading and writing glossary files; the format is told by extension, then by content."""
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib.resources import files
+from pathlib import Path
+
+from glossary.formats.tabular import read_table, write_omegat, write_table
+from glossary.formats.tbx import read_tbx, write_tbx
+from glossary.model import Glossary, GlossaryError
+
+BUNDLED = files("glossary") / "data" / "un-glossary.csv"
+WRITERS = {
+    "tbx": lambda g: write_tbx(g, 3),
+    "tbx2": lambda g: write_tbx(g, 2),
+    "csv": lambda g: write_table(g, ",").encode("utf-8"),
+    "tsv": lambda g: write_table(g, "\t").encode("utf-8"),
+    "omegat": lambda g: write_omegat(g).encode("utf-8"),
+}
+FORMATS = tuple(WRITERS)
+
+
+def _decode(path: Path, data: bytes) -> str:
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise GlossaryError(path, "not UTF-8 text") from None
+
+
+def load(path: Path) -> Glossary:
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise GlossaryError(path, exc.strerror or str(exc)) from None
+    if not data.strip():
+        raise GlossaryError(path, "the file is empty")
+    ext = path.suffix.lower()
+    head = data.lstrip(b"\xef\xbb\xbf \t\r\n")[:1]
+    if ext in (".tbx", ".xml") or head == b"<":
+        return read_tbx(path, data)
+    text = _decode(path, data)
+    if ext == ".csv":
+        return read_table(path, text, ",")
+    if ext in (".tsv", ".tab", ".txt", ".utf8"):
+        return read_table(path, text, "\t")
+    first = text.splitlines()[0]
+    return read_table(path, text, "\t" if "\t" in first else ",")
+
+
+@lru_cache(maxsize=1)
+def _bundled() -> Glossary:
+    return load(Path(str(BUNDLED)))
+
+
+def bundled() -> Glossary:
+    """The bundled UN glossary (parsed once per process)."""
+    return _bundled()
+
+
+def format_for(path: Path, format: str | None) -> str:
+    if format:
+        if format not in WRITERS:
+            raise GlossaryError(path, f"unknown format {format!r} (one of {', '.join(FORMATS)})")
+        return format
+    ext = path.suffix.lower().lstrip(".")
+    if ext in WRITERS:
+        return ext
+    raise GlossaryError(path, f"cannot tell the format from '.{ext}': give one of "
+                              f"{', '.join(FORMATS)}")
+
+
+def dump(g: Glossary, format: str) -> bytes:
+    return WRITERS[format](g)
+
+
+def save(g: Glossary, path: Path, format: str | None = None) -> None:
+    path.write_bytes(dump(g, format_for(path, format)))

@@ -1,0 +1,140 @@
+"""CSV/TSV glossaries: our own one-row-per-concept layout (the bundled file's), and OmegaT's
+glossary layout (``source<TAB>target<TAB>comment``, one row per term pair)."""
+from __future__ import annotations
+
+import csv
+import io
+import re
+from pathlib import Path
+
+from corpus.blocks import han_ratio
+from glossary.model import Concept, Glossary, GlossaryError, Term
+
+COLUMNS = ["id", "domain", "en_full", "en_short", "zh_full", "zh_short", "en_variants",
+           "zh_variants", "en_deprecated", "zh_deprecated", "note", "source"]
+SEP = "|"
+
+
+def is_ours(header: list[str]) -> bool:
+    return [h.strip().lstrip("\ufeff") for h in header[:len(COLUMNS)]] == COLUMNS
+
+
+def read_table(path: Path, text: str, delimiter: str) -> Glossary:
+    rows = list(csv.reader(io.StringIO(text), delimiter=delimiter))
+    if not rows:
+        raise GlossaryError(path, "the file is empty")
+    if is_ours(rows[0]):
+        return Glossary(_concepts(path, rows), source=str(path))
+    if delimiter == "\t":
+        return Glossary(_omegat(path, rows), source=str(path))
+    raise GlossaryError(path, "unknown CSV layout: the header must be " + ",".join(COLUMNS))
+
+
+def _split(cell: str) -> list[str]:
+    return [f.strip() for f in cell.split(SEP) if f.strip()]
+
+
+def _concepts(path: Path, rows: list[list[str]]) -> list[Concept]:
+    concepts, seen = [], set()
+    for line, row in enumerate(rows[1:], start=2):
+        if not any(cell.strip() for cell in row):
+            continue
+        if len(row) != len(COLUMNS):
+            raise GlossaryError(path, f"line {line}: {len(row)} fields, expected {len(COLUMNS)}")
+        r = dict(zip(COLUMNS, row))
+        cid = r["id"].strip()
+        if not cid:
+            raise GlossaryError(path, f"line {line}: empty id")
+        if cid in seen:
+            raise GlossaryError(path, f"line {line}: duplicate id {cid!r}")
+        seen.add(cid)
+        src = r["source"]
+        terms = []
+        for lang in ("en", "zh"):
+            for kind in ("full", "short"):
+                if r[f"{lang}_{kind}"].strip():
+                    terms.append(Term(r[f"{lang}_{kind}"].strip(), lang, kind, "preferred", src))
+            terms += [Term(f, lang, "variant", "admitted", src) for f in _split(r[f"{lang}_variants"])]
+            terms += [Term(f, lang, "variant", "deprecated", src)
+                      for f in _split(r[f"{lang}_deprecated"])]
+        if not terms:
+            raise GlossaryError(path, f"line {line}: concept {cid!r} has no term")
+        concepts.append(Concept(cid, r["domain"].strip() or "general", r["note"], terms))
+    return concepts
+
+
+def concept_row(c: Concept) -> list[str]:
+    """One CSV row; every term lands in the column its type and status call for."""
+    row = {k: "" for k in COLUMNS}
+    row.update(id=c.id, domain=c.domain, note=c.note)
+    row["source"] = next((t.source for t in c.terms if t.source), "")
+    for lang in ("en", "zh"):
+        variants, deprecated = [], []
+        for t in (t for t in c.terms if t.lang == lang):
+            cell = f"{lang}_{t.type}"
+            if t.status == "deprecated":
+                deprecated.append(t.form)
+            elif t.status == "preferred" and t.type in ("full", "short") and not row[cell]:
+                row[cell] = t.form
+            else:
+                variants.append(t.form)
+        row[f"{lang}_variants"] = SEP.join(variants)
+        row[f"{lang}_deprecated"] = SEP.join(deprecated)
+    return [row[k] for k in COLUMNS]
+
+
+def write_table(g: Glossary, delimiter: str = ",") -> str:
+    """CSV as RFC 4180 has it (CRLF line ends, like the bundled file); TSV with LF."""
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=delimiter, lineterminator="\r\n" if delimiter == "," else "\n")
+    writer.writerow(COLUMNS)
+    for c in g.concepts:
+        writer.writerow(concept_row(c))
+    return out.getvalue()
+
+
+def slug(text: str, taken: set[str]) -> str:
+    base = re.sub(r"[^0-9a-z]+", "-", text.lower()).strip("-") or "term"
+    if not base[0].isalpha():
+        base = "c-" + base
+    cid, n = base, 2
+    while cid in taken:
+        cid, n = f"{base}-{n}", n + 1
+    taken.add(cid)
+    return cid
+
+
+def _omegat(path: Path, rows: list[list[str]]) -> list[Concept]:
+    """OmegaT: source term, target term, optional comment; '#' lines are comments. Which
+    column is Chinese is read from the text, not assumed."""
+    concepts, taken = [], set()
+    for line, row in enumerate(rows, start=1):
+        if not row or row[0].startswith("#") or not any(c.strip() for c in row):
+            continue
+        if len(row) < 2:
+            raise GlossaryError(path, f"line {line}: an OmegaT glossary line needs "
+                                      "'source<TAB>target[<TAB>comment]'")
+        a, b = row[0].strip(), row[1].strip()
+        comment = row[2].strip() if len(row) > 2 else ""
+        en, zh = (b, a) if han_ratio(a) > han_ratio(b) else (a, b)
+        en_id = en if han_ratio(en) < 0.5 else ""
+        concepts.append(Concept(slug(en_id or f"term-{line}", taken), "general", comment,
+                                [Term(en, "en"), Term(zh, "zh")]))
+    return concepts
+
+
+def write_omegat(g: Glossary) -> str:
+    """One line per English form (deprecated ones left out) with the Chinese preferred form
+    of the same role; the comment keeps the concept id so that a translator can look it up."""
+    lines = []
+    for c in g.concepts:
+        for t in c.terms:
+            if t.lang != "en" or t.status == "deprecated":
+                continue
+            role = c.role(t)
+            zh = c.preferred("zh", role) or c.preferred("zh", "full") or c.preferred("zh", "short")
+            if zh:
+                comment = c.id + (f" — {c.note}" if c.note else "")
+                lines.append("\t".join(x.replace("\t", " ").replace("\n", " ")
+                                       for x in (t.form, zh, comment)))
+    return "\n".join(lines) + "\n"

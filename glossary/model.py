@@ -1,0 +1,123 @@
+"""The glossary model: a concept (id, domain, note) named by terms in each language.
+
+An acronym and its full form are two terms of one concept, so that a check can tell that
+"UNDP" and "United Nations Development Programme" name the same thing, and that 开发署 is
+their approved Chinese short form.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+LANGS = ("en", "zh")
+TYPES = ("full", "short", "variant")
+STATUSES = ("preferred", "admitted", "deprecated")
+
+
+class GlossaryError(Exception):
+    """A glossary file that cannot be read; names the file and the cause."""
+
+    def __init__(self, path, cause: str):
+        super().__init__(f"{path}: {cause}")
+        self.path = str(path)
+        self.cause = cause
+
+
+@dataclass
+class Term:
+    form: str
+    lang: str  # en | zh
+    type: str = "full"  # full | short | variant
+    status: str = "preferred"  # preferred | admitted | deprecated
+    source: str = ""
+
+    def __post_init__(self):
+        for value, allowed in ((self.lang, LANGS), (self.type, TYPES), (self.status, STATUSES)):
+            if value not in allowed:
+                raise ValueError(f"term {self.form!r}: {value!r} is not one of {allowed}")
+
+
+@dataclass
+class Concept:
+    id: str
+    domain: str = "general"
+    note: str = ""
+    terms: list[Term] = field(default_factory=list)
+
+    def preferred(self, lang: str, type: str = "full") -> str | None:
+        """The preferred form of ``type`` in ``lang``, else None."""
+        return next((t.form for t in self.terms
+                     if t.lang == lang and t.type == type and t.status == "preferred"), None)
+
+    def forms(self, lang: str, *, deprecated: bool = True) -> list[str]:
+        return [t.form for t in self.terms
+                if t.lang == lang and (deprecated or t.status != "deprecated")]
+
+    def term(self, form: str) -> Term | None:
+        return next((t for t in self.terms if t.form == form), None)
+
+    def role(self, term: Term) -> str:
+        """'full' or 'short': how a term is used in running text. A variant counts as a
+        short form when it is nearer in length to the preferred short form than to the
+        full one (人权高专办 vs 高级专员办事处 are two short names of one office)."""
+        if term.type != "variant":
+            return term.type
+        full = self.preferred(term.lang, "full")
+        short = self.preferred(term.lang, "short")
+        if not short:
+            return "full"
+        if not full:
+            return "short"
+        return "short" if abs(len(term.form) - len(short)) < abs(len(term.form) - len(full)) \
+            else "full"
+
+
+class Glossary:
+    """Concepts plus an index of every form, in both languages."""
+
+    def __init__(self, concepts: list[Concept], source: str = ""):
+        self.concepts = concepts
+        self.source = source
+        self._by_form: dict[str, Concept] = {}
+        self._by_folded: dict[str, Concept] = {}
+        self._by_id = {c.id: c for c in concepts}
+        for concept in concepts:
+            for term in concept.terms:
+                self._by_form.setdefault(term.form, concept)
+                self._by_folded.setdefault(term.form.casefold(), concept)
+
+    def __len__(self) -> int:
+        return len(self.concepts)
+
+    def find(self, form: str) -> Concept | None:
+        """The concept named by exactly ``form`` (either language), else None."""
+        return self._by_form.get(form.strip())
+
+    def lookup(self, text: str) -> Concept | None:
+        """Like ``find`` but forgiving of case (for people typing a term)."""
+        text = text.strip()
+        return self._by_form.get(text) or self._by_folded.get(text.casefold())
+
+    def concept(self, concept_id: str) -> Concept | None:
+        return self._by_id.get(concept_id)
+
+    def terms(self, lang: str):
+        """(concept, term) for every term in ``lang``."""
+        for concept in self.concepts:
+            for term in concept.terms:
+                if term.lang == lang:
+                    yield concept, term
+
+    @classmethod
+    def load(cls, path: str | Path) -> "Glossary":
+        """A glossary from CSV, TSV (ours or OmegaT's layout) or TBX (v3 or v2 martif)."""
+        from glossary.formats import load
+
+        return load(Path(path))
+
+    @classmethod
+    def bundled(cls) -> "Glossary":
+        """The UN glossary shipped with the package."""
+        from glossary.formats import bundled
+
+        return bundled()

@@ -1,0 +1,339 @@
+"""Near-misses: text one character edit away from a glossary form that is not itself a
+glossary form — a slip in an agency's name (妇女暑, 世卫组识, UNPD).
+
+Candidates are found without trying every window of the text. Chinese: one edit cannot
+break two character bigrams that are two apart, so each form of four or more characters is
+indexed by its two rarest such bigrams; a three-character form by both bigrams and its
+first/last pair (妇?署). English: acronyms by their one-deletion neighbourhood (SymSpell);
+names by the words one edit leaves intact (either word of two; of longer names the first
+two, the last two, or the first and last). Chinese candidates are then read against jieba's
+segmentation of the text.
+
+What is not reported, to keep precision high: edits at the very edge of a form (a term
+followed by another character, or a plural ``s``), windows that overlap an exact hit,
+Chinese windows that are words in jieba's dictionary (开发部), English acronyms of fewer than
+four letters, and acronyms the document defines itself. Only names of bodies (domain
+``entity``) and acronyms are targets.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from functools import lru_cache
+
+import jieba
+from spacy.attrs import IDX, LENGTH
+
+from corpus.blocks import is_han
+from glossary.matching import Hit, TermMatcher, case_sensitive, matcher_for
+
+# A lone character next to a name is a slip only if it is no word of its own: not a
+# particle, preposition, conjunction, pronoun, ordinal or classifier (妇女的, 大会第).
+FUNCTION_CHARS = set("的地得了着过之其该此这那每各某本第等和与及或并且而但即亦也又还都就才"
+                     "在于从向对为以由被把将使让给所已未不无非个名项次届号条款段年月日中上下内外间前后")
+COMMON_CHAR = 100000  # jieba frequency from which any lone character is an ordinary word
+REAL_WORD = 30  # ... and a word of several characters a real one (组识 has 3, 主要 60 000+)
+_HAN_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+_ACRONYM = re.compile(r"[A-Z][A-Za-z0-9-]*[A-Z0-9]")
+
+
+@dataclass(frozen=True)
+class NearMiss:
+    concept: str
+    form: str  # the glossary form it is near
+    surface: str
+    start: int
+    end: int
+    edit: str  # substitution | transposition | insertion | deletion
+    confidence: float
+
+
+def one_edit(candidate: str, form: str) -> tuple[str, int] | None:
+    """(kind, position) when ``candidate`` is exactly one edit (OSA) from ``form``."""
+    la, lb = len(candidate), len(form)
+    if la == lb:
+        diffs = [i for i in range(la) if candidate[i] != form[i]]
+        if len(diffs) == 1:
+            return "substitution", diffs[0]
+        if (len(diffs) == 2 and diffs[1] == diffs[0] + 1
+                and candidate[diffs[0]] == form[diffs[1]] and candidate[diffs[1]] == form[diffs[0]]):
+            return "transposition", diffs[0]
+        return None
+    if abs(la - lb) != 1:
+        return None
+    longer, shorter = (candidate, form) if la > lb else (form, candidate)
+    i = next((k for k in range(len(shorter)) if longer[k] != shorter[k]), len(shorter))
+    if longer[:i] + longer[i + 1:] != shorter:
+        return None
+    return ("insertion" if la > lb else "deletion"), i
+
+
+def _at_edge(kind: str, pos: int, form: str) -> bool:
+    return kind in ("insertion", "deletion") and (pos == 0 or pos >= len(form) - (kind == "deletion"))
+
+
+def _confidence(kind: str, form: str) -> float:
+    """Longer forms and substitutions/transpositions are likelier slips than chance
+    look-alikes; a heuristic score in [0.5, 0.99] used only to rank."""
+    score = 0.5 + 0.06 * min(len(form), 8) + (0.05 if kind in ("substitution", "transposition") else 0)
+    return round(min(score, 0.99), 2)
+
+
+def _spans(doc, text: str) -> list[tuple[int, int, str]]:
+    """(start, end, text) of each token, read from the Doc's arrays (no Token objects)."""
+    return [(int(i), int(i) + int(n), text[int(i):int(i) + int(n)])
+            for i, n in doc.to_array([IDX, LENGTH])]
+
+
+def _norm(word: str) -> str:
+    return word.replace("’", "'")
+
+
+def _boundaries(text: str) -> tuple[set[int], set[int]]:
+    """Word starts and ends by the dictionary alone (jieba's HMM glues a slipped character
+    to its neighbour). Its dictionary holds odd words too (和世卫), so a slip needs a
+    boundary on one side only; what was edited is tested separately."""
+    starts, ends, at = set(), set(), 0
+    for word in jieba.cut(text, HMM=False):
+        starts.add(at)
+        at += len(word)
+        ends.add(at)
+    return starts, ends
+
+
+def _token_at(doc, text: str):
+    """A function: character offset -> (start, end, text) of the token holding it, read
+    from the Doc's arrays (no Token objects are made)."""
+    arrays = doc.to_array([IDX, LENGTH])
+    starts = arrays[:, 0]
+
+    def at(offset: int) -> tuple[int, int, str]:
+        k = int(starts.searchsorted(offset, side="right")) - 1
+        s, n = int(arrays[k, 0]), int(arrays[k, 1])
+        return s, s + n, text[s:s + n]
+
+    return at
+
+
+def _segmented_as_slip(text: str, token_at, start: int, form: str, edit: tuple[str, int]) -> bool:
+    """Whether jieba's reading of the text (with its HMM, as in the shared pipeline) agrees
+    that the window is a slip: the edited character sits in a word inside the window that
+    is no common word (组识, 经杜会, or 暑 alone — not 主要, 的, or the 积极参与 of
+    妇女积极参与); a common character inserted or left out is a matter of style."""
+    kind, pos = edit
+    if kind in ("insertion", "deletion"):  # 与冲突有关(的)性暴力: style, not a slip
+        char = text[start + pos] if kind == "insertion" else form[pos]
+        if char in FUNCTION_CHARS or (jieba.get_FREQ(char) or 0) >= COMMON_CHAR:
+            return False
+    if kind == "deletion":
+        return True
+    end = start + len(form) + (kind == "insertion")
+    for at in range(start + pos, start + pos + (2 if kind == "transposition" else 1)):
+        t_start, t_end, word = token_at(at)
+        if t_start < start or t_end > end:
+            return False  # the character belongs to a word running past the window (积极参与)
+        freq = jieba.get_FREQ(word) or 0
+        if len(word) > 1 and freq >= REAL_WORD:
+            return False
+        if len(word) == 1 and (word in FUNCTION_CHARS or freq >= COMMON_CHAR):
+            return False
+    return True
+
+
+def _interior(hits: list[Hit]) -> set[int]:
+    """Offsets strictly inside an exact hit: a window may contain a hit (United Nations in a
+    misspelt United Nations Development Programme) but must not cut through one."""
+    return {i for h in hits for i in range(h.start + 1, h.end)}
+
+
+class NearMissFinder:
+    def __init__(self, matcher: TermMatcher):
+        self.lang = matcher.lang
+        self.nlp = matcher.nlp
+        self.make_doc = matcher.make_doc
+        g = matcher.glossary
+        self.known = {t.form for c in g.concepts for t in c.terms}
+        self.known_folded = {f.casefold() for f in self.known}
+        # slips worth a translator's time are in names of bodies (妇女暑, UNPD), not in
+        # general terms, where a one-edit neighbour is usually just another phrase
+        targets = [(c.id, t.form) for c, t in g.terms(self.lang)
+                   if t.status != "deprecated" and (c.domain == "entity" or _ACRONYM.fullmatch(t.form))]
+        if self.lang == "zh":
+            self._index_zh(targets)
+        else:
+            self._index_en(targets)
+
+    # -- Chinese ---------------------------------------------------------------------
+    def _index_zh(self, targets):
+        """Anchors: for a form of four or more characters, two bigrams at least two apart
+        (one edit cannot break both), the two rarest; for three characters, both bigrams
+        and the first/last pair (妇?署)."""
+        forms = [(cid, f) for cid, f in targets if len(f) >= 3 and all(is_han(ch) for ch in f)]
+        count = Counter(bg for _, f in forms for bg in {f[i:i + 2] for i in range(len(f) - 1)})
+
+        def cost(bg: str) -> float:
+            return count[bg] + (jieba.get_FREQ(bg) or 0) / 100
+
+        self.bigrams = defaultdict(list)
+        self.gaps = defaultdict(list)
+        for cid, form in forms:
+            size = len(form)
+            if size == 3:
+                self.gaps[(form[0], form[2])].append((cid, form))
+                anchors = (0, 1)
+            else:
+                anchors = min(((i, j) for i in range(size - 1) for j in range(i + 2, size - 1)),
+                              key=lambda ij: cost(form[ij[0]:ij[0] + 2]) + cost(form[ij[1]:ij[1] + 2]))
+            for off in anchors:
+                self.bigrams[form[off:off + 2]].append((cid, form, off))
+        self.gap_first = {a for a, _ in self.gaps}
+
+    def _find_zh(self, text: str, hits: list[Hit], doc) -> list[NearMiss]:
+        n = len(text)
+        interior = _interior(hits)
+        windows: dict[tuple[int, int, str], str] = {}
+        bigrams, gaps = self.bigrams, self.gaps
+        for p in [p for p in range(n - 1) if text[p:p + 2] in bigrams]:
+            for cid, form, off in bigrams[text[p:p + 2]]:
+                s0, size = p - off, len(form)
+                for s, e in ((s0, s0 + size - 1), (s0, s0 + size), (s0, s0 + size + 1),
+                             (s0 - 1, s0 + size), (s0 + 1, s0 + size)):
+                    # edits at the edges are not reported, so one end at least is intact
+                    if 0 <= s and e <= n and (text[s] == form[0] or text[e - 1] == form[-1]):
+                        windows[(s, e, form)] = cid
+        for p in [p for p in range(n - 2) if text[p] in self.gap_first]:
+            for cid, form in gaps.get((text[p], text[p + 2]), ()):
+                windows[(p, p + 3, form)] = cid
+        out, bounds, token_at = [], None, None
+        for (s, e, form), cid in windows.items():
+            if e - s < 3 or s in interior or e in interior:
+                continue
+            surface = text[s:e]
+            if surface in self.known or not _HAN_RUN.fullmatch(surface):
+                continue
+            edit = one_edit(surface, form)
+            if edit is None or _at_edge(*edit, form) or jieba.get_FREQ(surface):
+                continue
+            token_at = token_at or _token_at(doc, text)
+            if not _segmented_as_slip(text, token_at, s, form, edit):
+                continue
+            bounds = bounds or _boundaries(text)
+            on_start, on_end = s in bounds[0], e in bounds[1]
+            if not (on_start or on_end) or (edit[0] == "deletion" and not (on_start and on_end)):
+                continue  # a deletion has nothing edited to test: it must be whole words
+            out.append(NearMiss(cid, form, surface, s, e, edit[0], _confidence(edit[0], form)))
+        return out
+
+    # -- English ---------------------------------------------------------------------
+    def _index_en(self, targets):
+        """Acronyms by their one-deletion keys; names of two words by either word, longer
+        names by their first two words, last two words, or first and last word together
+        (one edit changes one word, so one of these is intact)."""
+        self.deletes = defaultdict(set)
+        self.anchors = defaultdict(list)  # key -> [(cid, form, words, offset of the key)]
+        self.lengths = defaultdict(set)  # first word -> lengths of names starting with it
+        self.cased: dict[str, tuple[str, ...]] = {}
+        for cid, form in targets:
+            self.cased[form] = tuple(_norm(t.text) for t in self.nlp.make_doc(form))
+            words = tuple(w.lower() for w in self.cased[form])
+            k = len(words)
+            if k == 1:
+                if case_sensitive(form) and _ACRONYM.fullmatch(form) and len(form) >= 4:
+                    for key in {form, *(form[:i] + form[i + 1:] for i in range(len(form)))}:
+                        self.deletes[key].add((cid, form))
+                continue
+            # (…, offset of the key in the name, a word outside the key to pre-check)
+            entry = (cid, form, words)
+            if k == 2:
+                self.anchors[(words[0],)].append((*entry, 0, 1))
+                self.anchors[(words[1],)].append((*entry, 1, 0))
+            else:
+                self.anchors[words[:2]].append((*entry, 0, k - 1))
+                self.anchors[words[-2:]].append((*entry, k - 2, 0))
+                self.anchors[(words[0], words[-1], k)].append((*entry, 0, 1))
+                self.lengths[words[0]].add(k)
+        self.heads = {key[0] for key in self.anchors}
+
+    def _find_en(self, text: str, hits: list[Hit], doc, defined: set[str]) -> list[NearMiss]:
+        spans = _spans(doc, text)
+        orig = [_norm(t) for _, _, t in spans]
+        low = [w.lower() for w in orig]
+        n = len(low)
+        found: dict[tuple[int, int, str], tuple[str, tuple[str, int]]] = {}
+        heads = self.heads
+        for i, word in enumerate(orig):
+            if (len(word) >= 4 and word[0].isupper() and word not in self.known
+                    and word not in defined and _ACRONYM.fullmatch(word)):
+                for key in {word, *(word[:k] + word[k + 1:] for k in range(len(word)))}:
+                    for cid, form in self.deletes.get(key, ()):
+                        edit = one_edit(word, form)
+                        if edit and not (edit[0] == "insertion" and word[:-1] == form):
+                            found[(spans[i][0], spans[i][1], form)] = (cid, edit)
+            if low[i] not in heads:
+                continue
+            keys = [(low[i],), tuple(low[i:i + 2])]
+            keys += [(low[i], low[i + k - 1], k) for k in self.lengths.get(low[i], ())
+                     if i + k <= len(low)]
+            for key in keys:
+                for cid, form, words, off, probe in self.anchors.get(key, ()):
+                    a = i - off
+                    if not 0 <= a + probe < n:
+                        continue
+                    w, want = low[a + probe], words[probe]
+                    # one edit keeps a word's first or last letter: most windows stop here
+                    if w == want or w[0] == want[0] or w[-1] == want[-1]:
+                        self._window(a, words, orig, low, spans, cid, form, found)
+        out = []
+        interior = _interior(hits)
+        for (s, e, form), (cid, edit) in found.items():
+            if s in interior or e in interior or any(h.start == s and h.end == e for h in hits):
+                continue
+            out.append(NearMiss(cid, form, text[s:e], s, e, edit[0], _confidence(edit[0], form)))
+        return out
+
+    def _window(self, a, words, orig, low, spans, cid, form, found) -> None:
+        """Whether tokens a… differ from ``words`` in one word, by one edit."""
+        k = len(words)
+        if a < 0 or a + k > len(low):
+            return
+        j = -1
+        for m in range(k):
+            if low[a + m] != words[m]:
+                if j >= 0:
+                    return  # two words differ
+                j = m
+        if j < 0:
+            return
+        if case_sensitive(form):  # "on women" is not a slip of "UN Women"
+            target = self.cased[form]
+            if any(orig[a + m] != target[m] for m in range(k) if m != j):
+                return
+            edit = one_edit(orig[a + j], target[j])
+        else:
+            edit = one_edit(low[a + j], words[j])
+        if edit is None or (edit[0] in ("insertion", "deletion")
+                            and ((j == 0 and edit[1] == 0)
+                                 or (j == k - 1 and edit[1] >= len(words[j]) - (edit[0] == "deletion")))):
+            return
+        s, e = spans[a][0], spans[a + k - 1][1]
+        found[(s, e, form)] = (cid, edit)
+
+    def find(self, text: str, hits: list[Hit], doc=None, defined: set[str] = frozenset()):
+        """Near-misses in ``text`` given its exact ``hits``, best first."""
+        if self.lang == "zh":
+            out = self._find_zh(text, hits, doc if doc is not None else self.make_doc(text))
+        else:
+            out = self._find_en(text, hits, doc if doc is not None else self.make_doc(text),
+                                defined)
+        kept: list[NearMiss] = []
+        for m in sorted(out, key=lambda m: (-(m.end - m.start), -m.confidence, m.start)):
+            if not any(k.start < m.end and m.start < k.end for k in kept):
+                kept.append(m)
+        return sorted(kept, key=lambda m: (-m.confidence, m.start))
+
+
+@lru_cache(maxsize=8)
+def finder_for(glossary, lang: str) -> NearMissFinder:
+    """One finder per glossary and language: its index is built once."""
+    return NearMissFinder(matcher_for(glossary, lang))

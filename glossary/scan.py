@@ -1,0 +1,95 @@
+"""One pass over a document: its units, the glossary hits in each, and the abbreviation
+definitions it makes ("Full Name (ACRONYM)", "全称(简称)"). Every check reads a Scan."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from corpus.blocks import han_ratio
+from corpus.model import Document
+from glossary.findings import Location
+from glossary.matching import Hit, matcher_for
+from glossary.model import Glossary
+from glossary.units import Unit, units
+
+OPEN, CLOSE = "(（", ")）"
+
+
+@dataclass
+class Definition:
+    concept: str
+    short: str  # the glossary form in parentheses
+    full: str | None  # the glossary full form right before, when there is one
+    unit: int  # position in Scan.units
+    hit: Hit
+
+
+@dataclass
+class ScannedUnit:
+    unit: Unit
+    hits: list[Hit]
+    tokens: object  # the spaCy Doc of the unit's text
+
+
+@dataclass
+class Scan:
+    doc: Document
+    lang: str
+    glossary: Glossary
+    units: list[ScannedUnit]
+    definitions: list[Definition] = field(default_factory=list)
+    _terms: dict = field(default_factory=dict, repr=False)  # (concept, form) -> (role, status)
+
+    def location(self, pos: int, start: int, end: int) -> Location:
+        u = self.units[pos].unit
+        return Location(self.doc.name, u.kind, u.index, u.number, u.sub_at(start), start, end,
+                        u.text[start:end])
+
+    def _term(self, hit: Hit):
+        key = (hit.concept, hit.form)
+        if key not in self._terms:
+            concept = self.glossary.concept(hit.concept)
+            term = concept.term(hit.form)
+            self._terms[key] = (concept.role(term), term.status)
+        return self._terms[key]
+
+    def role(self, hit: Hit) -> str:
+        return self._term(hit)[0]
+
+    def status(self, hit: Hit) -> str:
+        return self._term(hit)[1]
+
+
+def language(doc: Document) -> str:
+    """'zh' or 'en': the document's own metadata, else what its text is written in."""
+    if doc.metadata.lang in ("zh", "en"):
+        return doc.metadata.lang
+    sample = " ".join(p.text for p in doc.paragraphs[:20])
+    return "zh" if han_ratio(sample) > 0.3 else "en"
+
+
+def _definitions(pos: int, text: str, hits: list[Hit], scan: Scan) -> list[Definition]:
+    out = []
+    for k, hit in enumerate(hits):
+        before = text[:hit.start].rstrip()
+        if not (before.endswith(tuple(OPEN)) and text[hit.end:hit.end + 1] in CLOSE):
+            continue
+        if scan.role(hit) != "short":
+            continue
+        prev = hits[k - 1] if k else None
+        full = None
+        if prev and prev.concept == hit.concept and text[prev.end:hit.start].strip() in OPEN:
+            full = prev.form
+        out.append(Definition(hit.concept, hit.form, full, pos, hit))
+    return out
+
+
+def scan(doc: Document, glossary: Glossary, lang: str | None = None) -> Scan:
+    lang = lang or language(doc)
+    matcher = matcher_for(glossary, lang)
+    result = Scan(doc, lang, glossary, [])
+    for pos, unit in enumerate(units(doc)):
+        tokens = matcher.make_doc(unit.text)
+        hits = matcher.find(unit.text, tokens)
+        result.units.append(ScannedUnit(unit, hits, tokens))
+        result.definitions += _definitions(pos, unit.text, hits, result)
+    return result

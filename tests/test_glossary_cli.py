@@ -1,0 +1,96 @@
+"""``rapporteur terms …`` and ``rapporteur align`` as a user runs them."""
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from corpus.cli import main
+from glossary.formats import BUNDLED
+from glossary.schemas import tbx_errors, tmx_errors
+
+DATA = Path(__file__).parent / "data" / "glossary"
+PAIR_EN, PAIR_ZH = str(DATA / "pair.en.txt"), str(DATA / "pair.zh.txt")
+
+
+def run(*args):
+    result = CliRunner().invoke(main, list(args), catch_exceptions=False)
+    return result.exit_code, result.output
+
+
+def test_lookup_shows_both_languages_and_statuses():
+    code, out = run("terms", "lookup", "开发署")
+    assert code == 0
+    for text in ("undp", "United Nations Development Programme", "UNDP", "联合国开发计划署",
+                 "United Nations Development Program", "deprecated"):
+        assert text in out
+
+
+def test_lookup_of_an_unknown_term_is_a_clear_error():
+    code, out = run("terms", "lookup", "Ministry of Magic")
+    assert code == 1
+    assert "error: 'Ministry of Magic' is not in the glossary" in out
+    assert "Traceback" not in out
+
+
+def test_export_tbx_validates_and_csv_is_the_bundled_file(tmp_path):
+    tbx, csv = tmp_path / "un.tbx", tmp_path / "un.csv"
+    assert run("terms", "export", "--format", "tbx", "-o", str(tbx))[0] == 0
+    assert tbx_errors(tbx.read_bytes()) == []
+    assert run("terms", "export", "-o", str(csv))[0] == 0
+    assert csv.read_bytes() == Path(str(BUNDLED)).read_bytes()
+
+
+def test_import_converts_and_refuses_unsafe_xml(tmp_path):
+    tbx, back = tmp_path / "un.tbx", tmp_path / "back.csv"
+    run("terms", "export", "--format", "tbx2", "-o", str(tbx))
+    code, out = run("terms", "import", str(tbx), "-o", str(back))
+    assert code == 0 and "concepts" in out
+    assert back.read_bytes() == Path(str(BUNDLED)).read_bytes()
+    evil = tmp_path / "evil.tbx"
+    evil.write_text('<?xml version="1.0"?><!DOCTYPE t [<!ENTITY x SYSTEM "file:///etc/passwd">]>'
+                    "<tbx>&x;</tbx>", encoding="utf-8")
+    code, out = run("terms", "import", str(evil))
+    assert code == 1 and f"error: {evil}: refused" in out and "Traceback" not in out
+
+
+def test_check_json_on_the_pair(tmp_path):
+    out_file = tmp_path / "findings.json"
+    code, _ = run("terms", "check", PAIR_ZH, "--source", PAIR_EN, "--format", "json",
+                  "-o", str(out_file))
+    assert code == 0
+    data = json.loads(out_file.read_text(encoding="utf-8"))
+    assert len(data["findings"]) == 8
+    assert set(data["findings"][0]) >= {"type", "concept", "variants", "locations", "suggestion"}
+
+
+def test_check_html_writes_one_page(tmp_path):
+    page = tmp_path / "report.html"
+    assert run("terms", "check", PAIR_ZH, "--format", "html", "-o", str(page))[0] == 0
+    assert page.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+
+
+@pytest.mark.parametrize("args, message", [
+    (["terms", "check", "nowhere.txt"], "error: nowhere.txt: No such file or directory"),
+    (["terms", "check", PAIR_ZH, "--glossary", "nowhere.tbx"], "error: nowhere.tbx: No such file"),
+    (["align", PAIR_EN, PAIR_EN, "-o", "x.tmx"], "both in 'en'"),
+])
+def test_bad_input_gives_a_message_not_a_traceback(args, message):
+    code, out = run(*args)
+    assert code == 1 and message in out and "Traceback" not in out
+
+
+def test_align_writes_a_valid_tmx(tmp_path):
+    tmx = tmp_path / "pair.tmx"
+    code, out = run("align", PAIR_EN, PAIR_ZH, "-o", str(tmx))
+    assert code == 0 and "19 aligned units" in out
+    assert tmx_errors(tmx.read_bytes()) == []
+
+
+def test_mine_writes_candidates_as_valid_tbx(tmp_path):
+    tbx = tmp_path / "candidates.tbx"
+    code, out = run("terms", "mine", PAIR_EN, PAIR_ZH, "-o", str(tbx))
+    assert code == 0
+    data = tbx.read_bytes()
+    assert tbx_errors(data) == []
+    assert "西亚经济社会委员会".encode() in data and b"known: escwa" in data

@@ -1,0 +1,106 @@
+"""Finding glossary terms in English and Chinese text, and near-misses."""
+import pytest
+
+from glossary import Glossary
+from glossary.matching import matcher_for, plurals
+from glossary.nearmiss import NearMissFinder, one_edit
+
+
+@pytest.fixture(scope="module")
+def g():
+    return Glossary.bundled()
+
+
+def found(g, lang, text):
+    return [(h.concept, h.surface) for h in matcher_for(g, lang).find(text)]
+
+
+def slips(g, lang, text):
+    m = matcher_for(g, lang)
+    return [(x.concept, x.surface, x.edit) for x in NearMissFinder(m).find(text, m.find(text))]
+
+
+def test_english_plurals_case_and_acronyms_as_whole_tokens(g):
+    text = ("United Nations country teams and the resident coordinator met WHO officials, "
+            "who said that UN-Women's office and UNDPs were busy.")
+    assert found(g, "en", text) == [
+        ("united-nations-country-team", "United Nations country teams"),
+        ("resident-coordinator", "resident coordinator"),
+        ("who", "WHO"),
+        ("un-women", "UN-Women"),
+    ]
+
+
+def test_case_decides_between_forms_that_differ_only_in_case(g):
+    hits = matcher_for(g, "en").find("Member States and member states")
+    assert [(h.form, g.find(h.form).term(h.form).status) for h in hits] == [
+        ("Member States", "preferred"), ("member states", "deprecated")]
+
+
+def test_plural_of_the_last_word():
+    assert plurals("country team") == ["country teams"]
+    assert plurals("national strategy") == ["national strategies"]
+    assert plurals("United Nations Development Programme") == []
+
+
+def test_chinese_longest_term_wins_and_full_width_punctuation_separates(g):
+    text = "联合国国家工作队与国家工作队、联合国人权事务高级专员办事处(人权高专办)合作。"
+    assert found(g, "zh", text) == [
+        ("united-nations-country-team", "联合国国家工作队"),
+        ("united-nations-country-team", "国家工作队"),
+        ("ohchr", "联合国人权事务高级专员办事处"),
+        ("ohchr", "人权高专办"),
+    ]
+
+
+def test_chinese_term_inside_a_longer_word_is_not_a_hit(g):
+    # 人权 (human rights) sits inside 人权委员会 and 人权理事会: no hit for it there
+    concepts = [c for c, _ in found(g, "zh", "人权委员会和人权理事会审议了人权问题。")]
+    assert concepts == ["commission-on-human-rights", "human-rights-council", "human-rights"]
+
+
+def test_one_edit_kinds():
+    assert one_edit("UNPD", "UNDP") == ("transposition", 2)
+    assert one_edit("妇女暑", "妇女署") == ("substitution", 2)
+    assert one_edit("UNICF", "UNICEF") == ("deletion", 4)
+    assert one_edit("西亚经社社会", "西亚经社会") == ("insertion", 4)
+    assert one_edit("UNDP", "UNDP") is None
+    assert one_edit("UNEP", "UNFPA") is None
+
+
+def test_chinese_slips_in_short_names_are_found(g):
+    text = "妇女暑和世卫组识与西亚经杜会、人口基全、人权高专力合作。"
+    assert sorted(slips(g, "zh", text)) == [
+        ("escwa", "西亚经杜会", "substitution"),
+        ("ohchr", "人权高专力", "substitution"),
+        ("un-women", "妇女暑", "substitution"),
+        ("unfpa", "人口基全", "substitution"),
+        ("who", "世卫组识", "substitution"),
+    ]
+
+
+def test_ordinary_chinese_next_to_a_term_is_not_a_slip(g):
+    # 妇女的 / 联合工作 / 开发部 / 大会第 are one edit from 妇女署 / 联合国 / 开发署 / 大会部
+    text = "妇女的权利、联合工作计划以及与冲突有关性暴力的赔偿、开发部门和妇女问题，大会第64/289号决议。"
+    assert slips(g, "zh", text) == []
+
+
+def test_english_slips_in_acronyms_and_names(g):
+    text = "UNPD and the Untied Nations Population Fund, not ODA, UNCTs or Human Rights Councils."
+    assert slips(g, "en", text) == [
+        ("unfpa", "Untied Nations Population Fund", "transposition"),
+        ("undp", "UNPD", "transposition"),
+    ]
+
+
+def test_matching_leaves_the_shared_segmenter_as_it_was(g):
+    """Other packages segment with the same jieba: the glossary's forms are not added."""
+    import jieba
+
+    from corpus.nlp import segment
+
+    text = "两个联合国实体和人权高专办参加了会议。"
+    before = segment(text)
+    assert found(g, "zh", text) == [("un-entities", "联合国实体"), ("ohchr", "人权高专办")]
+    assert segment(text) == before
+    assert jieba.get_FREQ("人权高专办") is None
