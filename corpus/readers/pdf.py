@@ -1,0 +1,568 @@
+"""PDF reader: the page's text objects -> ``Block``s in reading order.
+
+Why text objects: pdfium keeps every show-text operation of the content stream as one
+object with one font, one size and one position. Reading ~130 objects a page through
+pypdfium2's raw API costs a fraction of per-character calls (and of pdfplumber), yet
+tells all this reader needs: bold or larger type (headings), smaller raised type
+(footnote markers), the gap to the next object (word spaces decided from geometry, not
+from the PDF's own space glyphs alone), short rules (footnote separators) and the page
+bands where running headers and footers live.
+"""
+from __future__ import annotations
+
+import ctypes
+import re
+from collections import Counter
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as fpdf
+
+from corpus.blocks import Block, clean, join_lines, normalise_zh_spacing, ref
+from corpus.errors import ReadError
+from corpus.furniture import SYMBOL_LINE, is_furniture
+
+_PATH = fpdf.FPDF_PAGEOBJ_PATH
+_FORCE_BOLD = 1 << 18  # PDF font descriptor flag ForceBold (bit 19)
+# pdfium's stand-ins for a hyphen that ends a line; UN documents are not hyphenated
+# automatically, so such a hyphen belongs to the word (sixty-ninth).
+_HYPHENS = str.maketrans({"\x02": "-", "\ufffe": "-", "\r": "", "\n": "", "\x00": ""})
+_MARKER = re.compile(r"^(?:\d{1,3}|\*{1,3}|[†‡]|[a-z])$")
+_LABEL = re.compile(r"^(?:\d{1,3}\s*[.．]|[(（]\s*(?:[a-z]{1,2}|[ivxl]{1,6})\s*[)）]|[IVXL]{1,6}\s*[.．]"
+                    r"|[A-Z]\s*[.．]|[一二三四五六七八九十]{1,3}\s*[.、．])(?=\s|[\u3400-\u9fff]|$)")
+_LABEL_ONLY = re.compile(_LABEL.pattern + r"\s*$")
+_FOOTNOTE_START = re.compile(r"^(\d{1,3}|\*{1,3})\s*$|^(\d{1,3}|\*{1,3})\s+(?=\S)")
+_SEPARATOR = re.compile(r"^[_\u2014\u2015]{5,}$")  # a footnote rule typed as underscores
+_STARS = re.compile(r"^\*{1,3}\s*$")  # an asterisk glued to a word is a reference, never a figure
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
+_OPENERS = "《“‘（(「『【〈"
+# What a line cannot be broken inside: a Han character or a Latin word, with the
+# punctuation that may not start or end a line (kinsoku) held to it.
+_UNIT = re.compile(r"[《“‘（(「『【〈]*(?:[\u3400-\u4dbf\u4e00-\u9fff]|[^\s\u3400-\u4dbf\u4e00-\u9fff]+)"
+                   r"[，。、；：？！”’）》」』】〉,.;:!?)]*")
+# a space between a footnote reference and a Han character (临时议程* 项目)
+_REF_SPACE = re.compile(r"(?<=\ue001)[ \u3000]+(?=[\u3400-\u4dbf\u4e00-\u9fff])|"
+                        r"(?<=[\u3400-\u4dbf\u4e00-\u9fff])[ \u3000]+(?=\ue000)")
+_DASHES = set("-–—")
+_CLOSERS = set(".,;:!?)]’”%")
+
+
+@dataclass(slots=True)
+class _Run:
+    """One text object: glyphs in one font and size on one baseline."""
+
+    text: str
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+    base: float
+    size: float
+    bold: bool
+    barcode: bool = False
+    sup: bool = False
+
+
+class _Segment:
+    """Runs of one visual line that belong together (a line may hold two columns, as the
+    masthead does: "Economic and Social Council ... Distr.: General"). Built once from
+    its runs; its measures are computed once."""
+
+    def __init__(self, runs: list[_Run], line: int = 0):
+        self.runs, self.line = runs, line
+        self.x0 = runs[0].x0
+        self.x1 = max(r.x1 for r in runs)
+        # the run that sets the line: the largest non-superscript one
+        main = max((r for r in runs if not r.sup), key=lambda r: r.size, default=runs[0])
+        self.base, self.size = main.base, main.size
+        letters = [(len(r.text.strip()), r.bold) for r in runs if not r.sup]
+        total = sum(n for n, _ in letters)
+        self.bold = total > 0 and sum(n for n, bold in letters if bold) >= 0.8 * total
+        self._plain: str | None = None
+
+    def text(self) -> str:
+        """The segment's text with footnote references as sentinels."""
+        return _join(self.runs, refs=True)
+
+    def plain(self) -> str:
+        """The segment's text without superscript markers."""
+        if self._plain is None:
+            self._plain = _join([r for r in self.runs if not r.sup], refs=False)
+        return self._plain
+
+
+def _join(runs: list[_Run], refs: bool) -> str:
+    """Runs joined with a space where the gap between them is a word space (``_space_gap``);
+    superscript markers, and asterisks glued to a word, become sentinels."""
+    out = ""
+    prev: _Run | None = None
+    for run in runs:
+        glued = prev is not None and run.x0 - prev.x1 < 0.22 * run.size and _STARS.match(run.text)
+        if refs and (run.sup or glued) and (markers := _markers(run.text)):
+            out = out.rstrip() + "".join(ref(m) for m in markers)
+            prev = run
+            continue
+        text = run.text
+        if prev is not None and out:
+            out, text = out.rstrip(), text.lstrip()
+            if _spaced(prev, run, out[-1:], text[:1]):
+                out += " "
+        out += text
+        prev = run
+    return clean(out)
+
+
+def _spaced(a: _Run, b: _Run, left: str, right: str) -> bool:
+    """Is there a word space between runs ``a`` and ``b`` (``left``/``right``: the letters
+    either side)? The gap on the page decides, not a space glyph at the end of ``a``:
+    justified text sets "sixty " + "-" + "sixth" tight. A run that starts with a space
+    glyph is measured from that space's origin, so its space is real ("950 " + " in")."""
+    if b.text[:1].isspace():
+        return True
+    return (b.x0 - a.x1) / min(a.size, b.size) > _space_gap(left, right)
+
+
+def _space_gap(left: str, right: str) -> float:
+    """The gap, in ems, above which two runs are two words. Glyph boxes, not advances, are
+    measured, so a hyphen's or a "1"'s side bearings look like space: set hyphens and
+    dashes measure up to 0.2 em when tight and 0.4 em when spaced."""
+    if right in _CLOSERS:
+        return 0.5
+    if left in _DASHES or right in _DASHES:
+        return 0.3
+    return 0.2
+
+
+def _markers(text: str) -> list[str]:
+    parts = [p for p in re.split(r"[\s,，]+", text.strip()) if p]
+    return parts if parts and all(_MARKER.match(p) for p in parts) else []
+
+
+class _Fonts:
+    """Bold or not, per font handle: asked once per font, not once per object."""
+
+    def __init__(self):
+        self.cache: dict[int, tuple[bool, bool]] = {}
+        self.buf = ctypes.create_string_buffer(256)
+
+    def style(self, font) -> tuple[bool, bool]:
+        key = ctypes.addressof(font.contents)
+        hit = self.cache.get(key)
+        if hit is None:
+            n = fpdf.FPDFFont_GetBaseFontName(font, self.buf, 256)
+            name = self.buf.raw[: max(n - 1, 0)].decode("latin-1").lower()
+            bold = (any(w in name for w in ("bold", "black", "heavy", "semibold", "demi"))
+                    or fpdf.FPDFFont_GetWeight(font) >= 600
+                    or bool(fpdf.FPDFFont_GetFlags(font) & _FORCE_BOLD))
+            hit = self.cache[key] = (bold, "barcode" in name)
+        return hit
+
+
+class _PageReader:
+    """Reads the text objects and short rules of one page through the raw pdfium API
+    (this loop runs ~100-400 times a page: it keeps to one call per fact)."""
+
+    def __init__(self):
+        self.fonts = _Fonts()
+        self.buf = (ctypes.c_ushort * 4096)()
+        self.box = [ctypes.c_float() for _ in range(4)]
+        self.matrix = fpdf.FS_MATRIX()
+        self.fsize = ctypes.c_float()
+
+    def read(self, page, textpage, width: float) -> tuple[list[_Run], list[tuple[float, float, float]]]:
+        runs: list[_Run] = []
+        rules: list[tuple[float, float, float]] = []
+        left, bottom, right, top = self.box
+        l, b, r, t = (ctypes.byref(v) for v in self.box)
+        matrix, fsize = self.matrix, self.fsize
+        pmatrix, pfsize = ctypes.byref(matrix), ctypes.byref(fsize)
+        buf, cap = self.buf, ctypes.sizeof(self.buf)
+        get_object, get_type, get_bounds = fpdf.FPDFPage_GetObject, fpdf.FPDFPageObj_GetType, fpdf.FPDFPageObj_GetBounds
+        get_text, get_matrix, get_size = fpdf.FPDFTextObj_GetText, fpdf.FPDFPageObj_GetMatrix, fpdf.FPDFTextObj_GetFontSize
+        get_font, style, string_at = fpdf.FPDFTextObj_GetFont, self.fonts.style, ctypes.string_at
+        for i in range(fpdf.FPDFPage_CountObjects(page)):
+            obj = get_object(page, i)
+            n = get_text(obj, textpage, buf, cap)  # 0 for objects that are not text
+            if n > 2:
+                if n > cap:
+                    big = (ctypes.c_ushort * (n // 2 + 1))()
+                    n = get_text(obj, textpage, big, ctypes.sizeof(big))
+                    raw = string_at(big, n - 2)
+                else:
+                    raw = string_at(buf, max(n - 2, 0))  # n counts the terminating NUL
+                text = raw.decode("utf-16-le", "replace")
+                if not text.strip():
+                    continue
+                get_bounds(obj, l, b, r, t)
+                get_matrix(obj, pmatrix)
+                get_size(obj, pfsize)
+                bold, barcode = style(get_font(obj))
+                y0, y1 = bottom.value, top.value
+                runs.append(_Run(text.translate(_HYPHENS), left.value, y0, right.value, y1,
+                                 matrix.f, fsize.value or (y1 - y0), bold, barcode))
+            elif n == 0 and get_type(obj) == _PATH:
+                get_bounds(obj, l, b, r, t)
+                x0, x1 = left.value, right.value
+                if top.value - bottom.value < 2 and 20 < x1 - x0 < 0.3 * width:
+                    rules.append((top.value, x0, x1))
+        return runs, rules
+
+
+def _lines(runs: list[_Run]) -> list[list[_Run]]:
+    """Group runs into visual lines, top to bottom; a smaller run raised above a line is a
+    superscript of that line (a footnote marker), not a line of its own."""
+    runs.sort(key=lambda r: -r.base)
+    lines: list[list[_Run]] = []
+    for run in runs:
+        if lines:
+            head = lines[-1][0]
+            if abs(head.base - run.base) <= 0.3 * min(head.size, run.size):
+                lines[-1].append(run)
+                continue
+        lines.append([run])
+    merged: list[list[_Run]] = []
+    for i, line in enumerate(lines):
+        size = max(r.size for r in line)
+        below = lines[i + 1] if i + 1 < len(lines) else None
+        if below is not None:
+            bsize = max(r.size for r in below)
+            rise = line[0].base - max(r.base for r in below if r.size == bsize)
+            if size <= 0.8 * bsize and 0 < rise <= 0.7 * bsize and _beside(line, below):
+                for r in line:
+                    r.sup = True
+                below.extend(line)
+                continue
+        merged.append(line)
+    for line in merged:
+        size = max(r.size for r in line)
+        base = min(r.base for r in line if r.size == size)
+        for r in line:
+            if not r.sup and r.size <= 0.8 * size and r.base - base >= 0.15 * size:
+                r.sup = True
+        line.sort(key=lambda r: r.x0)
+    return merged
+
+
+def _beside(sups: list[_Run], line: list[_Run]) -> bool:
+    """Each raised run touches (or nearly touches) a run of the line below horizontally."""
+    return all(any(r.x0 - 3 * s.size <= s.x0 <= r.x1 + 3 * s.size for r in line) for s in sups)
+
+
+def _segments(line: list[_Run], index: int) -> list[_Segment]:
+    """Split a line where the gap is wider than a column gutter, but never cut a paragraph
+    number or label ("12.", "(a)", "I.", "一、") from its text. Neighbouring runs in the
+    same type are merged on the way (PDFs from Word or LibreOffice switch objects at
+    every font fallback: Han, then Latin digits, then Han)."""
+    groups: list[list[_Run]] = [[]]
+    merged = _Merged(line[0])
+    right = line[0].x1
+    for run in line[1:]:
+        last = merged.last
+        if run.x0 - right > 2.5 * min(run.size, last.size) and not _LABEL_ONLY.match(
+                _join(groups[-1] + [merged.run()], refs=False)):
+            groups[-1].append(merged.run())
+            groups.append([])
+            merged = _Merged(run)
+        elif (run.size == last.size and run.bold == last.bold and not (run.sup or last.sup)
+              and run.barcode == last.barcode and not _STARS.match(run.text)
+              and not _MARKER.match(merged.first.text.strip())):  # a footnote's marker stays apart
+            merged.add(run)
+        else:
+            groups[-1].append(merged.run())
+            merged = _Merged(run)
+        if run.x1 > right:
+            right = run.x1
+    groups[-1].append(merged.run())
+    return [_Segment(group, index) for group in groups]
+
+
+class _Merged:
+    """Neighbouring runs in the same type becoming one, spaced as ``_join`` spaces them."""
+
+    def __init__(self, run: _Run):
+        self.first = self.last = run
+        self.pieces = [run.text]
+        self.x1, self.y0, self.y1 = run.x1, run.y0, run.y1
+
+    def add(self, run: _Run) -> None:
+        text = run.text.lstrip()
+        self.pieces[-1] = self.pieces[-1].rstrip()
+        if _spaced(self.last, run, self.pieces[-1][-1:], text[:1]):
+            self.pieces.append(" ")
+        self.pieces.append(text)
+        self.last = run
+        self.x1, self.y0, self.y1 = max(self.x1, run.x1), min(self.y0, run.y0), max(self.y1, run.y1)
+
+    def run(self) -> _Run:
+        first = self.first
+        if self.last is first:
+            return first
+        return _Run("".join(self.pieces), first.x0, self.y0, self.x1, self.y1, first.base,
+                    first.size, first.bold, first.barcode)
+
+
+@dataclass
+class _Open:
+    """A body block being built: its segments, top to bottom."""
+
+    segs: list[_Segment] = field(default_factory=list)
+
+    @property
+    def last(self) -> _Segment:
+        return self.segs[-1]
+
+
+class _Layout:
+    """Document-wide measures that decide block breaks: body type size, line pitch and the
+    right edge of the text column."""
+
+    def __init__(self, pages: list[list[list[_Segment]]]):
+        sizes: Counter[float] = Counter()
+        pitches: Counter[float] = Counter()
+        rights: list[float] = []
+        for lines in pages:
+            prev = None
+            for segs in lines:
+                for s in segs:
+                    for r in s.runs:
+                        if not r.sup:
+                            sizes[round(r.size, 1)] += len(r.text)
+                    rights.append(s.x1)
+                if prev is not None and len(segs) == 1 and len(prev) == 1:
+                    pitches[round(prev[0].base - segs[0].base, 1)] += 1
+                prev = segs
+        self.size = sizes.most_common(1)[0][0] if sizes else 10.0
+        pitch = [p for p, _ in pitches.most_common() if 1.0 * self.size <= p <= 2.2 * self.size]
+        self.pitch = pitch[0] if pitch else 1.2 * self.size
+        rights.sort()
+        self.right = rights[int(0.75 * (len(rights) - 1))] if rights else 0.0
+
+    def heading(self, segs: list[_Segment]) -> bool:
+        return all(s.bold for s in segs) or min(s.size for s in segs) >= 1.15 * self.size
+
+    def continues(self, block: _Open, seg: _Segment) -> bool:
+        """Does ``seg`` carry on ``block`` (same column, next line, same type, not a new
+        numbered item, and the previous line was full, i.e. the text wrapped)?"""
+        a = block.last
+        if seg.line == a.line or not (seg.x0 < a.x1 and seg.x1 > a.x0):
+            return False
+        pitch = max(self.pitch, self.pitch * max(a.size, seg.size) / self.size)
+        if a.base - seg.base > 1.3 * pitch or a.base <= seg.base:
+            return False
+        if abs(a.size - seg.size) > 0.15 * a.size or a.bold != seg.bold:
+            return False
+        if _LABEL.match(seg.plain()):
+            return False
+        # titles in large type wrap at their own right indent: no "ended short" test there
+        return a.size >= 1.15 * self.size or not _ended_short(a, seg, self.right)
+
+
+def _ended_short(a: _Segment, b: _Segment, right: float) -> bool:
+    """True when the first unbreakable unit of ``b`` would have fitted at the end of
+    ``a``: the line was ended on purpose (a paragraph or masthead line), not wrapped."""
+    if a.plain().endswith("-"):
+        return False
+    runs = [r for r in b.runs if not r.sup]
+    text = "".join(r.text for r in runs)
+    lead = len(text) - len(text.lstrip())
+    unit = _UNIT.match(text, lead)
+    if not runs or unit is None:
+        return False
+    end, seen, x = unit.end(), 0, b.x0
+    for run in runs:  # x where the unit ends, pro rata inside the run that holds its end
+        if seen + len(run.text) >= end:
+            x = run.x0 + (run.x1 - run.x0) * (end - seen) / max(len(run.text), 1)
+            break
+        seen += len(run.text)
+    width = x - b.x0
+    if _HAN.match(unit.group(0).lstrip(_OPENERS)):
+        # Chinese lines end ragged by up to two characters (punctuation that may not
+        # start or end a line pulls a neighbour along), and take no space
+        return a.x1 + max(width, 2 * a.size) < right - 0.5 * a.size
+    return a.x1 + 0.25 * a.size + width < right - 0.5 * a.size
+
+
+def read_pdf(path: Path, data: bytes) -> tuple[list[Block], int]:
+    """The blocks of a PDF in reading order and its page count."""
+    if b"%%EOF" not in data[-4096:]:
+        raise ReadError(path, "truncated or corrupt PDF: the end-of-file marker (%%EOF) is missing")
+    try:
+        pdf = pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as exc:
+        raise ReadError(path, _open_error(str(exc))) from None
+    try:
+        return _read(path, pdf)
+    except pdfium.PdfiumError as exc:
+        raise ReadError(path, f"corrupt PDF: {exc}") from None
+    finally:
+        pdf.close()
+
+
+def _open_error(message: str) -> str:
+    low = message.lower()
+    if "password" in low or "security" in low:
+        return "encrypted PDF: it is password-protected (remove the password first)"
+    if "format" in low or "file error" in low:
+        return "corrupt or truncated PDF: pdfium cannot parse it"
+    return f"unreadable PDF ({message})"
+
+
+def _read(path: Path, pdf) -> tuple[list[Block], int]:
+    reader = _PageReader()
+    pages = []
+    for index in range(len(pdf)):
+        page = pdf[index]
+        textpage = page.get_textpage()
+        try:
+            width, height = page.get_size()
+            runs, rules = reader.read(page.raw, textpage.raw, width)
+        finally:
+            textpage.close()
+            page.close()
+        lines = _lines(runs)
+        pages.append((height, rules, [_segments(line, i) for i, line in enumerate(lines)]))
+    if pages and not any(lines for _, _, lines in pages):
+        raise ReadError(path, "no text layer: scanned PDF? (OCR it first)")
+    blocks: list[Block] = []
+    layout = _Layout([lines for _, _, lines in pages])
+    notes = _Footnotes()
+    for number, (height, rules, lines) in enumerate(pages, 1):
+        blocks.extend(_page_blocks(number, height, rules, lines, layout, notes))
+    for block in blocks:
+        if _HAN.search(block.text):  # curly quotes count as CJK punctuation: English stays as is
+            block.text = _REF_SPACE.sub("", normalise_zh_spacing(block.text))
+    return blocks, len(pdf)
+
+
+def _page_blocks(number: int, height: float, rules, lines: list[list[_Segment]],
+                 layout: _Layout, notes: _Footnotes) -> list[Block]:
+    head, foot, body = [], [], []
+    for segs in lines:
+        top, bottom = max(r.y1 for s in segs for r in s.runs), min(r.y0 for s in segs for r in s.runs)
+        if top > 0.88 * height and _furniture_line(segs, number, footer=False):
+            head.append(segs)
+        elif bottom < 0.1 * height and _furniture_line(segs, number, footer=True):
+            foot.append(segs)
+        else:
+            body.append(segs)
+    cut = notes.cut(rules, body)
+    main = [s for s in body if s[0].base > cut]
+    below = [s for s in body if s[0].base <= cut and not _SEPARATOR.match(s[0].plain())]
+    out = [_furniture_block(segs, number) for segs in head]
+    out += _body_blocks(main, number, layout)
+    out += notes.blocks(below, number)
+    out += [_furniture_block(segs, number) for segs in foot]
+    return out
+
+
+def _furniture_line(segs: list[_Segment], page: int, footer: bool) -> bool:
+    """A line in the top or bottom band of the page made only of furniture: the symbol,
+    job number, barcode, "3/18", or a bare page number beside a job number (Geneva)."""
+    texts = [s.plain() for s in segs]
+    marks = [any(r.barcode for r in s.runs) or _furniture_text(t, footer) for s, t in zip(segs, texts)]
+    if all(marks):
+        return True
+    return footer and all(m or (t.isdigit() and (any(marks) or int(t) == page))
+                          for m, t in zip(marks, texts))
+
+
+def _furniture_text(text: str, footer: bool) -> bool:
+    if footer and SYMBOL_LINE.match(text) and not re.search(r"\d{2}-\d{5}", text):
+        return False  # a footnote line that is only a symbol is body, not a footer
+    return is_furniture(text)
+
+
+def _furniture_block(segs: list[_Segment], page: int) -> Block:
+    return Block(text=" ".join(s.plain() for s in segs), page=page, role="furniture", heading=False)
+
+
+def _note_start(seg: _Segment) -> tuple[str, list[_Run]] | None:
+    """(marker, the remaining runs) when the segment opens a footnote: a superscript
+    marker, or a number/asterisk standing apart at the start of the line."""
+    first = seg.runs[0]
+    if first.sup and _MARKER.match(first.text.strip()):
+        return first.text.strip(), seg.runs[1:]
+    m = _FOOTNOTE_START.match(first.text)
+    if m is None:
+        return None
+    if m.group(1):
+        if len(seg.runs) < 2 or seg.runs[1].text.lstrip()[:1] in _CLOSERS:
+            return None  # "16" + ". " is a paragraph number
+        return m.group(1), seg.runs[1:]
+    return m.group(2), [replace(first, text=first.text[m.end():])] + seg.runs[1:]
+
+
+class _Footnotes:
+    """The footnotes of the document so far, and the separator rules that introduced
+    them: a rule of the same geometry on a later page with no marker under it introduces
+    the continuation of the last footnote."""
+
+    def __init__(self):
+        self.notes: list[Block] = []
+        self.rules: set[tuple[int, int]] = set()
+
+    def cut(self, rules, body: list[list[_Segment]]) -> float:
+        """Baseline below which the footnotes sit: a short rule (drawn, or typed as
+        underscores) when the first line under it opens or continues a footnote."""
+        typed = [(segs[0].base, segs[0].x0, segs[0].x1) for segs in body
+                 if len(segs) == 1 and _SEPARATOR.match(segs[0].plain())]
+        for y, x0, x1 in sorted(list(rules) + typed, reverse=True):
+            under = [segs for segs in body if segs[0].base < y - 1]
+            if not under or abs(under[0][0].x0 - x0) > 80:
+                continue
+            shape = (round(x0), round(x1))
+            if _note_start(under[0][0]) is not None or (shape in self.rules and self.notes):
+                self.rules.add(shape)
+                return y
+        return float("-inf")
+
+    def blocks(self, lines: list[list[_Segment]], page: int) -> list[Block]:
+        """Footnote blocks of one page; lines before the first marker continue the last
+        footnote of an earlier page (and are joined to it, not returned again)."""
+        out: list[Block] = []
+        parts: list[str] = []
+        for segs in lines:
+            start = _note_start(segs[0])
+            if start is not None and self._next(start[0]):
+                self._flush(parts)
+                marker, runs = start
+                segs = [_Segment(runs, segs[0].line)] + segs[1:] if runs else segs[1:]
+                self.notes.append(Block(text="", page=page, role="footnote", heading=False,
+                                        marker=marker))
+                out.append(self.notes[-1])
+            parts.append(" ".join(s.text() for s in segs))
+        self._flush(parts)
+        return out
+
+    def _next(self, marker: str) -> bool:
+        """A number opens a footnote only when it can follow the previous one (so a line
+        of a footnote that starts with "2024" or "12" continues it)."""
+        if not marker.isdigit() or not self.notes:
+            return True
+        last = next((n.marker for n in reversed(self.notes) if n.marker and n.marker.isdigit()), "0")
+        return int(marker) == 1 or int(last) < int(marker) <= int(last) + 5
+
+    def _flush(self, parts: list[str]) -> None:
+        if parts and self.notes:
+            self.notes[-1].text = join_lines([self.notes[-1].text, *parts])
+        parts.clear()
+
+
+def _body_blocks(lines: list[list[_Segment]], page: int, layout: _Layout) -> list[Block]:
+    done: list[_Open] = []
+    open_: list[_Open] = []
+    for segs in lines:
+        still: list[_Open] = []
+        for seg in segs:
+            host = next((b for b in open_ if b not in still and layout.continues(b, seg)), None)
+            if host is None:
+                host = _Open()
+                done.append(host)
+            host.segs.append(seg)
+            still.append(host)
+        open_ = still + [b for b in open_ if b not in still and
+                         b.last.base - segs[0].base < 3 * layout.pitch]
+    done.sort(key=lambda b: (b.segs[0].line, b.segs[0].x0))
+    return [Block(text=join_lines([s.text() for s in b.segs]), page=page, role="body",
+                  heading=layout.heading(b.segs)) for b in done]
