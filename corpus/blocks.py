@@ -36,12 +36,15 @@ HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _HAN_CHAR = re.compile(f"[{HAN}]")
 # Full-width punctuation and CJK brackets: no space on either side in Chinese text.
 CJK_PUNCT = "，。、；：？！“”‘’（）《》〈〉【】「」『』…—·％"
+# Curly quotes, dashes and ellipses are English punctuation too: Chinese only next to Han.
+SHARED_PUNCT = "“”‘’—…·"
+_ZH_ONLY = "".join(c for c in CJK_PUNCT if c not in SHARED_PUNCT)
 _SPACE = r"[ \t\u00a0\u2002-\u200b\u3000]"
 _HAN_HAN = re.compile(f"(?<=[{HAN}{CJK_PUNCT}]){_SPACE}+(?=[{HAN}{CJK_PUNCT}])")
 # "2012 年", "第 38/2 号", "E/1994/27, 第一章": one policy, no space between Han and
 # Latin/digits (the house style of the Chinese editions' Word files).
-_HAN_OTHER = re.compile(f"(?<=[{HAN}{CJK_PUNCT}]){_SPACE}+(?=[0-9A-Za-z(（%])")
-_OTHER_HAN = re.compile(f"(?<=[0-9A-Za-z%)）.,]){_SPACE}+(?=[{HAN}{CJK_PUNCT}])")
+_HAN_OTHER = re.compile(f"(?<=[{HAN}{_ZH_ONLY}]){_SPACE}+(?=[0-9A-Za-z(（%])")
+_OTHER_HAN = re.compile(f"(?<=[0-9A-Za-z%)）.,]){_SPACE}+(?=[{HAN}{_ZH_ONLY}])")
 
 
 def is_han(ch: str) -> bool:
@@ -71,6 +74,14 @@ def clean(text: str) -> str:
     return text.strip()
 
 
+def _chinese(ch: str, beside: str) -> bool:
+    """Whether ``ch`` at a line break is Chinese text (a shared punctuation mark counts
+    only when the character beside it is Han)."""
+    if ch in SHARED_PUNCT:
+        return bool(beside) and is_han(beside)
+    return is_han(ch) or ch in CJK_PUNCT
+
+
 def join_lines(lines: list[str]) -> str:
     """Re-join the lines of one block. Where either side of the break is Chinese (a Han
     character or full-width punctuation) the lines join without a space; otherwise with
@@ -86,7 +97,7 @@ def join_lines(lines: list[str]) -> str:
             out = line
             continue
         prev, nxt = out[-1], line[0]
-        if is_han(prev) or prev in CJK_PUNCT or is_han(nxt) or nxt in CJK_PUNCT:
+        if _chinese(prev, out[-2:-1]) or _chinese(nxt, line[1:2]):
             out += line
         elif prev == "\u00ad":
             out = out[:-1] + line

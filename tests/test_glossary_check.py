@@ -170,7 +170,10 @@ def test_english_samples_give_no_false_alarm(en_sample_scans):
 def test_english_sample_definitions_and_inflected_hits(en_sample_scans):
     s = en_sample_scans["E_CN.6_2025_4.en.pdf"]
     assert [(d.concept, d.short, d.full) for d in s.definitions] == [
-        ("gdp", "GDP", "gross domestic product"), ("ilo", "ILO", "International Labour Organization")]
+        ("gdp", "GDP", "gross domestic product"),
+        ("un-women", "UN-Women",
+         "United Nations Entity for Gender Equality and the Empowerment of Women"),  # footnote 2
+        ("ilo", "ILO", "International Labour Organization")]
     surfaces = {(h.concept, h.surface) for su in s.units for h in su.hits}
     assert {("review-theme", "review themes"), ("priority-theme", "Priority theme"),
             ("csw", "Commission on the Status of Women")} <= surfaces
