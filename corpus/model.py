@@ -34,6 +34,7 @@ class Section:
     title: str
     level: int
     page: int | None = None
+    footnote_refs: list[str] = field(default_factory=list)  # markers on the heading itself
 
 
 @dataclass

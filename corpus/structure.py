@@ -108,6 +108,7 @@ class _Builder:
         if heading:
             self._close()
             heading.page = block.page
+            heading.footnote_refs = REF_RE.findall(text)
             self.doc.sections.append(heading)
             return
         m = _PARA.match(plain)
