@@ -112,9 +112,6 @@ def nlp_for(lang: str) -> Language:
     from corpus.nlp import pipeline
 
     nlp = pipeline(lang)
-    if lang == "zh":  # what the Chinese rules load on first use, paid here once
-        import cn2an  # noqa: F401
-        from jieba import posseg  # noqa: F401
     for name in COMPONENTS.values():
         if name not in nlp.component_names:
             nlp.add_pipe(name)
