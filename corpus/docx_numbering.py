@@ -54,10 +54,7 @@ class Numbering:
         levels: dict[str, dict[int, dict]] = {}
         starts: dict[str, dict[int, int]] = {}
         style_numpr: dict[str, tuple[str, int]] = {}
-        try:
-            root = document.part.numbering_part.element
-        except (KeyError, NotImplementedError, AttributeError):
-            root = None
+        root = document.part.numbering_part.element  # python-docx adds an empty one if absent
         if root is not None:
             abstract = {}
             for an in root.iter(W + "abstractNum"):

@@ -78,32 +78,32 @@ class _Builder:
 
     # -- front matter -------------------------------------------------------------------
     def begin(self, block: Block) -> bool:
-        """Decide whether ``block`` opens the report proper; consume TOC lines."""
+        """Decide whether ``block`` opens the report proper (consuming TOC lines)."""
         text = REF_RE.sub("", block.text).strip()
-        if _TOC.match(text):
-            self.in_toc = True
+        if self._toc(text):
             return True
-        if self.in_toc:
-            if _TOC_ENTRY.search(text) or text in ("Page", "页次"):
-                return True
-            self.in_toc = False
-        if _SUMMARY.match(text) or _H1.match(text) or (_PARA.match(text) and _PARA.match(text).group(1) == "1"):
+        m = _PARA.match(text)
+        if _SUMMARY.match(text) or _H1.match(text) or (m and m.group(1) == "1"):
             self.started = True
             self.body(block)
             return True
         return False
 
+    def _toc(self, plain: str) -> bool:
+        """True for the table of contents' heading and entries, which are not body text."""
+        if _TOC.match(plain):
+            self.in_toc = True
+        elif self.in_toc and not _TOC_ENTRY.search(plain):
+            self.in_toc = False
+            return False
+        return self.in_toc
+
     # -- body ---------------------------------------------------------------------------
     def body(self, block: Block) -> None:
         text = block.text.strip()
         plain = REF_RE.sub("", text)
-        if _TOC.match(plain):
-            self.in_toc = True
+        if self._toc(plain):
             return
-        if self.in_toc:
-            if _TOC_ENTRY.search(plain):
-                return
-            self.in_toc = False
         heading = self._heading(plain, block)
         if heading:
             self._close()
@@ -117,12 +117,11 @@ class _Builder:
             self.last_number = int(m.group(1))
             self._open(m.group(1), text[self._raw_offset(text, m.end()):], block.page)
             return
-        if self.para is not None and (self._continues(plain) or self.para.number and
-                                      not _SUB.match(plain)):
-            self._append(text)
-            return
-        if self.para is not None and _SUB.match(plain):
-            self._append(text)
+        # Inside the numbered body every unnumbered block belongs to the open paragraph
+        # (sub-paragraphs, text after a page break or a footnote); in the summary only
+        # what carries on an unfinished sentence does.
+        if self.para is not None and (self.para.number or _SUB.match(plain) or self._continues(plain)):
+            self.parts.append(text)
             return
         self._close()
         self._open(None, text, block.page)
@@ -164,9 +163,6 @@ class _Builder:
         section = len(self.doc.sections) - 1 if self.doc.sections else None
         self.para = Paragraph(number=number, text="", section=section, page=page)
         self.parts = [text]
-
-    def _append(self, text: str) -> None:
-        self.parts.append(text)
 
     @staticmethod
     def _raw_offset(raw: str, plain_end: int) -> int:
