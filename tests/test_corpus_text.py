@@ -227,3 +227,18 @@ def test_wrong_files_are_named_with_their_cause(tmp_path, name, data, cause):
     with pytest.raises(ReadError) as err:
         read(path)
     assert name in str(err.value) and cause in err.value.cause
+
+
+def test_plain_marker_before_a_year_and_alone_on_a_line(tmp_path):
+    """A text layer reads a superscript marker as a plain digit: ``妇女。4 2019 年``. It is a
+    reference only because footnote 4 exists; ``87 个`` stays a number."""
+    path = tmp_path / "dump.zh.txt"
+    path.write_text("1. 妇女署为87 个国家提供了支持，惠及妇女。4 2019 年，支持扩大到\n"
+                    "更多国家。\n2. 高级专员办事处参与了审查\n5\n并提出了建议。\n"
+                    "__________________\n4 见 A/74/1。\n5 见 E/2019/2。\n", encoding="utf-8")
+    doc = read(path)
+    assert [(p.number, p.text, p.footnote_refs) for p in doc.paragraphs] == [
+        ("1", "妇女署为87个国家提供了支持，惠及妇女。2019年，支持扩大到更多国家。", ["4"]),
+        ("2", "高级专员办事处参与了审查并提出了建议。", ["5"]),
+    ]
+    assert [(f.marker, f.text) for f in doc.footnotes] == [("4", "见A/74/1。"), ("5", "见E/2019/2。")]

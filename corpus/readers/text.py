@@ -117,7 +117,7 @@ def _inline_refs(line: str, markers: set[str]) -> str:
     number glued to the end of a sentence (``妇女。4 2019 年``) only when such a footnote
     exists; an asterisk glued to a word (``Secretary-General*``)."""
     line = re.sub(f"[{_SUP}]+", lambda m: ref(m.group(0).translate(SUPERSCRIPTS)), line)
-    line = re.sub(r"(?<=[^\d\s])(?<=[。；，.;,”\"’)）])(\d{1,3})(?=\s|$)",
+    line = re.sub(r"(?<=[。；，.;,”\"’)）])(\d{1,3})(?=\s|$)",
                   lambda m: ref(m.group(1)) if m.group(1) in markers else m.group(0), line)
     return re.sub(r"(?<=[^\s*])\*(?=\s|$)", ref("*"), line)
 
