@@ -9,6 +9,7 @@ parent process writes to SQLite; workers parse and pre-segment the search text.
 """
 from __future__ import annotations
 
+import contextlib
 import signal
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -101,14 +102,12 @@ def _warm_worker() -> None:
     Ctrl-C to the parent, which stops the pool."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     search_text("联合国")
-    try:
+    with contextlib.suppress(Exception):  # only an optimisation: parse() reports failures
         from corpus.readers import reader
 
         import_module("corpus.structure")
         for fmt in ("pdf", "docx", "txt"):
             reader(fmt)
-    except Exception:  # only an optimisation: parse() reports such a failure per file
-        pass
 
 
 def _parsed(files: list[Path], workers: int) -> Iterator[tuple[Path, Parsed]]:

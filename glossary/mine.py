@@ -10,13 +10,13 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from corpus import nlp as shared
-from corpus.blocks import is_han
+from corpus.blocks import HAN, is_han
 from corpus.model import Document
 from glossary.align import Pair, align, part_text
 from glossary.model import Glossary
 
 EN_DEF = re.compile(r"\(((?=(?:[^)]*[A-Z]){2})[A-Z][A-Za-z0-9-]*[A-Za-z0-9])\)")
-ZH_DEF = re.compile(r"([\u4e00-\u9fff、/]{2,40})[(（]([\u4e00-\u9fff]{2,10})[)）]")
+ZH_DEF = re.compile(f"([{HAN}、/]{{2,40}})[(（]([{HAN}]{{2,10}})[)）]")
 EN_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*[A-Za-z]|[A-Za-z]")
 STOP = set("a an the of and or for to in on at by with from as is are was were be been this that "
            "these those its their his her it they which who whom also not has have had will would "

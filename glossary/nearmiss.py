@@ -25,7 +25,7 @@ from functools import lru_cache
 import jieba
 from spacy.attrs import IDX, LENGTH
 
-from corpus.blocks import is_han
+from corpus.blocks import HAN, is_han
 from glossary.matching import Hit, TermMatcher, case_sensitive, matcher_for
 
 # A lone character next to a name is a slip only if it is no word of its own: not a
@@ -34,7 +34,7 @@ FUNCTION_CHARS = set("的地得了着过之其该此这那每各某本第等和�
                      "在于从向对为以由被把将使让给所已未不无非个名项次届号条款段年月日中上下内外间前后")
 COMMON_CHAR = 100000  # jieba frequency from which any lone character is an ordinary word
 REAL_WORD = 30  # ... and a word of several characters a real one (组识 has 3, 主要 60 000+)
-_HAN_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+_HAN_RUN = re.compile(f"[{HAN}]+")
 _ACRONYM = re.compile(r"[A-Z][A-Za-z0-9-]*[A-Z0-9]")
 
 

@@ -31,8 +31,10 @@ _NUMBERING = f"""<w:numbering {nsdecls('w')}>
 
 
 class Footnotes:
-    """Writes real Word footnotes: python-docx has no footnote API, so the part is made
-    through its XML layer."""
+    """Writes real Word footnotes for documents made from python-docx's default template.
+    Unlike ``compose.footnotes`` (which relies on the footnote styles of compose's own
+    template), the marks carry direct superscript formatting, as in files from other
+    sources; the readers are tested on both kinds."""
 
     def __init__(self, document):
         self.document = document

@@ -19,7 +19,7 @@ from pathlib import Path
 import pypdfium2 as pdfium
 import pypdfium2.raw as fpdf
 
-from corpus.blocks import Block, clean, join_lines, normalise_zh_spacing, ref
+from corpus.blocks import HAN, Block, clean, join_lines, normalise_zh_spacing, ref
 from corpus.errors import ReadError
 from corpus.furniture import SYMBOL_LINE, is_furniture
 
@@ -30,20 +30,19 @@ _FORCE_BOLD = 1 << 18  # PDF font descriptor flag ForceBold (bit 19)
 _HYPHENS = str.maketrans({"\x02": "-", "\ufffe": "-", "\r": "", "\n": "", "\x00": ""})
 _MARKER = re.compile(r"^(?:\d{1,3}|\*{1,3}|[†‡]|[a-z])$")
 _LABEL = re.compile(r"^(?:\d{1,3}\s*[.．]|[(（]\s*(?:[a-z]{1,2}|[ivxl]{1,6})\s*[)）]|[IVXL]{1,6}\s*[.．]"
-                    r"|[A-Z]\s*[.．]|[一二三四五六七八九十]{1,3}\s*[.、．])(?=\s|[\u3400-\u9fff]|$)")
+                    r"|[A-Z]\s*[.．]|[一二三四五六七八九十]{1,3}\s*[.、．])(?=\s|[" + HAN + "]|$)")
 _LABEL_ONLY = re.compile(_LABEL.pattern + r"\s*$")
 _FOOTNOTE_START = re.compile(r"^(\d{1,3}|\*{1,3})\s*$|^(\d{1,3}|\*{1,3})\s+(?=\S)")
 _SEPARATOR = re.compile(r"^[_\u2014\u2015]{5,}$")  # a footnote rule typed as underscores
 _STARS = re.compile(r"^\*{1,3}\s*$")  # an asterisk glued to a word is a reference, never a figure
-_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
+_HAN = re.compile(f"[{HAN}]")
 _OPENERS = "《“‘（(「『【〈"
 # What a line cannot be broken inside: a Han character or a Latin word, with the
 # punctuation that may not start or end a line (kinsoku) held to it.
-_UNIT = re.compile(r"[《“‘（(「『【〈]*(?:[\u3400-\u4dbf\u4e00-\u9fff]|[^\s\u3400-\u4dbf\u4e00-\u9fff]+)"
+_UNIT = re.compile(f"[《“‘（(「『【〈]*(?:[{HAN}]|[^\\s{HAN}]+)"
                    r"[，。、；：？！”’）》」』】〉,.;:!?)]*")
 # a space between a footnote reference and a Han character (临时议程* 项目)
-_REF_SPACE = re.compile(r"(?<=\ue001)[ \u3000]+(?=[\u3400-\u4dbf\u4e00-\u9fff])|"
-                        r"(?<=[\u3400-\u4dbf\u4e00-\u9fff])[ \u3000]+(?=\ue000)")
+_REF_SPACE = re.compile(f"(?<=\ue001)[ \u3000]+(?=[{HAN}])|(?<=[{HAN}])[ \u3000]+(?=\ue000)")
 _DASHES = set("-–—")
 _CLOSERS = set(".,;:!?)]’”%")
 
