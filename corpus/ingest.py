@@ -96,11 +96,9 @@ def unexpected(exc: BaseException) -> str:
     return f"unexpected error: {type(exc).__name__}: {exc}"
 
 
-def _warm_worker() -> None:
-    """Pay the start-up once per worker process, not per document: jieba's dictionary
-    (for the search text; the readers use no spaCy pipeline) and the reader modules. Leave
-    Ctrl-C to the parent, which stops the pool."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
+def warm_up() -> None:
+    """Pay the start-up once per process, not per document: the search segmenter's
+    dictionary (the readers use no spaCy pipeline) and the reader modules."""
     search_text("联合国")
     with contextlib.suppress(Exception):  # only an optimisation: parse() reports failures
         from corpus.readers import reader
@@ -108,6 +106,12 @@ def _warm_worker() -> None:
         import_module("corpus.structure")
         for fmt in ("pdf", "docx", "txt"):
             reader(fmt)
+
+
+def _warm_worker() -> None:
+    """A worker's start-up; Ctrl-C is left to the parent, which stops the pool."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    warm_up()
 
 
 def _parsed(files: list[Path], workers: int) -> Iterator[tuple[Path, Parsed]]:

@@ -133,7 +133,10 @@ def export(fmt, output, glossary_path):
         fmt = format_for(Path(output), fmt)
     except GlossaryError as exc:
         fail(str(exc))
-    data = dump(g, fmt)
+    try:
+        data = dump(g, fmt)
+    except GlossaryError as exc:
+        fail(str(exc))
     if fmt == "tbx":
         errors = tbx_errors(data)
         if errors:
@@ -188,7 +191,9 @@ def mine(en_file, zh_file, output, glossary_path):
         table.add_row(f"{c.score:.2f}", c.en, c.zh, c.method, ", ".join(c.support[:6]),
                       c.known or "")
     Console(stderr=bool(output)).print(table)  # with -o the file is the result
-    if output:
+    if output and not candidates:
+        click.echo(f"no candidate pairs: {output} not written", err=True)
+    elif output:
         concepts = [Concept(f"candidate-{k}", "general",
                             f"score {c.score:.2f} ({c.method}); paragraphs {', '.join(c.support)}"
                             + (f"; known: {c.known}" if c.known else "; new"),

@@ -138,6 +138,30 @@ def _markers(text: str) -> list[str]:
     return parts if parts and all(_MARKER.match(p) for p in parts) else []
 
 
+def _typed(func, restype, *argtypes):
+    """pypdfium2's binding of ``func`` taking and returning plain addresses: ctypes then
+    builds no pointer object per call (the page loop makes ~2,000 calls a page)."""
+    return ctypes.cast(func, ctypes.CFUNCTYPE(restype, *argtypes))
+
+
+_P, _INT, _SIZE = ctypes.c_void_p, ctypes.c_int, ctypes.c_ulong
+_count_objects = _typed(fpdf.FPDFPage_CountObjects, _INT, _P)
+_get_object = _typed(fpdf.FPDFPage_GetObject, _P, _P, _INT)
+_get_type = _typed(fpdf.FPDFPageObj_GetType, _INT, _P)
+_get_bounds = _typed(fpdf.FPDFPageObj_GetBounds, _INT, _P, _P, _P, _P, _P)
+_get_matrix = _typed(fpdf.FPDFPageObj_GetMatrix, _INT, _P, _P)
+_get_text = _typed(fpdf.FPDFTextObj_GetText, _SIZE, _P, _P, _P, _SIZE)
+_get_size = _typed(fpdf.FPDFTextObj_GetFontSize, _INT, _P, _P)
+_get_font = _typed(fpdf.FPDFTextObj_GetFont, _P, _P)
+_font_name = _typed(fpdf.FPDFFont_GetBaseFontName, _SIZE, _P, _P, _SIZE)
+_font_weight = _typed(fpdf.FPDFFont_GetWeight, _INT, _P)
+_font_flags = _typed(fpdf.FPDFFont_GetFlags, _INT, _P)
+
+
+def _address(handle) -> int:
+    return ctypes.cast(handle, ctypes.c_void_p).value
+
+
 class _Fonts:
     """Bold or not, per font handle: asked once per font, not once per object."""
 
@@ -145,16 +169,15 @@ class _Fonts:
         self.cache: dict[int, tuple[bool, bool]] = {}
         self.buf = ctypes.create_string_buffer(256)
 
-    def style(self, font) -> tuple[bool, bool]:
-        key = ctypes.addressof(font.contents)
-        hit = self.cache.get(key)
+    def style(self, font: int) -> tuple[bool, bool]:
+        hit = self.cache.get(font)
         if hit is None:
-            n = fpdf.FPDFFont_GetBaseFontName(font, self.buf, 256)
+            n = _font_name(font, ctypes.addressof(self.buf), 256)
             name = self.buf.raw[: max(n - 1, 0)].decode("latin-1").lower()
             bold = (any(w in name for w in ("bold", "black", "heavy", "semibold", "demi"))
-                    or fpdf.FPDFFont_GetWeight(font) >= 600
-                    or bool(fpdf.FPDFFont_GetFlags(font) & _FORCE_BOLD))
-            hit = self.cache[key] = (bold, "barcode" in name)
+                    or _font_weight(font) >= 600
+                    or bool(_font_flags(font) & _FORCE_BOLD))
+            hit = self.cache[font] = (bold, "barcode" in name)
         return hit
 
 
@@ -165,31 +188,33 @@ class _PageReader:
     def __init__(self):
         self.fonts = _Fonts()
         self.buf = (ctypes.c_ushort * 4096)()
-        self.box = [ctypes.c_float() for _ in range(4)]
-        self.matrix = fpdf.FS_MATRIX()
+        self.box = (ctypes.c_float * 4)()  # left, bottom, right, top
+        self.matrix = (ctypes.c_float * 6)()  # a b c d e f: f is the baseline's y
         self.fsize = ctypes.c_float()
 
     def read(self, page, textpage, width: float) -> tuple[list[_Run], list[tuple[float, float, float]]]:
         runs: list[_Run] = []
         rules: list[tuple[float, float, float]] = []
-        left, bottom, right, top = self.box
-        l, b, r, t = (ctypes.byref(v) for v in self.box)
-        matrix, fsize = self.matrix, self.fsize
-        pmatrix, pfsize = ctypes.byref(matrix), ctypes.byref(fsize)
+        page, textpage = _address(page), _address(textpage)
+        box, matrix, fsize = self.box, self.matrix, self.fsize
+        b = ctypes.addressof(box)
+        l, b, r, t = b, b + 4, b + 8, b + 12
+        pmatrix, pfsize = ctypes.addressof(matrix), ctypes.addressof(fsize)
         buf, cap = self.buf, ctypes.sizeof(self.buf)
-        get_object, get_type, get_bounds = fpdf.FPDFPage_GetObject, fpdf.FPDFPageObj_GetType, fpdf.FPDFPageObj_GetBounds
-        get_text, get_matrix, get_size = fpdf.FPDFTextObj_GetText, fpdf.FPDFPageObj_GetMatrix, fpdf.FPDFTextObj_GetFontSize
-        get_font, style, string_at = fpdf.FPDFTextObj_GetFont, self.fonts.style, ctypes.string_at
-        for i in range(fpdf.FPDFPage_CountObjects(page)):
+        pbuf = ctypes.addressof(buf)
+        get_object, get_text, get_bounds = _get_object, _get_text, _get_bounds
+        get_matrix, get_size, get_font = _get_matrix, _get_size, _get_font
+        style, string_at = self.fonts.style, ctypes.string_at
+        for i in range(_count_objects(page)):
             obj = get_object(page, i)
-            n = get_text(obj, textpage, buf, cap)  # 0 for objects that are not text
+            n = get_text(obj, textpage, pbuf, cap)  # 0 for objects that are not text
             if n > 2:
                 if n > cap:
                     big = (ctypes.c_ushort * (n // 2 + 1))()
-                    n = get_text(obj, textpage, big, ctypes.sizeof(big))
+                    n = get_text(obj, textpage, ctypes.addressof(big), ctypes.sizeof(big))
                     raw = string_at(big, n - 2)
                 else:
-                    raw = string_at(buf, max(n - 2, 0))  # n counts the terminating NUL
+                    raw = string_at(pbuf, n - 2)  # n counts the terminating NUL
                 text = raw.decode("utf-16-le", "replace")
                 if not text.strip():
                     continue
@@ -197,14 +222,14 @@ class _PageReader:
                 get_matrix(obj, pmatrix)
                 get_size(obj, pfsize)
                 bold, barcode = style(get_font(obj))
-                y0, y1 = bottom.value, top.value
-                runs.append(_Run(text.translate(_HYPHENS), left.value, y0, right.value, y1,
-                                 matrix.f, fsize.value or (y1 - y0), bold, barcode))
-            elif n == 0 and get_type(obj) == _PATH:
+                x0, y0, x1, y1 = box
+                runs.append(_Run(text.translate(_HYPHENS), x0, y0, x1, y1,
+                                 matrix[5], fsize.value or (y1 - y0), bold, barcode))
+            elif n == 0 and _get_type(obj) == _PATH:
                 get_bounds(obj, l, b, r, t)
-                x0, x1 = left.value, right.value
-                if top.value - bottom.value < 2 and 20 < x1 - x0 < 0.3 * width:
-                    rules.append((top.value, x0, x1))
+                x0, y0, x1, y1 = box
+                if y1 - y0 < 2 and 20 < x1 - x0 < 0.3 * width:
+                    rules.append((y1, x0, x1))
         return runs, rules
 
 
@@ -264,8 +289,7 @@ def _segments(line: list[_Run], index: int) -> list[_Segment]:
             groups.append([])
             merged = _Merged(run)
         elif (run.size == last.size and run.bold == last.bold and not (run.sup or last.sup)
-              and run.barcode == last.barcode and not _STARS.match(run.text)
-              and not _MARKER.match(merged.first.text.strip())):  # a footnote's marker stays apart
+              and run.barcode == last.barcode and not merged.marker and not _STARS.match(run.text)):
             merged.add(run)
         else:
             groups[-1].append(merged.run())
@@ -281,17 +305,24 @@ class _Merged:
 
     def __init__(self, run: _Run):
         self.first = self.last = run
+        self.marker = bool(_MARKER.match(run.text.strip()))  # a footnote's marker stays apart
         self.pieces = [run.text]
         self.x1, self.y0, self.y1 = run.x1, run.y0, run.y1
 
     def add(self, run: _Run) -> None:
         text = run.text.lstrip()
-        self.pieces[-1] = self.pieces[-1].rstrip()
-        if _spaced(self.last, run, self.pieces[-1][-1:], text[:1]):
-            self.pieces.append(" ")
-        self.pieces.append(text)
+        pieces = self.pieces
+        left = pieces[-1] = pieces[-1].rstrip()
+        if _spaced(self.last, run, left[-1:], text[:1]):
+            pieces.append(" ")
+        pieces.append(text)
         self.last = run
-        self.x1, self.y0, self.y1 = max(self.x1, run.x1), min(self.y0, run.y0), max(self.y1, run.y1)
+        if run.x1 > self.x1:
+            self.x1 = run.x1
+        if run.y0 < self.y0:
+            self.y0 = run.y0
+        if run.y1 > self.y1:
+            self.y1 = run.y1
 
     def run(self) -> _Run:
         first = self.first

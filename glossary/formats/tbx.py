@@ -125,6 +125,8 @@ def _term_sec(parent, ns: str, tag: str, t: Term) -> None:
 
 def write_tbx(g: Glossary, version: int = 3) -> bytes:
     """TBX v3 TBX-Basic (DCA) or, with ``version=2``, v2 martif TBX-Basic."""
+    if not g.concepts:  # both versions require one or more entries in <body>
+        raise GlossaryError("TBX export", "the glossary is empty (TBX needs at least one concept entry)")
     if version == 3:
         ns = "{%s}" % TBX_NS
         root = etree.Element(ns + "tbx", nsmap={None: TBX_NS},
