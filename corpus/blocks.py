@@ -46,6 +46,19 @@ _HAN_HAN = re.compile(f"(?<=[{HAN}{CJK_PUNCT}]){_SPACE}+(?=[{HAN}{CJK_PUNCT}])")
 _HAN_OTHER = re.compile(f"(?<=[{HAN}{_ZH_ONLY}]){_SPACE}+(?=[0-9A-Za-z(（%])")
 _OTHER_HAN = re.compile(f"(?<=[0-9A-Za-z%)）.,]){_SPACE}+(?=[{HAN}{_ZH_ONLY}])")
 
+# The labels that open a unit of a UN report, for every reader and the structurer alike:
+# paragraph numbers "12." (group 1: the number), sub-paragraph labels "(a)", "(iv)"
+# (group 2: the letters), heading numbers "IV.", "B." and Chinese "三、", "（二）". Full-width
+# stops and brackets and a space before the stop are allowed. A Latin label is followed by a
+# space, a Han character or the end ("12.5 per cent" opens nothing); a Chinese one by anything.
+PARA_LABEL = r"(\d{1,3})\s*[.．]"
+SUB_LABEL = r"[(（]\s*([a-z]{1,2}|[ivxl]{1,6})\s*[)）]"
+_ZH_NUMERAL = "[一二三四五六七八九十]{1,3}"
+_LABEL = (rf"(?:(?:{PARA_LABEL}|{SUB_LABEL}|(?:[IVXL]{{1,6}}|[A-Z])\s*[.．])(?=\s|[{HAN}]|$)"
+          rf"|{_ZH_NUMERAL}\s*[.、．]|[(（]{_ZH_NUMERAL}[)）])")
+LABEL = re.compile(f"^{_LABEL}")
+LABEL_ONLY = re.compile(rf"^{_LABEL}\s*$")
+
 
 def is_han(ch: str) -> bool:
     return bool(_HAN_CHAR.match(ch))

@@ -9,20 +9,21 @@ from __future__ import annotations
 
 import re
 
-from corpus.blocks import REF_RE, Block, han_ratio, join_lines, normalise_zh_spacing
+from corpus.blocks import (HAN, PARA_LABEL, REF_RE, SUB_LABEL, Block, han_ratio, join_lines,
+                           normalise_zh_spacing)
 from corpus.errors import ReadError
 from corpus.masthead import parse_masthead
 from corpus.model import Document, Footnote, Paragraph, Section, Subparagraph
 
 ROMAN = "I II III IV V VI VII VIII IX X XI XII XIII XIV XV XVI XVII XVIII XIX XX".split()
 ZH_NUM = "一 二 三 四 五 六 七 八 九 十 十一 十二 十三 十四 十五 十六 十七 十八 十九 二十".split()
-_PARA = re.compile(r"^(\d{1,3})\s*[.．]\s*(?=\S)")
-_SUB = re.compile(r"^[(（]\s*([a-z]{1,2}|[ivxl]{1,6})\s*[)）]\s*")
+_PARA = re.compile(rf"^{PARA_LABEL}\s*(?=\S)")
+_SUB = re.compile(rf"^{SUB_LABEL}\s*")
 _H1 = re.compile(rf"^({'|'.join(reversed(ROMAN))})\s*[.．]\s+(\S.*)$|"
                  rf"^({'|'.join(reversed(ZH_NUM))})\s*[.、．]\s*(\S.*)$")
-_H2 = re.compile(r"^([A-Z])\s*[.．](?:\s+|(?=[\u3400-\u9fff]))(\S.*)$")
+_H2 = re.compile(rf"^([A-Z])\s*[.．](?:\s+|(?=[{HAN}]))(\S.*)$")
 _TOC = re.compile(r"^(?:Contents|目录|目 录)$", re.I)
-_TOC_ENTRY = re.compile(r"(?:\s|\.{2,}|…+|(?<=[\u3400-\u9fff]))\d{1,3}$|^(?:Page|页次)$")
+_TOC_ENTRY = re.compile(rf"(?:\s|\.{{2,}}|…+|(?<=[{HAN}]))\d{{1,3}}$|^(?:Page|页次)$")
 _SUMMARY = re.compile(r"^(?:Summary|摘要|概要)$")
 _ANNEX = re.compile(r"^(?:Annex(?:es)?(?:\s+[IVXL]+)?|附件[一二三四五六七八九十]*)$")
 _TERMINAL = tuple("。！？；.!?;")

@@ -19,7 +19,7 @@ from pathlib import Path
 import pypdfium2 as pdfium
 import pypdfium2.raw as fpdf
 
-from corpus.blocks import HAN, Block, clean, join_lines, normalise_zh_spacing, ref
+from corpus.blocks import HAN, LABEL, LABEL_ONLY, Block, clean, join_lines, normalise_zh_spacing, ref
 from corpus.errors import ReadError
 from corpus.furniture import SYMBOL_LINE, is_furniture
 
@@ -29,9 +29,6 @@ _FORCE_BOLD = 1 << 18  # PDF font descriptor flag ForceBold (bit 19)
 # automatically, so such a hyphen belongs to the word (sixty-ninth).
 _HYPHENS = str.maketrans({"\x02": "-", "\ufffe": "-", "\r": "", "\n": "", "\x00": ""})
 _MARKER = re.compile(r"^(?:\d{1,3}|\*{1,3}|[†‡]|[a-z])$")
-_LABEL = re.compile(r"^(?:\d{1,3}\s*[.．]|[(（]\s*(?:[a-z]{1,2}|[ivxl]{1,6})\s*[)）]|[IVXL]{1,6}\s*[.．]"
-                    r"|[A-Z]\s*[.．]|[一二三四五六七八九十]{1,3}\s*[.、．])(?=\s|[" + HAN + "]|$)")
-_LABEL_ONLY = re.compile(_LABEL.pattern + r"\s*$")
 _FOOTNOTE_START = re.compile(r"^(\d{1,3}|\*{1,3})\s*$|^(\d{1,3}|\*{1,3})\s+(?=\S)")
 _SEPARATOR = re.compile(r"^[_\u2014\u2015]{5,}$")  # a footnote rule typed as underscores
 _STARS = re.compile(r"^\*{1,3}\s*$")  # an asterisk glued to a word is a reference, never a figure
@@ -283,7 +280,7 @@ def _segments(line: list[_Run], index: int) -> list[_Segment]:
     right = line[0].x1
     for run in line[1:]:
         last = merged.last
-        if run.x0 - right > 2.5 * min(run.size, last.size) and not _LABEL_ONLY.match(
+        if run.x0 - right > 2.5 * min(run.size, last.size) and not LABEL_ONLY.match(
                 _join(groups[-1] + [merged.run()], refs=False)):
             groups[-1].append(merged.run())
             groups.append([])
@@ -382,7 +379,7 @@ class _Layout:
             return False
         if abs(a.size - seg.size) > 0.15 * a.size or a.bold != seg.bold:
             return False
-        if _LABEL.match(seg.plain()):
+        if LABEL.match(seg.plain()):
             return False
         # titles in large type wrap at their own right indent: no "ended short" test there
         return a.size >= 1.15 * self.size or not _ended_short(a, seg, self.right)

@@ -7,7 +7,7 @@ import codecs
 import re
 from pathlib import Path
 
-from corpus.blocks import Block, clean, join_lines, ref
+from corpus.blocks import LABEL, LABEL_ONLY, Block, clean, join_lines, ref
 from corpus.errors import ReadError
 from corpus.furniture import is_furniture
 from corpus.masthead import is_masthead_line
@@ -17,10 +17,6 @@ _SUP = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 _SEPARATOR = re.compile(r"^\s*[_\u2014\u2015-]{8,}\s*$")
 _FOOTNOTE_SUP = re.compile(f"^([{_SUP}]+|\\*)\\s*(\\S.*)$")
 _FOOTNOTE_PLAIN = re.compile(r"^(\d{1,3}|\*{1,3})\s+(\S.*)$")
-# A line that starts a new unit: paragraph number, sub-paragraph label, heading number.
-_UNIT = re.compile(r"^(\d{1,3}\.\s|\((?:[a-z]{1,2}|[ivxlc]+)\)\s|[IVXLC]{1,6}\.\s|[A-Z]\.\s|"
-                   r"[一二三四五六七八九十]{1,3}[.、．]|[（(][一二三四五六七八九十]{1,3}[)）])")
-_LABEL_ALONE = re.compile(r"^(?:\d{1,3}\.|\((?:[a-z]{1,2}|[ivxl]+)\))$")
 SECTION_WORD = re.compile(r"^(?:Summary|摘要|概要|Contents|目录|目 录)$")
 STARTS_BODY = re.compile(r"^(?:Summary|摘要|概要|Contents|目录|1\.\s|(?:I|一)\s*[.、．]\s*\S)")
 _TERMINAL = tuple("。！？；：.!?;:”\"’)）")
@@ -169,7 +165,7 @@ def _blocks(lines: list[str], roles, markers: set[str]) -> list[Block]:
             else:
                 blocks.append(Block(line, role="furniture"))
             continue
-        if _LABEL_ALONE.match(line):
+        if LABEL_ONLY.match(line):
             flush()
             label = line + " "
             continue
@@ -190,7 +186,7 @@ def _blocks(lines: list[str], roles, markers: set[str]) -> list[Block]:
                 flush()
                 blocks.append(Block(cell))
                 continue
-            if current and (front and is_masthead_line(current[-1]) or _UNIT.match(cell) or
+            if current and (front and is_masthead_line(current[-1]) or LABEL.match(cell) or
                             current[-1].rstrip(" \ue001*0123456789").endswith(_TERMINAL)
                             and _starts_sentence(cell)):
                 flush()
