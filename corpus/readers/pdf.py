@@ -135,24 +135,26 @@ def _markers(text: str) -> list[str]:
     return parts if parts and all(_MARKER.match(p) for p in parts) else []
 
 
-def _typed(func, restype, *argtypes):
-    """pypdfium2's binding of ``func`` taking and returning plain addresses: ctypes then
-    builds no pointer object per call (the page loop makes ~2,000 calls a page)."""
-    return ctypes.cast(func, ctypes.CFUNCTYPE(restype, *argtypes))
+def _by_address(func):
+    """pypdfium2's binding of ``func`` with every pointer passed and returned as a plain
+    address: ctypes then builds no pointer object per call (the page loop makes ~2,000
+    calls a page). The signature is pypdfium2's own, with pointers made ``c_void_p``."""
+    def plain(t):
+        return ctypes.c_void_p if t is not None and hasattr(t, "contents") else t
+    return ctypes.cast(func, ctypes.CFUNCTYPE(plain(func.restype), *map(plain, func.argtypes)))
 
 
-_P, _INT, _SIZE = ctypes.c_void_p, ctypes.c_int, ctypes.c_ulong
-_count_objects = _typed(fpdf.FPDFPage_CountObjects, _INT, _P)
-_get_object = _typed(fpdf.FPDFPage_GetObject, _P, _P, _INT)
-_get_type = _typed(fpdf.FPDFPageObj_GetType, _INT, _P)
-_get_bounds = _typed(fpdf.FPDFPageObj_GetBounds, _INT, _P, _P, _P, _P, _P)
-_get_matrix = _typed(fpdf.FPDFPageObj_GetMatrix, _INT, _P, _P)
-_get_text = _typed(fpdf.FPDFTextObj_GetText, _SIZE, _P, _P, _P, _SIZE)
-_get_size = _typed(fpdf.FPDFTextObj_GetFontSize, _INT, _P, _P)
-_get_font = _typed(fpdf.FPDFTextObj_GetFont, _P, _P)
-_font_name = _typed(fpdf.FPDFFont_GetBaseFontName, _SIZE, _P, _P, _SIZE)
-_font_weight = _typed(fpdf.FPDFFont_GetWeight, _INT, _P)
-_font_flags = _typed(fpdf.FPDFFont_GetFlags, _INT, _P)
+_count_objects = _by_address(fpdf.FPDFPage_CountObjects)
+_get_object = _by_address(fpdf.FPDFPage_GetObject)
+_get_type = _by_address(fpdf.FPDFPageObj_GetType)
+_get_bounds = _by_address(fpdf.FPDFPageObj_GetBounds)
+_get_matrix = _by_address(fpdf.FPDFPageObj_GetMatrix)
+_get_text = _by_address(fpdf.FPDFTextObj_GetText)
+_get_size = _by_address(fpdf.FPDFTextObj_GetFontSize)
+_get_font = _by_address(fpdf.FPDFTextObj_GetFont)
+_font_name = _by_address(fpdf.FPDFFont_GetBaseFontName)
+_font_weight = _by_address(fpdf.FPDFFont_GetWeight)
+_font_flags = _by_address(fpdf.FPDFFont_GetFlags)
 
 
 def _address(handle) -> int:
@@ -194,8 +196,8 @@ class _PageReader:
         rules: list[tuple[float, float, float]] = []
         page, textpage = _address(page), _address(textpage)
         box, matrix, fsize = self.box, self.matrix, self.fsize
-        b = ctypes.addressof(box)
-        l, b, r, t = b, b + 4, b + 8, b + 12
+        at = ctypes.addressof(box)
+        l, b, r, t = at, at + 4, at + 8, at + 12
         pmatrix, pfsize = ctypes.addressof(matrix), ctypes.addressof(fsize)
         buf, cap = self.buf, ctypes.sizeof(self.buf)
         pbuf = ctypes.addressof(buf)
