@@ -103,8 +103,8 @@ def ingest(paths, db, workers):
 @click.option("--limit", default=20, show_default=True, type=click.IntRange(min=1))
 @click.option("--json", "as_json", is_flag=True, help="Print the hits as JSON.")
 def search(query, db, lang, limit, as_json):
-    """Full-text search of the stored paragraphs (Chinese segmented with jieba, English
-    stemmed: 'coordinating' finds 'coordination')."""
+    """Full-text search of the stored paragraphs and footnotes (Chinese segmented with
+    jieba, English stemmed: 'coordinating' finds 'coordination')."""
     import json
 
     # Matches in bold yellow on a terminal, in [brackets] elsewhere (pipes, files, JSON).
@@ -119,9 +119,10 @@ def search(query, db, lang, limit, as_json):
         click.echo(json.dumps([h.to_dict() for h in hits], ensure_ascii=False, indent=2))
         return
     if not hits:
-        click.echo(f"no paragraph matches {query!r}", err=True)
+        click.echo(f"nothing matches {query!r}", err=True)
     for hit in hits:
-        where = f"¶{hit.number}" if hit.number else "(unnumbered)"
+        where = (f"footnote {hit.footnote}" if hit.footnote else
+                 f"¶{hit.number}" if hit.number else "(unnumbered)")
         page = f" p.{hit.page}" if hit.page else ""
         click.echo(click.style(f"{hit.name} {where}{page}", bold=True))
         click.echo(f"  {hit.snippet}")

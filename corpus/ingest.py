@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 from corpus.errors import ReadError
 from corpus.model import Document
 from corpus.reader import EXTENSIONS
-from corpus.store import file_sha256, search_text
+from corpus.store import file_sha256, search_bodies, search_text
 
 if TYPE_CHECKING:
     from corpus.store import Store
@@ -30,7 +30,7 @@ if TYPE_CHECKING:
 # What a folder walk takes: the report formats. Markdown, which the text reader also reads
 # when named, is left out: in a folder it is a README or a provenance note, not a report.
 FOLDER_TYPES = sorted(ext for ext in EXTENSIONS if ext != ".md")
-# (document, search texts of its paragraphs, cause of failure)
+# (document, search texts of its paragraphs and footnotes, cause of failure)
 Parsed = tuple[Document | None, list[str] | None, str | None]
 
 
@@ -85,7 +85,7 @@ def parse(path: Path) -> Parsed:
 
     try:
         doc = read(path)
-        return doc, [search_text(p.text) for p in doc.paragraphs], None
+        return doc, search_bodies(doc), None
     except ReadError as exc:
         return None, None, exc.cause
     except Exception as exc:  # a reader bug must not kill the batch

@@ -1,5 +1,5 @@
 """The embedded SQLite store: documents, sections, paragraphs and footnotes, with FTS5
-full-text search over paragraphs.
+full-text search over paragraphs and footnotes.
 
 Every document is written in ONE transaction, so an interrupted ingest never leaves half a
 document behind, and a document whose sha256 is already stored is not written again. The
@@ -26,7 +26,7 @@ from pathlib import Path
 from corpus.blocks import HAN
 from corpus.model import Document, Paragraph
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: footnotes are searchable too
 WORD_SEP = "\u200b"
 _HAN_RUN = re.compile(f"[{HAN}]+")
 _QUERY_TERM = re.compile(r'"([^"]*)"|(\S+)')
@@ -90,6 +90,9 @@ CREATE TABLE IF NOT EXISTS footnotes (
 CREATE VIRTUAL TABLE IF NOT EXISTS paragraphs_fts USING fts5(
     body, tokenize = 'porter unicode61 remove_diacritics 2'
 );
+CREATE VIRTUAL TABLE IF NOT EXISTS footnotes_fts USING fts5(  -- rowid = footnotes.id
+    body, tokenize = 'porter unicode61 remove_diacritics 2'
+);
 """
 
 _META_COLUMNS = ("symbol", "lang", "original_language", "date", "organ", "session",
@@ -104,6 +107,11 @@ def search_text(text: str) -> str:
 
     return _HAN_RUN.sub(
         lambda m: WORD_SEP + WORD_SEP.join(segment(m.group())) + WORD_SEP, text)
+
+
+def search_bodies(doc: Document) -> list[str]:
+    """The search texts of a document's paragraphs, then of its footnotes."""
+    return [search_text(unit.text) for unit in (*doc.paragraphs, *doc.footnotes)]
 
 
 def fts_query(query: str) -> str:
@@ -130,12 +138,13 @@ class StoreError(Exception):
 
 @dataclass
 class Hit:
-    """One paragraph that matches a search. ``rank`` is FTS5's bm25 score: lower (more
-    negative) is better, and hits come best first."""
+    """One paragraph or footnote that matches a search. ``rank`` is FTS5's bm25 score:
+    lower (more negative) is better, and hits come best first."""
 
     name: str  # the document's symbol, else its file stem (Document.name)
     symbol: str | None
     number: str | None  # paragraph number; None for unnumbered text (e.g. the summary)
+    footnote: str | None  # the footnote's marker when the hit is a footnote, else None
     page: int | None
     snippet: str
     rank: float
@@ -163,6 +172,10 @@ class Store:
                                             f"this Rapporteur's ({SCHEMA_VERSION})")
             with self.conn:
                 self.conn.executescript(SCHEMA)
+                if version == 1:  # a store from before footnotes were indexed
+                    notes = self.conn.execute("SELECT id, text FROM footnotes").fetchall()
+                    self.conn.executemany("INSERT INTO footnotes_fts (rowid, body) VALUES (?, ?)",
+                                          [(i, search_text(text)) for i, text in notes])
                 self.conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
         except sqlite3.Error as exc:
             raise StoreError(self.path, f"cannot open as an SQLite store: {exc}") from None
@@ -182,10 +195,13 @@ class Store:
 
     def add(self, doc: Document, bodies: list[str] | None = None) -> bool:
         """Store ``doc`` in one transaction; False (and nothing written) when a document
-        with the same sha256 is already stored. ``bodies`` are the paragraphs' search
-        texts when already computed (``search_text``), e.g. by an ingest worker."""
+        with the same sha256 is already stored. ``bodies`` are the search texts when
+        already computed (``search_bodies``), e.g. by an ingest worker."""
         if bodies is None:
-            bodies = [search_text(p.text) for p in doc.paragraphs]
+            bodies = search_bodies(doc)
+        if len(bodies) != len(doc.paragraphs) + len(doc.footnotes):
+            raise ValueError("one search text per paragraph and footnote expected")
+        para_bodies, note_bodies = bodies[:len(doc.paragraphs)], bodies[len(doc.paragraphs):]
         with self.conn:  # one transaction: commit at the end, roll back on any error
             meta = doc.metadata
             cursor = self.conn.execute(
@@ -203,10 +219,14 @@ class Store:
                 "VALUES (?, ?, ?, ?, ?, ?)",
                 [(doc_id, i, s.number, s.title, s.level, s.page)
                  for i, s in enumerate(doc.sections)])
-            self.conn.executemany(
-                "INSERT INTO footnotes (doc_id, seq, marker, text, page) VALUES (?, ?, ?, ?, ?)",
-                [(doc_id, i, f.marker, f.text, f.page) for i, f in enumerate(doc.footnotes)])
-            for i, (para, body) in enumerate(zip(doc.paragraphs, bodies, strict=True)):
+            for i, (note, body) in enumerate(zip(doc.footnotes, note_bodies)):
+                note_id = self.conn.execute(
+                    "INSERT INTO footnotes (doc_id, seq, marker, text, page) "
+                    "VALUES (?, ?, ?, ?, ?)", (doc_id, i, note.marker, note.text, note.page),
+                ).lastrowid
+                self.conn.execute("INSERT INTO footnotes_fts (rowid, body) VALUES (?, ?)",
+                                  (note_id, body))
+            for i, (para, body) in enumerate(zip(doc.paragraphs, para_bodies)):
                 self._insert_paragraph(doc_id, i, para, body)
         return True
 
@@ -252,20 +272,30 @@ class Store:
 
     def search(self, query: str, lang: str | None = None, limit: int = 20,
                marks: tuple[str, str] = ("[", "]")) -> list[Hit]:
-        """Paragraphs matching every term of ``query``, best first, with a snippet whose
-        matches are wrapped in ``marks``. Raises ValueError for a query without terms."""
+        """Paragraphs and footnotes matching every term of ``query``, best first, with a
+        snippet whose matches are wrapped in ``marks``. Raises ValueError for a query
+        without terms."""
+        match = fts_query(query)
         rows = self.conn.execute(
-            "SELECT d.name, d.symbol, p.number, p.page, "
-            "snippet(paragraphs_fts, 0, ?, ?, '…', 32), bm25(paragraphs_fts), d.lang, d.sha256 "
+            "SELECT d.name, d.symbol, p.number, NULL, p.page, "
+            "snippet(paragraphs_fts, 0, ?1, ?2, '…', 32), bm25(paragraphs_fts) AS rank, "
+            "d.lang, d.sha256, 0 AS kind, p.id AS id "
             "FROM paragraphs_fts JOIN paragraphs p ON p.id = paragraphs_fts.rowid "
             "JOIN documents d ON d.id = p.doc_id "
-            "WHERE paragraphs_fts MATCH ? AND (? IS NULL OR d.lang = ?) "
-            "ORDER BY bm25(paragraphs_fts), p.id LIMIT ?",
-            (*marks, fts_query(query), lang, lang, limit),
+            "WHERE paragraphs_fts MATCH ?3 AND (?4 IS NULL OR d.lang = ?4) "
+            "UNION ALL "
+            "SELECT d.name, d.symbol, NULL, f.marker, f.page, "
+            "snippet(footnotes_fts, 0, ?1, ?2, '…', 32), bm25(footnotes_fts), "
+            "d.lang, d.sha256, 1, f.id "
+            "FROM footnotes_fts JOIN footnotes f ON f.id = footnotes_fts.rowid "
+            "JOIN documents d ON d.id = f.doc_id "
+            "WHERE footnotes_fts MATCH ?3 AND (?4 IS NULL OR d.lang = ?4) "
+            "ORDER BY rank, kind, id LIMIT ?5",
+            (*marks, match, lang, limit),
         ).fetchall()
-        return [Hit(name, symbol, number, page, snippet.replace(WORD_SEP, ""), rank, doc_lang,
-                    sha)
-                for name, symbol, number, page, snippet, rank, doc_lang, sha in rows]
+        return [Hit(name, symbol, number, note, page, snippet.replace(WORD_SEP, ""), rank,
+                    lang, sha)
+                for name, symbol, number, note, page, snippet, rank, lang, sha, _, _ in rows]
 
 
 def file_sha256(path: str) -> str | None:

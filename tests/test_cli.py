@@ -70,6 +70,15 @@ def test_search_prints_hits_with_highlighted_snippets(db):
     ]
 
 
+def test_search_names_a_footnote_hit(db):
+    result = run("search", "条约汇编", "--db", db)
+    assert result.output.splitlines() == [
+        "unwomen-ohchr-joint-workplan-2012 footnote 1",
+        "  联合国，《[条约汇编]》，第1249卷，第20378号。",
+        "unwomen-ohchr-joint-workplan-2012 footnote 3",
+        "  联合国，《[条约汇编]》，第2131卷，第20378号。"]
+
+
 def test_search_json(db):
     result = run("search", "赔偿 刚果民主共和国", "--db", db, "--json", "--limit", "1")
     assert result.exit_code == 0
@@ -84,7 +93,7 @@ def test_search_json(db):
 def test_search_language_filter_and_no_hits(db):
     result = run("search", "妇女署", "--db", db, "--lang", "en")
     assert (result.exit_code, result.stdout, result.stderr) == \
-        (0, "", "no paragraph matches '妇女署'\n")
+        (0, "", "nothing matches '妇女署'\n")
 
 
 @pytest.mark.parametrize("args, message", [

@@ -135,6 +135,32 @@ def test_chinese_phrase_search_is_segmented_like_the_index(store):
     assert store.search("妇女署", lang="en") == []
 
 
+def test_footnotes_are_searched_too(store):
+    # 《条约汇编》 (the Treaty Series) occurs only in footnotes 1 and 3 of the Chinese sample
+    hits = store.search("条约汇编")
+    assert [(h.number, h.footnote, h.lang) for h in hits] == [(None, "1", "zh"),
+                                                              (None, "3", "zh")]
+    assert hits[0].snippet == "联合国，《[条约汇编]》，第1249卷，第20378号。"
+    assert {h.footnote for h in store.search("联合国出版物")} == {"2", "4", "5"}
+    # paragraphs and footnotes in one list, best first
+    mixed = store.search("联合国", limit=200)
+    assert {h.footnote is None for h in mixed} == {True, False}
+    assert [h.rank for h in mixed] == sorted(h.rank for h in mixed)
+    assert all(h.footnote is None for h in store.search("妇女署", limit=100))
+
+
+def test_a_store_from_before_footnote_search_is_indexed_on_opening(tmp_path):
+    path = tmp_path / "old.db"
+    with Store(path) as store:
+        store.ingest([ZH])
+        store.conn.execute("DROP TABLE footnotes_fts")  # what schema version 1 had
+        store.conn.execute("PRAGMA user_version = 1")
+        store.conn.commit()
+    with Store(path) as store:
+        assert store.conn.execute("PRAGMA user_version").fetchone()[0] == 2
+        assert [h.footnote for h in store.search("条约汇编")] == ["1", "3"]
+
+
 def test_snippets_keep_the_text_unspaced(store):
     for hit in store.search("2012年", limit=100):
         assert "\u200b" not in hit.snippet
