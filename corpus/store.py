@@ -109,6 +109,9 @@ def search_text(text: str) -> str:
         lambda m: WORD_SEP + WORD_SEP.join(segment(m.group())) + WORD_SEP, text)
 
 
+_INDEX_FOOTNOTE = "INSERT INTO footnotes_fts (rowid, body) VALUES (?, ?)"
+
+
 def search_bodies(doc: Document) -> list[str]:
     """The search texts of a document's paragraphs, then of its footnotes."""
     return [search_text(unit.text) for unit in (*doc.paragraphs, *doc.footnotes)]
@@ -174,7 +177,7 @@ class Store:
                 self.conn.executescript(SCHEMA)
                 if version == 1:  # a store from before footnotes were indexed
                     notes = self.conn.execute("SELECT id, text FROM footnotes").fetchall()
-                    self.conn.executemany("INSERT INTO footnotes_fts (rowid, body) VALUES (?, ?)",
+                    self.conn.executemany(_INDEX_FOOTNOTE,
                                           [(i, search_text(text)) for i, text in notes])
                 self.conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
         except sqlite3.Error as exc:
@@ -224,8 +227,7 @@ class Store:
                     "INSERT INTO footnotes (doc_id, seq, marker, text, page) "
                     "VALUES (?, ?, ?, ?, ?)", (doc_id, i, note.marker, note.text, note.page),
                 ).lastrowid
-                self.conn.execute("INSERT INTO footnotes_fts (rowid, body) VALUES (?, ?)",
-                                  (note_id, body))
+                self.conn.execute(_INDEX_FOOTNOTE, (note_id, body))
             for i, (para, body) in enumerate(zip(doc.paragraphs, para_bodies)):
                 self._insert_paragraph(doc_id, i, para, body)
         return True
