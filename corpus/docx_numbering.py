@@ -54,7 +54,10 @@ class Numbering:
         levels: dict[str, dict[int, dict]] = {}
         starts: dict[str, dict[int, int]] = {}
         style_numpr: dict[str, tuple[str, int]] = {}
-        root = document.part.numbering_part.element  # python-docx adds an empty one if absent
+        try:
+            root = document.part.numbering_part.element
+        except NotImplementedError:  # no numbering part: python-docx cannot add one
+            root = None
         if root is not None:
             abstract = {}
             for an in root.iter(W + "abstractNum"):

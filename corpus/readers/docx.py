@@ -1,6 +1,13 @@
-"""Word (DOCX): python-docx for the package and body, plus the parts it does not expose —
-automatic numbering (``w:numPr``, rebuilt into the ``12.``/``(a)`` labels a reader sees) and
-footnotes (the footnotes part, markers numbered in reference order as Word does)."""
+"""Word (DOCX): the blocks a reader of the printed page sees, in the order the page shows them,
+so that a report read from its Word original comes out as it does from its PDF.
+
+python-docx opens the package; the body is walked on the XML itself because what UN Word
+files hold is beyond python-docx's paragraph list: the masthead in the first page's header
+(a layout table), the job number in the first page's footer, automatic numbering
+(``w:numPr``, rebuilt by ``corpus.docx_numbering``), text boxes (``w:txbxContent``, whose
+``mc:AlternateContent`` repeats each box in a fallback branch: one branch is read), data
+tables (their cells are blocks of role ``table``, never headings) and footnotes (the
+footnotes part, markers numbered in reference order as Word does)."""
 from __future__ import annotations
 
 import io
@@ -10,11 +17,17 @@ from pathlib import Path
 from corpus.blocks import Block, clean, ref
 from corpus.docx_numbering import Numbering
 from corpus.errors import ReadError
+from corpus.masthead import is_masthead_line
+from corpus.readers.docx_layout import W, Styles, furniture_parts, masthead_part
 
-W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 MAX_UNPACKED = 200 * 1024 * 1024
 MAX_RATIO = 200
 FOOTNOTES_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes"
+# Never page text: properties, deleted or moved-away revisions, field codes.
+_SKIP = {W + "pPr", W + "rPr", W + "del", W + "moveFrom", W + "instrText", W + "delText",
+         W + "footnoteRef", W + "sectPr", MC + "Fallback"}
+_SEPARATORS = ("separator", "continuationSeparator", "continuationNotice")
 
 
 def _check_zip(path: Path, data: bytes) -> None:
@@ -36,116 +49,172 @@ def _check_zip(path: Path, data: bytes) -> None:
 
 def read_docx(path: Path, data: bytes):
     import docx
-    from lxml import etree
 
     _check_zip(path, data)
     try:
         document = docx.Document(io.BytesIO(data))
     except Exception as exc:  # python-docx raises many types on damaged packages
         raise ReadError(path, f"damaged Word document ({type(exc).__name__}: {exc})") from None
-    numbering = Numbering.from_document(document)
-    markers: dict[str, str] = {}
-    blocks: list[Block] = []
-    for section in document.sections:
-        for part in (section.first_page_header, section.header, section.first_page_footer,
-                     section.footer):
-            if part.is_linked_to_previous and part is not section.header:
-                continue
-            for p in part.paragraphs:
-                text = clean(p.text)
-                if text:
-                    blocks.append(Block(text, role="furniture"))
-    page = 1
+    reader = _Reader(document)
     body = document.element.body
-    for element in body.iterchildren():
-        if element.tag == W + "p":
-            page = _paragraph(element, document, numbering, markers, blocks, page)
-        elif element.tag == W + "tbl":
-            for p in element.iter(W + "p"):
-                page = _paragraph(p, document, numbering, markers, blocks, page)
-    blocks.extend(_footnotes(document, markers, etree))
-    pages = page if page > 1 else None
+    masthead = masthead_part(document, body)
+    if masthead is not None:  # what the first page shows above the body
+        reader.container(masthead.element, "body")
+    for part in furniture_parts(document, body, masthead):
+        reader.container(part.element, "furniture")
+    reader.container(body, "body")
+    reader.blocks.extend(_footnotes(document, reader))
+    pages = reader.page if reader.page > 1 else None
     if pages is None:
-        for b in blocks:
+        for b in reader.blocks:
             b.page = None
-    return blocks, pages
+    return reader.blocks, pages
 
 
-def _paragraph(p, document, numbering, markers, blocks, page) -> int:
-    pieces: list[str] = []
-    custom_fid = None  # a footnote reference whose mark is the next text (e.g. "*")
-    for node in p.iter(W + "t", W + "tab", W + "br", W + "footnoteReference",
-                       W + "lastRenderedPageBreak", W + "cr"):
-        tag = node.tag
-        if tag == W + "t":
-            text = node.text or ""
-            if custom_fid is not None:
-                pieces.append(ref(markers.setdefault(custom_fid, text.strip())))
-                custom_fid = None
+class _Reader:
+    def __init__(self, document):
+        self.numbering = Numbering.from_document(document)
+        self.styles = Styles(document)
+        self.markers: dict[str, str] = {}  # footnote id -> marker
+        self.blocks: list[Block] = []
+        self.page = 1
+        self.text_page: int | None = None  # page of the current paragraph's first text
+
+    def container(self, el, role: str) -> None:
+        """Block-level content in order: paragraphs, tables, content controls."""
+        for child in el:
+            tag = child.tag
+            if tag == W + "p":
+                self.paragraph(child, role)
+            elif tag == W + "tbl":
+                self.table(child, role)
+            elif tag in (W + "sdt", W + "customXml", W + "sdtContent", W + "ins", W + "moveTo"):
+                self.container(child, role)
+            elif tag == MC + "AlternateContent":
+                self.container(_branch(child), role)
+
+    def table(self, tbl, role: str) -> None:
+        """Cells row by row. A table holding masthead lines is layout, read as the page;
+        any other table in the body is data: role ``table``."""
+        if role == "body" and not _is_layout(tbl):
+            role = "table"
+        for row in tbl.iter(W + "tr"):
+            if _enclosing_table(row) is not tbl:
                 continue
-            pieces.append(text)
-        elif tag == W + "tab":
-            pieces.append(" ")
-        elif tag in (W + "br", W + "cr"):
-            if node.get(W + "type") == "page":
-                page += 1
+            for cell in row.iter(W + "tc"):
+                if _enclosing_table(cell) is tbl:
+                    self.container(cell, role)
+
+    def paragraph(self, p, role: str) -> None:
+        pieces: list[str] = []
+        boxes: list = []
+        self.text_page = None
+        self._inline(p, pieces, boxes, [None])
+        text = clean("".join(pieces).replace("\n", " "))
+        label = self.numbering.label(p)
+        if label:
+            text = f"{label} {text}".strip()
+        if text:
+            heading = self.styles.is_heading(p) if role == "body" else False
+            self.blocks.append(Block(text, page=self.text_page or self.page, role=role,
+                                     heading=heading))
+        for box in boxes:  # a text box shows beside the paragraph that anchors it
+            self.container(box, role)
+
+    def _inline(self, el, pieces: list[str], boxes: list, custom: list) -> None:
+        """The text of runs under ``el``, in order; ``custom[0]`` holds the id of a footnote
+        reference whose mark is the text that follows (``w:customMarkFollows``)."""
+        for node in el:
+            tag = node.tag
+            if not isinstance(tag, str) or tag in _SKIP:
+                continue
+            if tag == W + "t":
+                text = node.text or ""
+                if custom[0] is not None:
+                    pieces.append(ref(self.markers.setdefault(custom[0], text.strip())))
+                    custom[0] = None
+                else:
+                    pieces.append(text)
+                if self.text_page is None and text.strip():
+                    self.text_page = self.page  # a paragraph is on the page where it starts
+            elif tag == W + "tab":
+                pieces.append(" ")
+            elif tag == W + "noBreakHyphen":
+                pieces.append("-")
+            elif tag in (W + "br", W + "cr"):
+                if node.get(W + "type") == "page":
+                    self.page += 1
+                else:
+                    pieces.append("\n")
+            elif tag == W + "lastRenderedPageBreak":
+                self.page += 1
+            elif tag == W + "footnoteReference":
+                self._reference(node, pieces, custom)
+            elif tag == W + "txbxContent":
+                boxes.append(node)
+            elif tag == MC + "AlternateContent":
+                self._inline(_branch(node), pieces, boxes, custom)
             else:
-                pieces.append("\n")
-        elif tag == W + "lastRenderedPageBreak":
-            page += 1
-        else:
-            fid = node.get(W + "id")
-            if node.get(W + "customMarkFollows") in ("1", "true", "on"):
-                custom_fid = fid
-                continue
-            markers.setdefault(fid, str(sum(1 for m in markers.values() if m.isdigit()) + 1))
-            pieces.append(ref(markers[fid]))
-    text = clean("".join(pieces).replace("\n", " "))
-    label = numbering.label(p, document)
-    if label:
-        text = f"{label} {text}"
-    if text:
-        blocks.append(Block(text, page=page, heading=_is_heading(p, document)))
-    return page
+                self._inline(node, pieces, boxes, custom)
+
+    def _reference(self, node, pieces: list[str], custom: list) -> None:
+        fid = node.get(W + "id")
+        if node.get(W + "customMarkFollows") in ("1", "true", "on"):
+            custom[0] = fid
+            return
+        if fid not in self.markers:
+            self.markers[fid] = str(sum(1 for m in self.markers.values() if m.isdigit()) + 1)
+        pieces.append(ref(self.markers[fid]))
 
 
-def _is_heading(p, document) -> bool:
-    """Heading style, an outline level, or every run bold."""
-    from docx.text.paragraph import Paragraph
-
-    para = Paragraph(p, document.part)
-    style = para.style.name if para.style is not None else ""
-    if style.lower().startswith(("heading", "title", "标题")):
-        return True
-    if p.find(f"{W}pPr/{W}outlineLvl") is not None:
-        return True
-    runs = [r for r in para.runs if r.text.strip()]
-    return bool(runs) and all(r.bold or (r.bold is None and para.style is not None and
-                                         para.style.font.bold) for r in runs)
+def _branch(alternate):
+    """The one branch of ``mc:AlternateContent`` to read: the first choice (what current
+    Word shows), else the fallback; never both, which hold the same text twice."""
+    choice = alternate.find(MC + "Choice")
+    if choice is None:
+        choice = alternate.find(MC + "Fallback")
+    return choice if choice is not None else ()
 
 
-def _footnotes(document, markers: dict[str, str], etree) -> list[Block]:
+def _enclosing_table(el):
+    return next(el.iterancestors(W + "tbl"), None)
+
+
+def _is_layout(tbl) -> bool:
+    """A table that places masthead lines (symbol, Distr., date...) rather than data."""
+    for p in tbl.iter(W + "p"):
+        text = clean("".join(t.text or "" for t in p.iter(W + "t")))
+        if text and is_masthead_line(text):
+            return True
+    return False
+
+
+def _footnotes(document, reader: _Reader) -> list[Block]:
     """Footnote blocks in marker order, from the footnotes part."""
+    from lxml import etree
+
     part = next((rel.target_part for rel in document.part.rels.values()
                  if rel.reltype == FOOTNOTES_REL and not rel.is_external), None)
-    if part is None:
+    if part is None or not reader.markers:
         return []
     parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
     root = etree.fromstring(part.blob, parser)
+    order = list(reader.markers)
     found = []
+    page = reader.page  # breaks rendered inside a note do not turn the body's pages
     for fn in root.iter(W + "footnote"):
         fid = fn.get(W + "id")
-        if fn.get(W + "type") in ("separator", "continuationSeparator", "continuationNotice"):
-            continue
-        if fid not in markers:
+        if fn.get(W + "type") in _SEPARATORS or fid not in reader.markers:
             continue
         texts = []
         for p in fn.iter(W + "p"):
-            texts.append("".join(t.text or "" for t in p.iter(W + "t")))
-        text = clean(" ".join(texts))
-        marker = markers[fid]
+            pieces: list[str] = []
+            reader._inline(p, pieces, [], [None])
+            texts.append("".join(pieces))
+        text = clean(" ".join(texts).replace("\n", " "))
+        marker = reader.markers[fid]
         if not marker.isdigit() and text.startswith(marker):
             text = text[len(marker):].strip()
-        found.append(Block(text, role="footnote", marker=marker))
-    order = list(markers.values())
-    return sorted(found, key=lambda b: order.index(b.marker))
+        found.append((order.index(fid), Block(text, role="footnote", marker=marker)))
+    reader.page = page
+    return [b for _, b in sorted(found, key=lambda x: x[0])]

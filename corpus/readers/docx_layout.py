@@ -1,0 +1,117 @@
+"""What a Word page shows besides its body flow: the masthead and the running headers and
+footers (parts reached through each section's ``w:sectPr``), and which paragraphs are
+headings (UN house styles such as ``HCh``, ``H1``, ``H23`` are custom styles whose outline
+level or bold weight is inherited through ``w:basedOn``, which python-docx does not resolve).
+
+Headers are read from the package relations directly: python-docx's ``section.header`` adds an
+empty header definition to the document when it is asked for one that is missing."""
+from __future__ import annotations
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+_OFF = ("0", "false", "off")
+
+
+def section_properties(body) -> list:
+    """Every ``w:sectPr`` of the body in order (paragraph-level ones close a section; the
+    body's last child closes the final one)."""
+    return list(body.iter(W + "sectPr"))
+
+
+def _part(document, sect, kind: str, which: str):
+    """The header/footer part of ``sect`` of ``kind`` (header|footer) and type ``which``."""
+    for ref in sect.iter(f"{W}{kind}Reference"):
+        if ref.get(W + "type", "default") == which:
+            rid = ref.get(R + "id")
+            part = document.part.related_parts.get(rid)
+            return part
+    return None
+
+
+def masthead_part(document, body):
+    """The first page's own header of the first section (the UN masthead lives there), when
+    the document has a distinct first page; else None."""
+    sects = section_properties(body)
+    if not sects:
+        return None
+    first = sects[0]
+    title_pg = first.find(W + "titlePg")
+    if title_pg is None or title_pg.get(W + "val", "1") in _OFF:
+        return None
+    return _part(document, first, "header", "first")
+
+
+def furniture_parts(document, body, masthead) -> list:
+    """Headers and footers other than the masthead, each part once, the first page's footer
+    first (it carries the job number with its language letter, ``26-00248 (E) 160126``)."""
+    parts = []
+    for sect in section_properties(body):
+        for kind, which in (("footer", "first"), ("footer", "default"), ("footer", "even"),
+                            ("header", "first"), ("header", "default"), ("header", "even")):
+            part = _part(document, sect, kind, which)
+            if part is not None and part is not masthead and part not in parts:
+                parts.append(part)
+    return parts
+
+
+class Styles:
+    """Paragraph styles resolved along ``w:basedOn``: outline level, bold, name."""
+
+    def __init__(self, document):
+        self._by_id = {}
+        self._default = None
+        root = document.styles.element
+        for st in root.iter(W + "style"):
+            if st.get(W + "type") == "paragraph":
+                self._by_id[st.get(W + "styleId")] = st
+                if st.get(W + "default") in ("1", "true", "on"):
+                    self._default = st.get(W + "styleId")
+        self._cache: dict[str, tuple[bool, bool, bool]] = {}
+
+    def _chain(self, sid: str | None):
+        seen = set()
+        while sid and sid in self._by_id and sid not in seen:
+            seen.add(sid)
+            st = self._by_id[sid]
+            yield st
+            based = st.find(W + "basedOn")
+            sid = based.get(W + "val") if based is not None else None
+
+    def traits(self, sid: str | None) -> tuple[bool, bool, bool]:
+        """(named as a heading, has an outline level, bold) for paragraph style ``sid``."""
+        sid = sid or self._default
+        if sid in self._cache:
+            return self._cache[sid]
+        named = outline = False
+        bold = None
+        for st in self._chain(sid):
+            name = st.find(W + "name")
+            name = (name.get(W + "val") if name is not None else "").lower()
+            named = named or name.startswith(("heading", "title", "标题"))
+            lvl = st.find(f"{W}pPr/{W}outlineLvl")
+            if lvl is not None and not outline:
+                outline = int(lvl.get(W + "val", "9")) < 9
+            b = st.find(f"{W}rPr/{W}b")
+            if b is not None and bold is None:
+                bold = b.get(W + "val", "1") not in _OFF
+        self._cache[sid] = (named, outline, bool(bold))
+        return self._cache[sid]
+
+    def is_heading(self, p) -> bool:
+        """Heading style, an outline level (direct or inherited), or every run bold."""
+        style = p.find(f"{W}pPr/{W}pStyle")
+        named, outline, style_bold = self.traits(style.get(W + "val") if style is not None else None)
+        lvl = p.find(f"{W}pPr/{W}outlineLvl")
+        if lvl is not None:
+            outline = int(lvl.get(W + "val", "9")) < 9
+        if named or outline:
+            return True
+        runs = [r for r in p.iter(W + "r")
+                if any((t.text or "").strip() for t in r.iter(W + "t"))]
+        if not runs:
+            return False
+        for r in runs:
+            b = r.find(f"{W}rPr/{W}b")
+            if not (b.get(W + "val", "1") not in _OFF if b is not None else style_bold):
+                return False
+        return True
