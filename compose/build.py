@@ -22,7 +22,7 @@ _END_PUNCT = re.compile(r"[\s;；,，.。:：]+$")
 
 
 def previous_reports(spec: Spec, db: str | None) -> dict[str, PreviousReport]:
-    return {lang: open_report(src, lang, spec.path, db)
+    return {lang: open_report(src, lang, spec, db)
             for lang, src in (spec.raw.get("previous") or {}).items()}
 
 
@@ -49,7 +49,7 @@ def _numbered(level: int, counters: list[int], lang: str) -> str | None:
 
 
 def _recommendations(r: Renderer, rec: dict, report: PreviousReport | None, spec: Spec,
-                     number: int) -> Para:
+                     number: int, where: str) -> Para:
     lang = r.lang
     items: list[tuple[str, dict | None]] = []
     if rec.get("carry_over"):
@@ -57,8 +57,11 @@ def _recommendations(r: Renderer, rec: dict, report: PreviousReport | None, spec
             raise SpecError(spec.path, f"carry_over needs the previous {lang} report "
                                        f"(previous: {{{lang}: ...}})")
         items += carried_over(report, rec["carry_over"], spec.path)
-    items += [(r.render(i[lang]), None) for i in rec.get("items", [])]
-    chapeau = _END_PUNCT.sub("", r.render(rec["chapeau"][lang])) + (":" if lang == "en" else "：")
+    for k, item in enumerate(rec.get("items", []), start=1):
+        with r.at(f"{where}, item {k}"):
+            items.append((r.render(item[lang]), None))
+    with r.at(f"{where}, chapeau"):
+        chapeau = _END_PUNCT.sub("", r.render(rec["chapeau"][lang])) + (":" if lang == "en" else "：")
     subs = []
     for k, (text, origin) in enumerate(items):
         last = k == len(items) - 1
@@ -69,40 +72,59 @@ def _recommendations(r: Renderer, rec: dict, report: PreviousReport | None, spec
     return Para(str(number), r.finish(chapeau), subs)
 
 
+def _paragraph(r: Renderer, p: dict, spec: Spec, number: int, where: str) -> Para:
+    lang = r.lang
+    r.notes = []
+    for k, f in enumerate(p.get("footnotes", []), start=1):
+        with r.at(f"{where}, footnote {k}"):
+            r.notes.append(r.finish(r.render(f[lang])).text)
+    if number == 1 and spec.raw.get("illustrative"):
+        r.notes.append(ILLUSTRATIVE[lang])  # called at the end of paragraph 1
+    with r.at(where):
+        if "text" in p:
+            text = r.render(p["text"][lang])
+        else:
+            ids = [p["data"]] if isinstance(p["data"], str) else p["data"]
+            missing = [i for i in ids if i not in r.data]
+            if missing:
+                raise SpecError(spec.path, f"{where}: no data {', '.join(missing)}")
+            lead = r.render(p["lead"][lang]) if p.get("lead") else None
+            text = r.render("", name=p["type"], items=[r.data[i] for i in ids],
+                            it=r.data[ids[0]], lead=lead)
+    for k, s in enumerate(p.get("subparagraphs", []), start=1):
+        with r.at(f"{where}, sub-paragraph {k}"):
+            text += "\n" + r.render(s[lang])
+    with r.at(where):
+        body, subs = r.paragraph(text, r.notes)
+    return Para(str(number), body, subs)
+
+
 def edition(spec: Spec, lang: str, reports: dict[str, PreviousReport]) -> Edition:
+    """Problems are reported with their place: ``section 2, paragraph 5 (en)``, where the
+    paragraph number is the one the draft prints."""
     raw = spec.raw
-    r = Renderer(lang, spec.data)
-    summary = [r.finish(r.render(s[lang])) for s in raw.get("summary", [])]
+    r = Renderer(lang, spec.data, spec.path)
+    summary = []
+    for k, s in enumerate(raw.get("summary", []), start=1):
+        with r.at(f"summary {k}"):
+            summary.append(r.finish(r.render(s[lang])))
     blocks: list[Heading | Para] = []
     counters, number = [0, 0], 0
-    for section in raw["sections"]:
+    for si, section in enumerate(raw["sections"], start=1):
         level = section.get("level", 1)
-        title = r.finish(r.render(section["heading"][lang])).text
+        with r.at(f"section {si}, heading"):
+            title = r.finish(r.render(section["heading"][lang])).text
         blocks.append(Heading(level, _numbered(level, counters, lang), title))
         for p in section.get("paragraphs", []):
             number += 1
-            r.notes = [r.finish(r.render(f[lang])).text for f in p.get("footnotes", [])]
-            if number == 1 and raw.get("illustrative"):
-                r.notes.append(ILLUSTRATIVE[lang])  # called at the end of paragraph 1
-            if "text" in p:
-                text = r.render(p["text"][lang])
-            else:
-                ids = [p["data"]] if isinstance(p["data"], str) else p["data"]
-                missing = [i for i in ids if i not in r.data]
-                if missing:
-                    raise SpecError(spec.path, f"paragraph {number}: no data {', '.join(missing)}")
-                lead = r.render(p["lead"][lang]) if p.get("lead") else None
-                text = r.render("", name=p["type"], items=[r.data[i] for i in ids],
-                                it=r.data[ids[0]], lead=lead)
-            text += "".join("\n" + r.render(s[lang]) for s in p.get("subparagraphs", []))
-            body, subs = r.paragraph(text, r.notes)
-            blocks.append(Para(str(number), body, subs))
+            blocks.append(_paragraph(r, p, spec, number, f"section {si}, paragraph {number}"))
         if section.get("recommendations"):
             number += 1
             blocks.append(_recommendations(r, section["recommendations"], reports.get(lang),
-                                           spec, number))
-    return Edition(lang, masthead.build(raw["masthead"], lang), summary, blocks,
-                   "Summary" if lang == "en" else "摘要")
+                                           spec, number, f"section {si}, paragraph {number}"))
+    with r.at("masthead"):
+        head = masthead.build(raw["masthead"], lang)
+    return Edition(lang, head, summary, blocks, "Summary" if lang == "en" else "摘要")
 
 
 def editions(spec: Spec, langs: list[str], db: str | None = None) -> list[Edition]:

@@ -27,7 +27,10 @@ def _langs(ctx, param, value):
 @click.option("--check/--no-check", default=True, show_default=True,
               help="Run the extractor over the draft and warn about any figure not traced "
                    "to the data.")
-def compose(spec, example, langs, db, out_dir, comments, check):
+@click.option("--allow-outside", is_flag=True,
+              help="Let the spec name data and previous-report files outside its own folder "
+                   "(refused by default: specs are exchanged between drafters).")
+def compose(spec, example, langs, db, out_dir, comments, check, allow_outside):
     """Compose first drafts of a Secretary-General report (English/Chinese Word files in UN
     house style) from SPEC (YAML or JSON)."""
     from rich.console import Console
@@ -42,7 +45,7 @@ def compose(spec, example, langs, db, out_dir, comments, check):
         fail("give either SPEC or --example NAME", 2)
     try:
         results = run(example_path(example) if example else spec, out_dir, langs, db, comments,
-                      check)
+                      check, allow_outside)
     except SpecError as exc:
         fail(str(exc))
     table = Table("edition", "file", "paragraphs", "figures", "untraced")

@@ -19,8 +19,9 @@ class PreviousReport:
     recommendations: list[dict]
 
 
-def open_report(source: dict, lang: str, spec_path, db: str | None) -> PreviousReport:
-    """Read the previous report named by ``source`` ({file} or {store}) and extract it."""
+def open_report(source: dict, lang: str, spec, db: str | None) -> PreviousReport:
+    """Read the previous report named by ``source`` ({file} or {store}) and extract it; a
+    file is found next to ``spec`` (a ``compose.spec.Spec``), within its folder."""
     from corpus.errors import ReadError
 
     import extract
@@ -28,14 +29,14 @@ def open_report(source: dict, lang: str, spec_path, db: str | None) -> PreviousR
     if "file" in source:
         from corpus import read
 
-        path = (spec_path.parent / source["file"]).resolve()
+        path = spec.resolve(source["file"], f"previous report ({lang})")
         try:
             doc = read(path)
         except ReadError as exc:
-            raise SpecError(spec_path, f"previous report ({lang}): {exc}") from None
+            raise SpecError(spec.path, f"previous report ({lang}): {exc}") from None
     else:
         if not db:
-            raise SpecError(spec_path, f"previous report ({lang}) {source['store']!r} is in "
+            raise SpecError(spec.path, f"previous report ({lang}) {source['store']!r} is in "
                                        "the store: give --db FILE")
         from corpus.store import Store, StoreError
 

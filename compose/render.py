@@ -14,11 +14,18 @@ What a template can use (same names in both languages):
   term("un-women")           glossary name: full (short) at first mention, then short
   res("general-assembly", "64/289")   resolution reference
   fn(n)                      call the paragraph's n-th footnote here
+  range(n), loop.*, ~, if/for/set/macro   Jinja's own statements, inside the limits of
+                             compose.sandbox; strings offer upper, lower, title,
+                             capitalize, strip, startswith, endswith; filters also abs,
+                             capitalize, count, default, first, int, join, last, length,
+                             lower, round, title, trim, upper. Nothing else: no other
+                             attribute, global, include or import.
 """
 from __future__ import annotations
 
 import re
-from decimal import Decimal
+from contextlib import contextmanager
+from decimal import Decimal, InvalidOperation
 from importlib.resources import files
 
 import jinja2
@@ -26,8 +33,9 @@ import jinja2
 from compose import compare
 from compose.data import Datum
 from compose.draft import Figure, Text
-from compose.errors import SpecError
+from compose.errors import SpecError, Unplaced
 from compose.numbers import date, decimal, plain, quantity, resolution
+from compose.sandbox import Budget, Sandbox
 from compose.terms import Mentions, full_name
 
 OPEN, SEP, CLOSE, NOTE, NOTE_END = "\ue030", "\ue031", "\ue032", "\ue033", "\ue034"
@@ -50,7 +58,7 @@ class DatumView:
     def subject(self) -> str:
         s = self.datum.subject.get(self.lang)
         if not s:
-            raise SpecError("spec", f"data {self.datum.id!r} has no {self.lang} subject")
+            raise Unplaced(f"data {self.datum.id!r} has no {self.lang} subject")
         return s
 
     @property
@@ -63,14 +71,30 @@ class DatumView:
 
     def _previous(self):
         if self.datum.previous is None:
-            raise SpecError("spec", f"data {self.datum.id!r} has no previous value (give "
-                                    "previous: {value, period} or a previous report)")
+            raise Unplaced(f"data {self.datum.id!r} has no previous value (give "
+                           "previous: {value, period} or a previous report)")
         return self.datum.previous
+
+
+DATUM_ATTRS = frozenset({"id", "subject", "period", "previous_period"})
+
+
+class DataView:
+    """``d`` in templates: ``d.<id>`` or ``d["<id>"]`` and nothing else (a plain dict would
+    also offer its methods, and hide a datum called ``items`` or ``keys``)."""
+
+    def __init__(self, views: dict[str, DatumView]):
+        self._views = views
+
+    def __getitem__(self, key) -> DatumView:
+        if key not in self._views:
+            raise Unplaced(f"no data {key!r}")
+        return self._views[key]
 
 
 def _datum(value) -> DatumView:
     if not isinstance(value, DatumView):
-        raise SpecError("spec", f"a figure filter needs a data entry (d.some_id), got {value!r}")
+        raise Unplaced(f"a figure filter needs a data entry (d.some_id), got {value!r}")
     return value
 
 
@@ -81,23 +105,23 @@ def _source(datum: Datum) -> dict:
 class Renderer:
     """Renders the templates of one edition (one language)."""
 
-    def __init__(self, lang: str, data: dict[str, Datum]):
-        self.lang = lang
+    def __init__(self, lang: str, data: dict[str, Datum], spec_path="spec"):
+        self.lang, self.spec_path = lang, spec_path
         self.mentions = Mentions(lang)
         self.data = {k: DatumView(v, lang) for k, v in data.items()}
         self.pending: dict[int, dict] = {}
         self.notes: list[str] = []
-        self.env = jinja2.Environment(
-            undefined=jinja2.StrictUndefined, autoescape=False, keep_trailing_newline=False,
-            trim_blocks=True, lstrip_blocks=True,
-            loader=jinja2.FileSystemLoader(str(files("compose") / "templates")))
+        self.env = Sandbox(
+            {DatumView: DATUM_ATTRS}, keep_trailing_newline=False, trim_blocks=True,
+            lstrip_blocks=True, loader=jinja2.FileSystemLoader(str(files("compose") / "templates")))
         self.env.filters.update(
             fig=self.fig, prev=self.prev, change=self.change, diff=self.diff,
             pct=lambda v: self.literal(v, "percent"), money=lambda v: self.literal(v, "USD"),
             num=lambda v: self.literal(v, "count"), date=lambda v: date(v, lang),
             capfirst=lambda s: s[:1].upper() + s[1:])
         self.env.globals.update(term=self.mentions, res=self.res, fn=self.fn,
-                                share=self.share, total=self.total, d=self.data, lang=lang)
+                                share=self.share, total=self.total, d=DataView(self.data),
+                                lang=lang)
 
     # -- figures -------------------------------------------------------------------
     def mark(self, text: str, value, unit: str, role: str, source: dict) -> str:
@@ -141,7 +165,15 @@ class Renderer:
     def share(self, part, whole, places: int = 1) -> str:
         """``part`` as a percentage of ``whole`` (rule: share, rounded to ``places``)."""
         a, b = _datum(part).datum, _datum(whole).datum
-        value = (decimal(a.value) * 100 / decimal(b.value)).quantize(Decimal(1).scaleb(-places))
+        if decimal(b.value) == 0:
+            raise Unplaced(f"share(d.{a.id}, d.{b.id}): d.{b.id} is zero, so there is no share")
+        if not isinstance(places, int) or not 0 <= places <= 6:
+            raise Unplaced(f"share(): places is a whole number from 0 to 6, not {places!r}")
+        try:
+            value = (decimal(a.value) * 100 / decimal(b.value)).quantize(
+                Decimal(1).scaleb(-places))
+        except InvalidOperation:
+            raise Unplaced(f"share(d.{a.id}, d.{b.id}) is too large to write") from None
         return self.mark(quantity(value, "percent", self.lang), value, "percent", "computed",
                          {"kind": "computed", "rule": "share", "of": [a.id, b.id]})
 
@@ -149,14 +181,14 @@ class Renderer:
         """The sum of data entries in one unit (rule: sum)."""
         ds = [_datum(i).datum for i in items]
         if len({d.unit for d in ds}) != 1:
-            raise SpecError("spec", "total() adds entries of one unit only")
+            raise Unplaced("total() adds entries of one unit only")
         value = sum(decimal(d.value) for d in ds)
         return self.mark(quantity(value, ds[0].unit, self.lang), value, ds[0].unit, "computed",
                          {"kind": "computed", "rule": "sum", "of": [d.id for d in ds]})
 
     def literal(self, value, unit: str) -> str:
         if isinstance(value, DatumView):
-            raise SpecError("spec", f"use |fig for data entries ({value.id})")
+            raise Unplaced(f"use |fig for data entries ({value.id})")
         return self.mark(quantity(value, unit, self.lang), value, unit, "input",
                          {"kind": "template"})
 
@@ -165,18 +197,37 @@ class Renderer:
 
     def fn(self, n: int) -> str:
         if not 1 <= n <= len(self.notes):
-            raise SpecError("spec", f"fn({n}): the paragraph has {len(self.notes)} footnote(s)")
+            raise Unplaced(f"fn({n}): the paragraph has {len(self.notes)} footnote(s)")
         return f"{NOTE}{n}{NOTE_END}"
 
     # -- paragraphs ----------------------------------------------------------------
+    @contextmanager
+    def at(self, where: str):
+        """Name the spec and the place (``section 2, paragraph 5``) in any problem found."""
+        try:
+            yield
+        except Unplaced as exc:
+            raise SpecError(self.spec_path, f"{where} ({self.lang}): {exc}") from None
+
     def render(self, source: str, name: str | None = None, **context) -> str:
-        """Raw rendered text (with sentinels) of a template string or a named template."""
+        """Raw rendered text (with sentinels) of a template string or a named template.
+        Whatever a template does wrong ends here as one ``Unplaced`` message: it is the
+        spec's code that failed, never ours to show as a traceback."""
+        self.env.budget = Budget()
         try:
             template = (self.env.get_template(f"{name}.{self.lang}.j2") if name
                         else self.env.from_string(source))
             return template.render(**context)
+        except Unplaced:
+            raise
+        except jinja2.TemplateSyntaxError as exc:
+            raise Unplaced(f"template syntax error at line {exc.lineno}: {exc.message}") from None
         except jinja2.TemplateError as exc:
-            raise SpecError("spec", f"template error ({self.lang}): {exc}") from None
+            raise Unplaced(f"template error: {exc.message}") from None
+        except RecursionError:
+            raise Unplaced("the template calls itself too deeply") from None
+        except Exception as exc:  # noqa: BLE001 — any failure of the spec's own code
+            raise Unplaced(f"template error: {type(exc).__name__}: {exc}") from None
 
     def finish(self, raw: str, notes: list[str] = ()) -> Text:
         """Strip the sentinels of one piece of text and record its figures and notes."""
@@ -211,7 +262,7 @@ class Renderer:
         end of the body (after its punctuation, as UN style places the call)."""
         lines = [line for line in raw.split("\n") if line.strip()]
         if not lines:
-            raise SpecError("spec", "a paragraph rendered empty")
+            raise Unplaced("a paragraph rendered empty")
         placed = {int(n) for n in re.findall(f"{NOTE}(\\d+){NOTE_END}", raw)}
         tail = "".join(f"{NOTE}{n}{NOTE_END}" for n in range(1, len(notes) + 1)
                        if n not in placed)

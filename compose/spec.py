@@ -1,6 +1,11 @@
 """Reading a draft specification (YAML or JSON), checking it against the shipped JSON
 Schema, and gathering its data: inline entries, CSV/XLSX files (paths relative to the
-spec) and the previous values found in last year's report."""
+spec) and the previous values found in last year's report.
+
+Specs travel between drafters, so reading one is guarded: YAML aliases may not expand
+into more than ``MAX_NODES`` nodes (a 1 KB "billion laughs" would otherwise take
+gigabytes in the schema check), and every file a spec names must lie inside the spec's
+folder unless the user allows otherwise (``--allow-outside``)."""
 from __future__ import annotations
 
 import json
@@ -15,6 +20,7 @@ from compose.data import Datum, load_file, make_datum
 from compose.errors import SpecError
 
 EXAMPLES = {"gender-mainstreaming": "gender-mainstreaming.yaml"}
+MAX_NODES = 100_000  # a spec of 500 paragraphs in two languages has some 10,000
 
 
 @lru_cache(maxsize=1)
@@ -27,19 +33,80 @@ class Spec:
     path: Path
     raw: dict
     data: dict[str, Datum] = field(default_factory=dict)
+    allow_outside: bool = False
 
     @property
     def base(self) -> Path:
         return self.path.parent
 
-    def resolve(self, relative: str) -> Path:
-        return (self.base / relative).resolve()
+    def resolve(self, relative: str, what: str) -> Path:
+        """``relative`` to the spec's folder; symbolic links are followed before the check,
+        so a link inside the folder does not lead outside it."""
+        path = (self.base / relative).resolve()
+        if not self.allow_outside and not path.is_relative_to(self.base):
+            raise SpecError(self.path, f"{what} {relative!r} is outside the spec's folder "
+                                       f"{self.base} (pass --allow-outside to use it)")
+        return path
 
 
 def example_path(name: str) -> Path:
     if name not in EXAMPLES:
         raise SpecError(name, f"no such example (choose from {', '.join(EXAMPLES)})")
     return Path(str(files("compose") / "examples" / EXAMPLES[name]))
+
+
+def _children(node: yaml.Node) -> list[yaml.Node]:
+    if isinstance(node, yaml.MappingNode):
+        return [n for pair in node.value for n in pair]
+    return node.value if isinstance(node, yaml.SequenceNode) else []
+
+
+def _bound_aliases(root: yaml.Node, path: Path) -> None:
+    """Nodes the document has once every alias is expanded, counted without expanding
+    (each node's size is computed once, iteratively); an alias inside its own anchor is
+    refused, since it would expand for ever."""
+    sizes: dict[int, int] = {}
+    open_nodes: set[int] = set()
+    stack = [(root, False)]
+    while stack:
+        node, done = stack.pop()
+        key = id(node)
+        if done:
+            open_nodes.discard(key)
+            sizes[key] = 1 + sum(sizes[id(c)] for c in _children(node))
+            if sizes[key] > MAX_NODES:
+                raise SpecError(path, f"{_at(node.start_mark)}: YAML aliases expand to more "
+                                      f"than {MAX_NODES:,} nodes")
+        elif key in open_nodes:
+            raise SpecError(path, f"{_at(node.start_mark)}: a YAML alias refers to itself")
+        elif key not in sizes:
+            open_nodes.add(key)
+            stack.append((node, True))
+            stack += [(c, False) for c in _children(node)]
+    return sizes[id(root)]
+
+
+def _at(mark) -> str:
+    return f"line {mark.line + 1}, column {mark.column + 1}"
+
+
+def _load_yaml(text: str, path: Path):
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return None
+        _bound_aliases(node, path)
+        return loader.construct_document(node)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        where = f" at {_at(mark)}" if mark else ""
+        raise SpecError(path, f"not valid YAML{where}: "
+                              f"{exc.problem or exc.context or 'cannot be read'}") from None
+    except yaml.YAMLError as exc:
+        raise SpecError(path, f"not valid YAML: {str(exc).splitlines()[0]}") from None
+    finally:
+        loader.dispose()
 
 
 def _parse(path: Path) -> dict:
@@ -50,10 +117,13 @@ def _parse(path: Path) -> dict:
     except (OSError, UnicodeDecodeError) as exc:
         raise SpecError(path, f"cannot read spec ({exc})") from None
     try:
-        raw = json.loads(text) if path.suffix.lower() == ".json" else yaml.safe_load(text)
-    except (json.JSONDecodeError, yaml.YAMLError) as exc:
-        raise SpecError(path, f"not valid {'JSON' if path.suffix == '.json' else 'YAML'}: "
-                              f"{str(exc).splitlines()[0]}") from None
+        raw = json.loads(text) if path.suffix.lower() == ".json" else _load_yaml(text, path)
+    except json.JSONDecodeError as exc:
+        raise SpecError(path, f"not valid JSON at line {exc.lineno}, column {exc.colno}: "
+                              f"{exc.msg}") from None
+    except (RecursionError, ValueError) as exc:  # nesting thousands deep, 5,000-digit ints
+        cause = "nested too deeply" if isinstance(exc, RecursionError) else str(exc)
+        raise SpecError(path, f"cannot be read: {cause}") from None
     if not isinstance(raw, dict):
         raise SpecError(path, "a spec is a mapping with masthead and sections")
     return raw
@@ -85,15 +155,17 @@ def _json_safe(raw):
     return raw
 
 
-def load(path: str | Path) -> Spec:
-    """The checked spec with its data gathered (previous values not yet resolved)."""
+def load(path: str | Path, allow_outside: bool = False) -> Spec:
+    """The checked spec with its data gathered (previous values not yet resolved).
+    ``allow_outside``: data and previous-report files may lie outside the spec's folder."""
     path = Path(path)
     raw = _json_safe(_parse(path))
     _validate(path, raw)
-    spec = Spec(path=path.resolve(), raw=raw)
+    spec = Spec(path=path.resolve(), raw=raw, allow_outside=allow_outside)
     for i, entry in enumerate(raw.get("data", [])):
         if "file" in entry:
-            found = load_file(spec.resolve(entry["file"]), entry.get("sheet"))
+            found = load_file(spec.resolve(entry["file"], f"data file {i + 1}"),
+                              entry.get("sheet"))
         else:
             found = [make_datum(entry, {"kind": "spec", "file": path.name, "entry": i},
                                 f"{path}, data entry {i + 1}")]

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from compose.errors import SpecError
+from compose.errors import Unplaced
 
 
 @lru_cache(maxsize=1)
@@ -15,31 +15,31 @@ def glossary():
     return Glossary.bundled()
 
 
-def concept(cid: str, where="spec"):
+def concept(cid: str):
     found = glossary().concept(cid)
     if found is None:
-        raise SpecError(where, f"{cid!r} is not a concept id of the bundled glossary")
+        raise Unplaced(f"{cid!r} is not a concept id of the bundled glossary")
     return found
 
 
-def full_name(cid: str, lang: str, where="spec") -> str:
-    name = concept(cid, where).preferred(lang, "full")
+def full_name(cid: str, lang: str) -> str:
+    name = concept(cid).preferred(lang, "full")
     if not name:
-        raise SpecError(where, f"the glossary has no {lang} name for {cid!r}")
+        raise Unplaced(f"the glossary has no {lang} name for {cid!r}")
     return name
 
 
 class Mentions:
     """Tracks which concepts an edition has named already."""
 
-    def __init__(self, lang: str, where="spec"):
-        self.lang, self.where = lang, where
+    def __init__(self, lang: str):
+        self.lang = lang
         self.seen: set[str] = set()
 
     def __call__(self, cid: str, form: str = "auto") -> str:
         """``form``: auto (full + short at first mention, then short), full or short."""
-        c = concept(cid, self.where)
-        full = full_name(cid, self.lang, self.where)
+        c = concept(cid)
+        full = full_name(cid, self.lang)
         short = c.preferred(self.lang, "short")
         if not short or form == "full":
             return full

@@ -216,7 +216,7 @@ def test_next_year_takes_previous_values_and_recommendations_from_last_draft(dra
     }
     path = tmp_path / "next.yaml"
     path.write_text(yaml.safe_dump(spec, allow_unicode=True), "utf-8")
-    result = _run(["compose", str(path), "-o", str(tmp_path / "out")])
+    result = _run(["compose", str(path), "-o", str(tmp_path / "out"), "--allow-outside"])
     assert result.exit_code == 0, result.output
     side = json.loads((tmp_path / "out" / "E_2027_99.en.provenance.json").read_text("utf-8"))
     prev = next(f for f in side["figures"] if f["role"] == "previous")

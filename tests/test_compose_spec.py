@@ -2,6 +2,7 @@
 template, terminology on first and later mention, and what the glossary check says when
 the rule is broken."""
 import json
+import shutil
 from pathlib import Path
 
 import openpyxl
@@ -21,15 +22,22 @@ def _spec(paragraphs, data=None):
                      "agenda": {"item": "28", "document": "A/81/150",
                                 "title": {"en": "Advancement of women", "zh": "提高妇女地位"}},
                      "title": {"en": "Test report", "zh": "测试报告"}},
-        "data": data or [{"file": str(CSV)}],
+        "data": data or [{"file": "data.csv"}],
         "sections": [{"heading": {"en": "Introduction", "zh": "导言"},
                       "paragraphs": paragraphs}],
     }
 
 
-def _compose(tmp_path, spec, *extra):
-    path = tmp_path / "spec.yaml"
+def _write(tmp_path, spec, name="spec.yaml"):
+    """The spec with the example's data next to it, as ``data.csv``."""
+    shutil.copy(CSV, tmp_path / "data.csv")
+    path = tmp_path / name
     path.write_text(yaml.safe_dump(spec, allow_unicode=True), "utf-8")
+    return path
+
+
+def _compose(tmp_path, spec, *extra):
+    path = _write(tmp_path, spec)
     out = tmp_path / "out"
     result = CliRunner().invoke(main, ["compose", str(path), "-o", str(out), *extra],
                                 catch_exceptions=False)
@@ -73,8 +81,7 @@ def test_first_mention_full_then_short(tmp_path):
 
     s = _spec([{"text": {"en": "{{ term('undp') }} and {{ term('undp') }}.",
                          "zh": "{{ term('undp') }}和{{ term('undp') }}。"}}])
-    path = tmp_path / "s.yaml"
-    path.write_text(yaml.safe_dump(s, allow_unicode=True), "utf-8")
+    path = _write(tmp_path, s, "s.yaml")
     en, zh = build.editions(spec_mod.load(path), ["en", "zh"])
     assert en.paragraphs()[0].body.text == "United Nations Development Programme (UNDP) and UNDP."
     assert zh.paragraphs()[0].body.text == "联合国开发计划署(开发署)和开发署。"
@@ -102,8 +109,7 @@ def test_terms_check_catches_a_short_form_used_first(tmp_path):
     ({"text": {"en": "{{ term('no-such') }}", "zh": "x"}}, "'no-such' is not a concept id"),
 ])
 def test_spec_mistakes_are_explained(tmp_path, paragraph, message):
-    path = tmp_path / "spec.yaml"
-    path.write_text(yaml.safe_dump(_spec([paragraph]), allow_unicode=True), "utf-8")
+    path = _write(tmp_path, _spec([paragraph]))
     result = CliRunner().invoke(main, ["compose", str(path), "-o", str(tmp_path / "o")])
     assert result.exit_code == 1
     assert message in result.output and "Traceback" not in result.output

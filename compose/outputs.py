@@ -1,0 +1,39 @@
+"""Writing a run's files all or nothing: each is written to a hidden temporary file next
+to its final name and renamed only when every file of the run is complete, so a failed run
+leaves no half-written file and never replaces a good draft with a broken one."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from compose.errors import SpecError
+
+
+class Staged:
+    """``with Staged() as staged: write(staged.path(final))``; renames on success,
+    removes the temporary files on any failure."""
+
+    def __init__(self):
+        self.pending: list[tuple[Path, Path]] = []
+
+    def path(self, final: Path) -> Path:
+        temp = final.with_name(f".{final.name}.{os.getpid()}.part")
+        self.pending.append((temp, final))
+        return temp
+
+    def __enter__(self) -> Staged:
+        return self
+
+    def __exit__(self, kind, exc, tb) -> None:
+        if kind is None:
+            try:
+                for temp, final in self.pending:
+                    os.replace(temp, final)
+                return
+            except OSError as error:
+                exc = error
+        for temp, _ in self.pending:
+            temp.unlink(missing_ok=True)
+        if isinstance(exc, OSError):
+            raise SpecError(exc.filename or "output", f"cannot write ({exc.strerror or exc})") \
+                from None
