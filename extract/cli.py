@@ -1,12 +1,16 @@
-"""``rapporteur extract``: records from files or from documents already in the store."""
+"""``rapporteur extract``: records from files, folders or documents already in the store,
+streamed to JSONL, CSV, Excel CSV or Parquet and/or the store, one document at a time."""
 from __future__ import annotations
 
+import io
 import sys
 from pathlib import Path
 
 import click
 
 from extract import KINDS
+
+FORMATS = ["jsonl", "csv", "excel-csv", "parquet"]
 
 
 def _kinds(ctx, param, value):
@@ -20,32 +24,55 @@ def _kinds(ctx, param, value):
     return kinds
 
 
-def _documents(paths, store, failures):
-    """(label, Document) for each PATH: a stored document when --db knows the key, else the
-    file read with corpus.read. Unreadable files are reported and skipped."""
-    from corpus.errors import ReadError
-    from corpus.reader import read
+class Sink:
+    """The chosen output (a file or standard output) in the chosen format."""
 
-    if store is not None and not paths:
-        for doc in store.documents():
-            yield doc.name, doc
+    def __init__(self, fmt: str, output: str | None):
+        from extract.records import CsvWriter, ParquetWriter
+
+        self.fmt, self.file = fmt, None
+        if fmt == "parquet":
+            self.writer = ParquetWriter(output)
+            return
+        if output:
+            # utf-8-sig writes the byte-order mark Excel needs to read UTF-8 (Chinese) text
+            self.file = open(output, "w", encoding="utf-8-sig" if fmt == "excel-csv"
+                             else "utf-8", newline="")
+        out = self.file or sys.stdout
+        if fmt == "excel-csv" and not self.file:
+            out.write("\ufeff")
+        self.writer = CsvWriter(out) if fmt != "jsonl" else None
+        self.out = out
+
+    def write(self, records: list[dict]) -> None:
+        if self.writer is not None:
+            self.writer.write(records)
+            return
+        from extract.records import write_jsonl
+
+        buffer = io.StringIO()  # the whole document or nothing
+        write_jsonl(records, buffer)
+        self.out.write(buffer.getvalue())
+
+    def close(self) -> None:
+        if self.fmt == "parquet":
+            self.writer.close()
+        elif self.file:
+            self.file.close()
+        else:
+            sys.stdout.flush()
+
+
+def _check_output(output: str | None) -> None:
+    if output is None:
         return
-    for path in paths:
-        doc = store.get(path) if store is not None else None
-        if doc is None:
-            if not Path(path).exists():
-                failures.append((path, "no such file" + (" and no such document in the store"
-                                                         if store is not None else "")))
-                continue
-            try:
-                doc = read(path)
-            except ReadError as exc:
-                failures.append((path, exc.cause))
-                continue
-            except Exception as exc:  # a reader bug must not hide the other files' records
-                failures.append((path, f"cannot read ({type(exc).__name__}: {exc})"))
-                continue
-        yield path, doc
+    path = Path(output)
+    if path.is_dir():
+        raise click.UsageError(f"-o {output}: is a folder; give a file name")
+    if not path.parent.is_dir():
+        from corpus.cli import fail
+
+        fail(f"{output}: no such folder {str(path.parent)!r} (create it first)")
 
 
 @click.command()
@@ -55,68 +82,72 @@ def _documents(paths, store, failures):
                    "none = all), and the records are saved in its 'records' table.")
 @click.option("--kinds", multiple=True, callback=_kinds, metavar="KIND[,KIND...]",
               help=f"Record kinds to extract (default: all of {','.join(KINDS)}).")
-@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "parquet"]),
-              default="jsonl", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="jsonl",
+              show_default=True,
+              help="excel-csv: CSV in UTF-8 with a byte-order mark, which Excel opens with "
+                   "Chinese intact.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False),
               help="Write here instead of standard output (required for parquet).")
-def extract(paths, db, kinds, fmt, output):
+@click.option("--workers", default=1, show_default=True, type=click.IntRange(min=1),
+              help="Read and extract in this many processes.")
+def extract(paths, db, kinds, fmt, output, workers):
     """Extract figures, indicators, references, abbreviations and recommendations from UN
-    reports (PDF, DOCX, text; Chinese or English) as one record per line.
+    reports (PDF, DOCX, text; Chinese or English; folders are searched like ingest does) as
+    one record per line.
 
-    Exit code 0 when every input was read, 1 when some failed (the others are written)."""
-    from extract import extract as run_extract
-    from extract.records import store_records, write_csv, write_jsonl, write_parquet
+    Records are written document by document as they are found. A document that cannot be
+    read or extracted is reported (error: DOCUMENT: cause) and the others are still written;
+    the exit code is then 1. A summary per kind goes to standard error."""
+    from extract.batch import Summary, file_jobs, run_jobs
+    from extract.records import store_records
 
     if not paths and not db:
         raise click.UsageError("give at least one PATH (or --db to use every stored document)")
     if fmt == "parquet" and not output:
         raise click.UsageError("--format parquet needs -o FILE")
+    _check_output(output)
     store = None
     if db:
         from corpus.cli import open_store
 
         store = open_store(db)
-    failures: list[tuple[str, str]] = []
-    records: list[dict] = []
+    summary = Summary()
+    jobs = (file_jobs(paths, store, summary.fail) if paths
+            else ((d.name, None, d) for d in store.documents()))
+    sink = Sink(fmt, output)
     try:
-        for _, doc in _progress(_documents(paths, store, failures), len(paths)):
-            found = run_extract(doc, kinds)
-            records.extend(found)
-            if store is not None:
-                store_records(store.conn, doc.name, found)
+        for label, name, records, cause in run_jobs(_progress(jobs), kinds, workers):
+            if records is not None:
+                try:
+                    sink.write(records)
+                    if store is not None:
+                        store_records(store.conn, name, records)
+                except Exception as exc:  # the document's transaction is rolled back
+                    cause = f"cannot write its records ({type(exc).__name__}: {exc})"
+            if cause is not None:
+                summary.fail(label, cause)
+                continue
+            summary.documents += 1
+            summary.kinds.update(r["kind"] for r in records)
     finally:
+        sink.close()
         if store is not None:
             store.close()
-    if fmt == "parquet":
-        write_parquet(records, output)
-    else:
-        out = open(output, "w", encoding="utf-8", newline="") if output else sys.stdout
-        try:
-            (write_jsonl if fmt == "jsonl" else write_csv)(records, out)
-        finally:
-            if output:
-                out.close()
-    for path, cause in failures:
-        click.echo(f"{path}: {cause}", err=True)
-    if output or store is not None:
-        click.echo(f"{len(records)} records from {_count(records)} document(s)"
-                   + (f", {len(failures)} failed" if failures else ""), err=True)
-    sys.exit(1 if failures else 0)
+    click.echo(summary.line(), err=True)
+    sys.exit(1 if summary.failed else 0)
 
 
-def _count(records: list[dict]) -> int:
-    return len({r["doc"] for r in records})
-
-
-def _progress(items, total: int):
-    """A rich progress bar on a terminal; plain iteration otherwise (pipes, tests)."""
-    if not sys.stderr.isatty() or total < 2:
-        yield from items
+def _progress(jobs):
+    """A rich progress spinner on a terminal; plain iteration otherwise (pipes, tests)."""
+    if not sys.stderr.isatty():
+        yield from jobs
         return
+    from rich.console import Console
     from rich.progress import Progress
 
-    with Progress(transient=True) as bar:
-        task = bar.add_task("extracting", total=total)
-        for item in items:
-            yield item
+    with Progress(console=Console(stderr=True), transient=True) as bar:
+        task = bar.add_task("extracting", total=None)
+        for job in jobs:
+            bar.update(task, description=Path(job[0]).name)
+            yield job
             bar.advance(task)

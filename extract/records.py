@@ -1,9 +1,16 @@
-"""Record schema, validation and the three output formats, plus the store's ``records``
-table. Rows are flat: nested fields (span, previous, change) travel as JSON text in CSV,
-Parquet and SQLite so that every format holds the same information."""
+"""Record schema, validation and the output formats, plus the store's ``records`` table.
+
+Every format keeps one type per column, whatever the records hold, so that pandas, polars,
+pyarrow and DuckDB load them with their defaults: ``value``, ``low``, ``high`` are always
+floats (``25000000.0``), ``para`` and ``sub`` always strings, ``page`` always an integer.
+Parquet keeps ``span`` as a list of integers and ``previous``/``change`` as structs; CSV and
+SQLite, which have no nested types, hold them as JSON text. Writers take records one
+document at a time, so a batch streams to disk and memory does not grow with the corpus.
+"""
 from __future__ import annotations
 
 import csv
+import io
 import json
 import sqlite3
 from functools import lru_cache
@@ -11,10 +18,11 @@ from importlib.resources import files
 from typing import IO, Iterable
 
 FIELDS = ["kind", "doc", "lang", "para", "sub", "page", "footnote", "text", "span", "value",
-          "unit", "qualifier", "counted", "subject", "period", "previous", "change",
-          "ref_type", "body", "number", "symbol", "long_form", "short_form", "chapeau",
-          "addressee", "action"]
+          "low", "high", "unit", "qualifier", "counted", "subject", "period", "previous",
+          "change", "ref_type", "body", "number", "symbol", "long_form", "short_form",
+          "chapeau", "addressee", "action"]
 NESTED = {"span", "previous", "change"}
+FLOATS = {"value", "low", "high"}
 
 
 @lru_cache(maxsize=1)
@@ -35,47 +43,124 @@ def errors(record: dict) -> list[str]:
             for e in _validator().iter_errors(record)]
 
 
+def _float(value):
+    return None if value is None else float(value)
+
+
+def typed(record: dict) -> dict:
+    """The record with every field present and numbers as floats (nested ones too)."""
+    out = {k: record.get(k) for k in FIELDS}
+    for k in FLOATS:
+        out[k] = _float(out[k])
+    for k in ("previous", "change"):
+        if out[k] is not None:
+            out[k] = {**out[k], "value": _float(out[k].get("value"))}
+    return out
+
+
 def flat(record: dict) -> dict:
-    return {k: (json.dumps(record.get(k), ensure_ascii=False) if k in NESTED and
-                record.get(k) is not None else record.get(k)) for k in FIELDS}
+    """``typed`` with the nested fields as JSON text (for CSV and SQLite)."""
+    row = typed(record)
+    for k in NESTED:
+        if row[k] is not None:
+            row[k] = json.dumps(row[k], ensure_ascii=False)
+    return row
 
 
 def write_jsonl(records: Iterable[dict], out: IO[str]) -> None:
     for record in records:
-        out.write(json.dumps(record, ensure_ascii=False) + "\n")
+        out.write(json.dumps(typed(record), ensure_ascii=False) + "\n")
+
+
+class CsvWriter:
+    """CSV with a header row written once. Each ``write`` (one document's records) is
+    formatted in full before any of it reaches ``out``, so a failure leaves no half row."""
+
+    def __init__(self, out: IO[str]):
+        self.out = out
+        csv.DictWriter(out, fieldnames=FIELDS).writeheader()
+
+    def write(self, records: Iterable[dict]) -> None:
+        buffer = io.StringIO()
+        csv.DictWriter(buffer, fieldnames=FIELDS).writerows(flat(r) for r in records)
+        self.out.write(buffer.getvalue())
 
 
 def write_csv(records: Iterable[dict], out: IO[str]) -> None:
-    writer = csv.DictWriter(out, fieldnames=FIELDS)
-    writer.writeheader()
-    for record in records:
-        writer.writerow(flat(record))
+    CsvWriter(out).write(records)
 
 
-def write_parquet(records: list[dict], path: str) -> None:
+def arrow_schema():
     import pyarrow as pa
-    import pyarrow.parquet as pq
 
-    rows = [flat(r) for r in records]
-    types = {"page": pa.int64(), "value": pa.float64()}
-    table = pa.table({k: pa.array([r[k] for r in rows], type=types.get(k, pa.string()))
-                      for k in FIELDS})
-    pq.write_table(table, path)
+    types = {"page": pa.int32(), "span": pa.list_(pa.int32()),
+             "previous": pa.struct([("value", pa.float64()), ("period", pa.string())]),
+             "change": pa.struct([("kind", pa.string()), ("value", pa.float64())]),
+             **{k: pa.float64() for k in FLOATS}}
+    return pa.schema([(k, types.get(k, pa.string())) for k in FIELDS])
 
 
-CREATE = f"""CREATE TABLE IF NOT EXISTS records (
-    id INTEGER PRIMARY KEY,
-    {", ".join(f'"{f}"' + (" REAL" if f == "value" else " INTEGER" if f == "page" else " TEXT")
-               for f in FIELDS)}
-)"""
+class ParquetWriter:
+    """Parquet with native types. Each ``write`` (one document's records) is converted on
+    its own, so a record Arrow refuses fails that document only; row groups are written
+    every ``batch`` records."""
+
+    def __init__(self, path: str, batch: int = 20_000):
+        import pyarrow.parquet as pq
+
+        self.schema = arrow_schema()
+        self.writer = pq.ParquetWriter(path, self.schema)
+        self.tables: list = []
+        self.pending = 0
+        self.batch = batch
+
+    def write(self, records: Iterable[dict]) -> None:
+        import pyarrow as pa
+
+        table = pa.Table.from_pylist([typed(r) for r in records], schema=self.schema)
+        self.tables.append(table)
+        self.pending += table.num_rows
+        if self.pending >= self.batch:
+            self._flush()
+
+    def _flush(self) -> None:
+        import pyarrow as pa
+
+        if self.tables:
+            self.writer.write_table(pa.concat_tables(self.tables))
+            self.tables, self.pending = [], 0
+
+    def close(self) -> None:
+        self._flush()
+        self.writer.close()
+
+
+def write_parquet(records: Iterable[dict], path: str) -> None:
+    writer = ParquetWriter(path)
+    writer.write(records)
+    writer.close()
+
+
+SQL_TYPES = {"page": "INTEGER", **{k: "REAL" for k in FLOATS}}
+
+
+def _ensure_table(conn: sqlite3.Connection) -> None:
+    """Create the records table, or add the columns a store made by an older version lacks."""
+    cols = ", ".join(f'"{f}" {SQL_TYPES.get(f, "TEXT")}' for f in FIELDS)
+    conn.execute(f"CREATE TABLE IF NOT EXISTS records (id INTEGER PRIMARY KEY, {cols})")
+    have = {row[1] for row in conn.execute("PRAGMA table_info(records)")}
+    for f in FIELDS:
+        if f not in have:
+            conn.execute(f'ALTER TABLE records ADD COLUMN "{f}" {SQL_TYPES.get(f, "TEXT")}')
+    conn.execute("CREATE INDEX IF NOT EXISTS records_doc_kind ON records(doc, kind)")
 
 
 def store_records(conn: sqlite3.Connection, doc: str, records: list[dict]) -> None:
-    """Replace the records of ``doc`` in the store's ``records`` table."""
-    conn.execute(CREATE)
-    conn.execute("CREATE INDEX IF NOT EXISTS records_doc_kind ON records(doc, kind)")
+    """Replace the records of ``doc`` in the store's ``records`` table, in one transaction:
+    a failure leaves the document's previous records in place."""
+    cols = ", ".join(f'"{f}"' for f in FIELDS)
     with conn:
+        _ensure_table(conn)
         conn.execute("DELETE FROM records WHERE doc = ?", (doc,))
-        cols = ", ".join(f'"{f}"' for f in FIELDS)
         conn.executemany(f"INSERT INTO records ({cols}) VALUES ({', '.join('?' * len(FIELDS))})",
                          [tuple(row[f] for f in FIELDS) for row in map(flat, records)])

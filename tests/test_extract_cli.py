@@ -48,7 +48,7 @@ def test_parquet(tmp_path, jsonl):
     assert result.exit_code == 0, result.output
     table = pq.read_table(out)
     assert table.num_rows == len(jsonl)
-    assert json.loads(table.column("span")[0].as_py()) == jsonl[0]["span"]
+    assert table.column("span")[0].as_py() == jsonl[0]["span"]
 
 
 def test_db_stores_records_and_reads_stored_documents(tmp_path, jsonl):

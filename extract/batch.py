@@ -1,0 +1,109 @@
+"""Extraction over many documents: one bad document never stops the batch.
+
+Each document is read (or taken from the store) and extracted on its own, in worker
+processes when asked; anything that goes wrong is reported as (document, cause) and the
+batch goes on. Results come back in input order and are handed to the sinks one document
+at a time, so records stream to their outputs and at most ``2 × workers`` documents are in
+memory at once.
+"""
+from __future__ import annotations
+
+import signal
+from collections import Counter, deque
+from collections.abc import Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from corpus.model import Document
+
+# A job is (label, path to read or None, stored document or None).
+Job = tuple[str, "Path | None", "Document | None"]
+# A result is (label, document name, records or None, cause of failure or None).
+Result = tuple[str, "str | None", "list[dict] | None", "str | None"]
+
+
+@dataclass
+class Summary:
+    """What a batch did: records per kind, documents done, failures (label, cause)."""
+    kinds: Counter = field(default_factory=Counter)
+    documents: int = 0
+    failed: list[tuple[str, str]] = field(default_factory=list)
+
+    def fail(self, label: str, cause: str) -> None:
+        """Record a failure and report it at once (error: DOCUMENT: cause)."""
+        import click
+
+        self.failed.append((label, cause))
+        click.echo(f"error: {label}: {cause}", err=True)
+
+    def line(self) -> str:
+        per_kind = ", ".join(f"{k} {n}" for k, n in sorted(self.kinds.items())) or "none"
+        text = (f"{sum(self.kinds.values())} records from {self.documents} document(s) "
+                f"({per_kind})")
+        return text + (f"; {len(self.failed)} failed" if self.failed else "")
+
+
+def extract_job(job: Job, kinds: list[str]) -> Result:
+    """Read and extract one document; never raises for a bad document."""
+    from corpus.errors import ReadError
+    from corpus.reader import read
+    from extract import extract
+
+    label, path, doc = job
+    try:
+        if doc is None:
+            doc = read(path)
+        return label, doc.name, extract(doc, kinds), None
+    except ReadError as exc:
+        return label, None, None, exc.cause
+    except Exception as exc:  # a reader or rule bug must not hide the other documents
+        return label, getattr(doc, "name", None), None, f"{type(exc).__name__}: {exc}"
+
+
+def _init_worker() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+
+
+def run_jobs(jobs: Iterable[Job], kinds: list[str], workers: int = 1) -> Iterator[Result]:
+    """Results in the order of ``jobs``, with a bounded number in flight."""
+    if workers <= 1:
+        for job in jobs:
+            yield extract_job(job, kinds)
+        return
+    pool = ProcessPoolExecutor(max_workers=workers, initializer=_init_worker)
+    pending: deque = deque()
+    try:
+        for job in jobs:
+            pending.append((job[0], pool.submit(extract_job, job, kinds)))
+            if len(pending) >= 2 * workers:
+                yield _result(*pending.popleft())
+        while pending:
+            yield _result(*pending.popleft())
+    finally:
+        pool.shutdown(cancel_futures=True)
+
+
+def _result(label: str, future) -> Result:
+    try:
+        return future.result()
+    except Exception as exc:  # a worker died (e.g. killed for memory)
+        return label, None, None, f"{type(exc).__name__}: {exc}"
+
+
+def file_jobs(paths: Iterable[str], store, fail) -> Iterator[Job]:
+    """Jobs for files and folders (searched like ``ingest`` does); with a store, a PATH
+    may also be a stored document's key. Paths that name nothing go to ``fail(path, cause)``."""
+    from corpus.ingest import collect
+
+    for path in paths:
+        doc = store.get(path) if store is not None else None
+        if doc is not None:
+            yield path, None, doc
+            continue
+        found, _, missing = collect([path])
+        if missing:
+            fail(path, "no such file or directory" + (
+                " and no such document in the store" if store is not None else ""))
+        for file in found:
+            yield str(file), file, None
