@@ -82,6 +82,10 @@ class Document:
     paragraphs: list[Paragraph] = field(default_factory=list)
     footnotes: list[Footnote] = field(default_factory=list)
     pages: int | None = None
+    # the masthead and title lines as read, before the body: nothing read is dropped
+    front: list[str] = field(default_factory=list)
+    # the reading report (``corpus.quality``): what looks wrong, for researchers to weigh
+    warnings: list[str] = field(default_factory=list)
 
     @property
     def name(self) -> str:
@@ -121,6 +125,8 @@ class Document:
             ],
             footnotes=[Footnote(**f) for f in d.get("footnotes", [])],
             pages=d.get("pages"),
+            front=d.get("front", []),
+            warnings=d.get("warnings", []),
         )
 
     @classmethod

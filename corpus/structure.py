@@ -12,7 +12,8 @@ import re
 from corpus.blocks import (HAN, PARA_LABEL, REF_RE, SUB_LABEL, Block, han_ratio, join_lines,
                            normalise_zh_spacing)
 from corpus.errors import ReadError
-from corpus.masthead import parse_masthead
+from corpus import quality
+from corpus.masthead import is_masthead_line, parse_masthead
 from corpus.model import Document, Footnote, Paragraph, Section, Subparagraph
 
 ROMAN = "I II III IV V VI VII VIII IX X XI XII XIII XIV XV XVI XVII XVIII XIX XX".split()
@@ -27,31 +28,67 @@ _TOC_ENTRY = re.compile(rf"(?:\s|\.{{2,}}|…+|(?<=[{HAN}]))\d{{1,3}}$|^(?:Page|
 _SUMMARY = re.compile(r"^(?:Summary|摘要|概要)$")
 _ANNEX = re.compile(r"^(?:Annex(?:es)?(?:\s+[IVXL]+)?|附件[一二三四五六七八九十]*)$")
 _TERMINAL = tuple("。！？；.!?;")
-_ENGLISH = re.compile(r"\b(?:the|of|and|to|in|for|on|by|with|that|is|are)\b", re.I)
+# Titles of letters, notes and reports that may run long and end in a full stop.
+_TITLE = re.compile(r"^(?:(?:Identical\s+)?[Ll]etters?\s+dated|Note\s+verbale|Note\s+by|"
+                    r"Report\s+of|Annex\s+to)\b")
+# Function words that tell the Latin-script languages of UN documents apart.
+_STOPWORDS = {
+    "en": "the of and to in for on by with that is are be this as from has have which",
+    "fr": "le la les des du et est dans pour que une sur par au aux avec sont qui ce",
+    "es": "el los las del y en que por para una con se al su sus como es está",
+}
+_LATIN_WORD = re.compile(r"[A-Za-zÀ-ÿ]+")
+_SCRIPTS = {"ru": re.compile(r"[\u0400-\u04ff]"), "ar": re.compile(r"[\u0600-\u06ff]")}
+LANGUAGE_NAMES = {"en": "English", "zh": "Chinese", "fr": "French", "es": "Spanish",
+                  "ru": "Russian", "ar": "Arabic"}
+_PLACEHOLDER = re.compile(r"does not exist in the Official Document System|"
+                          r"document you are looking for (?:does not exist|is not available)", re.I)
 
 
 def detect_lang(blocks: list[Block]) -> str | None:
+    """``zh``, ``en``, or the code of another UN language (``fr``, ``es``, ``ru``, ``ar``)
+    that the body is written in; None when there is too little text to tell."""
     body = " ".join(b.text for b in blocks if b.role == "body")[:20000]
     if han_ratio(body) > 0.3:
         return "zh"
-    words = re.findall(r"[A-Za-z]+", body)
-    if words and len(_ENGLISH.findall(body)) / len(words) > 0.08:
-        return "en"
+    letters = sum(1 for c in body if c.isalpha()) or 1
+    for code, script in _SCRIPTS.items():
+        if len(script.findall(body)) > 0.3 * letters:
+            return code
+    words = [w.lower() for w in _LATIN_WORD.findall(body)]
+    scores = {code: sum(1 for w in words if w in set(stop.split()))
+              for code, stop in _STOPWORDS.items()}
+    best = max(scores, key=scores.get)
+    if scores[best] >= 3 or (words and scores[best] / len(words) > 0.05):
+        return best
     return None
+
+
+def _check_readable(blocks: list[Block], source: str) -> str:
+    """The language of a document Rapporteur can read; ReadError for the rest (another
+    language, an ODS placeholder page, no body text) naming what it is instead."""
+    body = " ".join(b.text for b in blocks if b.role == "body")
+    if _PLACEHOLDER.search(body[:3000]):
+        raise ReadError(source, "ODS placeholder page: the document does not exist in the "
+                                "Official Document System (nothing to read)")
+    lang = detect_lang(blocks)
+    if lang is None:
+        raise ReadError(source, "unknown language: Rapporteur reads Chinese and English "
+                                "documents (no Chinese or English text found)")
+    if lang not in ("zh", "en"):
+        raise ReadError(source, f"written in {LANGUAGE_NAMES[lang]} ({lang}): Rapporteur reads "
+                                "Chinese and English documents")
+    return lang
 
 
 def structure(blocks: list[Block], *, source: str, fmt: str, sha256: str,
               pages: int | None) -> Document:
-    lang = detect_lang(blocks)
-    if lang is None:
-        raise ReadError(source, "unknown language: Rapporteur reads Chinese and English "
-                                "reports (no Chinese or English text found)")
+    lang = _check_readable(blocks, source)
     if lang == "zh":
         for b in blocks:
             b.text = normalise_zh_spacing(b.text)
     doc = Document(source=source, format=fmt, sha256=sha256, pages=pages)
     builder = _Builder(doc, lang)
-    front: list[str] = []
     furniture = [b.text for b in blocks if b.role == "furniture"]
     for block in blocks:
         if block.role == "furniture" or not block.text.strip():
@@ -59,12 +96,14 @@ def structure(blocks: list[Block], *, source: str, fmt: str, sha256: str,
         if block.role == "footnote":
             builder.footnote(block)
         elif not builder.started:
-            if not builder.begin(block):
-                front.append(block.text)
+            if not builder.begin(block) and not builder.opens_body(block):
+                doc.front.append(block.text)
         else:
             builder.body(block)
-    doc.metadata = parse_masthead(front, furniture, lang)
+    doc.metadata = parse_masthead(doc.front, furniture, lang)
     builder.finish()
+    doc.front = [REF_RE.sub("", t).strip() for t in doc.front]
+    doc.warnings = quality.warnings(doc)
     return doc
 
 
@@ -89,6 +128,19 @@ class _Builder:
             self.body(block)
             return True
         return False
+
+    def opens_body(self, block: Block) -> bool:
+        """A block of running text after the masthead and title, in a document without a
+        summary, table of contents or paragraph 1 (letters, notes verbales, resolutions,
+        records): the body starts here, wherever that is."""
+        text = REF_RE.sub("", block.text).strip()
+        if block.heading or is_masthead_line(text) or _TITLE.match(text):
+            return False
+        if not (text.endswith(_TERMINAL + (":", "：")) or len(text) >= 200):
+            return False
+        self.started = True
+        self.body(block)
+        return True
 
     def _toc(self, plain: str) -> bool:
         """True for the table of contents' heading and entries, which are not body text."""

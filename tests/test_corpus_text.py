@@ -204,7 +204,7 @@ def test_unknown_language_is_a_clear_error(tmp_path):
     path = tmp_path / "rapport.txt"
     path.write_text("1. Le présent rapport est soumis en application de la résolution "
                     "78/172 de l'Assemblée générale, qui prie le Secrétaire général.\n", "utf-8")
-    with pytest.raises(ReadError, match=r"rapport\.txt: unknown language"):
+    with pytest.raises(ReadError, match=r"rapport\.txt: written in French \(fr\)"):
         read(path)
 
 

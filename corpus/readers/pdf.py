@@ -343,40 +343,61 @@ class _Open:
 
 
 class _Layout:
-    """Document-wide measures that decide block breaks: body type size, line pitch and the
-    right edge of the text column."""
+    """Measures that decide block breaks: body type size, line pitch per type size and the
+    right edge of the text column per page. Per page and per size, because one file may
+    bind documents set differently (a letter in 10 pt before an annex in 14 pt, landscape
+    tables between portrait pages)."""
 
     def __init__(self, pages: list[list[list[_Segment]]]):
         sizes: Counter[float] = Counter()
-        pitches: Counter[float] = Counter()
+        pitches: dict[float, Counter[float]] = {}
         rights: list[float] = []
+        self.rights: list[float | None] = []
         for lines in pages:
             prev = None
+            page_rights = []
             for segs in lines:
                 for s in segs:
                     for r in s.runs:
                         if not r.sup:
                             sizes[round(r.size, 1)] += len(r.text)
-                    rights.append(s.x1)
-                if prev is not None and len(segs) == 1 and len(prev) == 1:
-                    pitches[round(prev[0].base - segs[0].base, 1)] += 1
+                    page_rights.append(s.x1)
+                if prev is not None and len(segs) == 1 and len(prev) == 1 and \
+                        round(prev[0].size, 1) == round(segs[0].size, 1):
+                    pitches.setdefault(round(segs[0].size, 1), Counter())[
+                        round(prev[0].base - segs[0].base, 1)] += 1
                 prev = segs
+            rights += page_rights
+            self.rights.append(_justified_edge(page_rights))
         self.size = sizes.most_common(1)[0][0] if sizes else 10.0
-        pitch = [p for p, _ in pitches.most_common() if 1.0 * self.size <= p <= 2.2 * self.size]
-        self.pitch = pitch[0] if pitch else 1.2 * self.size
+        self.pitches = {}
+        for size, counts in pitches.items():
+            fit = [p for p, _ in counts.most_common() if 1.0 * size <= p <= 2.2 * size]
+            if fit:
+                self.pitches[size] = fit[0]
+        self.pitch = self.pitches.get(self.size, 1.2 * self.size)
         rights.sort()
         self.right = rights[int(0.75 * (len(rights) - 1))] if rights else 0.0
+
+    def pitch_for(self, size: float) -> float:
+        """The line pitch of text in type ``size`` (scaled from the body's when unseen)."""
+        return self.pitches.get(round(size, 1), self.pitch * size / self.size)
+
+    def right_for(self, page: int) -> float:
+        """The right edge of the text column on ``page`` (1-based)."""
+        right = self.rights[page - 1] if 0 < page <= len(self.rights) else None
+        return right if right is not None else self.right
 
     def heading(self, segs: list[_Segment]) -> bool:
         return all(s.bold for s in segs) or min(s.size for s in segs) >= 1.15 * self.size
 
-    def continues(self, block: _Open, seg: _Segment) -> bool:
+    def continues(self, block: _Open, seg: _Segment, page: int) -> bool:
         """Does ``seg`` carry on ``block`` (same column, next line, same type, not a new
         numbered item, and the previous line was full, i.e. the text wrapped)?"""
         a = block.last
         if seg.line == a.line or not (seg.x0 < a.x1 and seg.x1 > a.x0):
             return False
-        pitch = max(self.pitch, self.pitch * max(a.size, seg.size) / self.size)
+        pitch = self.pitch_for(max(a.size, seg.size))
         if a.base - seg.base > 1.3 * pitch or a.base <= seg.base:
             return False
         if abs(a.size - seg.size) > 0.15 * a.size or a.bold != seg.bold:
@@ -384,7 +405,18 @@ class _Layout:
         if LABEL.match(seg.plain()):
             return False
         # titles in large type wrap at their own right indent: no "ended short" test there
-        return a.size >= 1.15 * self.size or not _ended_short(a, seg, self.right)
+        return a.size >= 1.15 * self.size or not _ended_short(a, seg, self.right_for(page))
+
+
+def _justified_edge(rights: list[float]) -> float | None:
+    """The x where most lines of a page end (justified text ends on the margin); None when
+    no three lines end together (a title page, a chart)."""
+    counts = Counter(round(x) for x in rights)
+    if not counts:
+        return None
+    x, n = max(((x, counts[x - 1] + counts[x] + counts[x + 1]) for x in counts),
+               key=lambda xn: (xn[1], xn[0]))
+    return x + 1.0 if n >= 3 else None
 
 
 def _ended_short(a: _Segment, b: _Segment, right: float) -> bool:
@@ -584,14 +616,14 @@ def _body_blocks(lines: list[list[_Segment]], page: int, layout: _Layout) -> lis
     for segs in lines:
         still: list[_Open] = []
         for seg in segs:
-            host = next((b for b in open_ if b not in still and layout.continues(b, seg)), None)
+            host = next((b for b in open_ if b not in still and layout.continues(b, seg, page)), None)
             if host is None:
                 host = _Open()
                 done.append(host)
             host.segs.append(seg)
             still.append(host)
         open_ = still + [b for b in open_ if b not in still and
-                         b.last.base - segs[0].base < 3 * layout.pitch]
+                         b.last.base - segs[0].base < 3 * layout.pitch_for(b.last.size)]
     done.sort(key=lambda b: (b.segs[0].line, b.segs[0].x0))
     return [Block(text=join_lines([s.text() for s in b.segs]), page=page, role="body",
                   heading=layout.heading(b.segs)) for b in done]

@@ -1,0 +1,141 @@
+"""The reading report: properties every UN document has, checked on the model without gold.
+
+A reader that misreads a document rarely fails loudly; it leaves traces that any careful
+reader would notice: paragraph numbers that jump, footnote markers without their note, a job
+number or dot leaders inside body text, spaces between Han characters, more headings than
+paragraphs, words of the page that are nowhere in the model. ``warnings(doc)`` names each
+trace in words a researcher can act on; the structurer stores them on ``Document.warnings``
+and the development-corpus benchmark counts them.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from corpus.blocks import HAN, REF_RE
+from corpus.model import Document
+
+# Kinds of warning; each message starts with its kind so that they can be counted.
+NUMBERING, FURNITURE, FOOTNOTES, HAN_SPACE, HEADINGS, UNPLACED, EMPTY = (
+    "numbering", "furniture", "footnotes", "han-space", "headings", "unplaced", "empty")
+
+_LEADERS = re.compile(r"(?:\.\s?){5,}|…{3,}|(?:\. ){4,}")
+_JOB = re.compile(r"(?<![\d.])(?:GE\.)?\d{2}-\d{5}\s*(?:\(\s*[A-Z]\s*\)|\d{1,3}\s*/\s*\d{1,3}\b)"
+                  r"|\b\d{1,3}\s*/\s*\d{1,3}\s+(?:GE\.)?\d{2}-\d{5}\b")
+_BARCODE = re.compile(r"\*\d{7,8}\*")
+_HAN_SPACE = re.compile(f"[{HAN}][ \u3000]+[{HAN}]")
+_WORD = re.compile(f"[A-Za-z\u00c0-\u024f]{{2,}}|[{HAN}]")
+
+
+def texts(doc: Document) -> list[str]:
+    """Every piece of text the model holds, for the coverage and furniture checks."""
+    out = [s.title for s in doc.sections]
+    out += [p.text for p in doc.paragraphs]
+    out += [f.text for f in doc.footnotes]
+    for table in getattr(doc, "tables", []):
+        out += [table.caption or ""] + [cell for row in table.rows for cell in row] + table.notes
+    for figure in getattr(doc, "figures", []):
+        out += [figure.caption or "", figure.text or ""]
+    out += [v for v in vars(doc.metadata).values() if isinstance(v, str)]
+    out += getattr(doc, "front", [])
+    return out
+
+
+def words(text: str) -> list[str]:
+    """Latin words (two letters or more, lower case) and single Han characters."""
+    return [w.lower() for w in _WORD.findall(REF_RE.sub("", text))]
+
+
+def warnings(doc: Document) -> list[str]:
+    """The reading report of ``doc`` (empty when nothing looks wrong)."""
+    out: list[str] = []
+    body = [p for p in doc.paragraphs]
+    if not body and not doc.sections:
+        out.append(f"{EMPTY}: no body text was read")
+    out += _numbering(doc)
+    out += _furniture(doc)
+    out += _footnotes(doc)
+    if doc.lang == "zh":
+        bad = [t for t in texts(doc) if _HAN_SPACE.search(t)]
+        if bad:
+            out.append(f"{HAN_SPACE}: {len(bad)} texts keep a space between Han characters, "
+                       f"e.g. “{_HAN_SPACE.search(bad[0]).group(0)}”")
+    numbered = sum(1 for p in doc.paragraphs if p.number)
+    if len(doc.sections) > max(10, len(doc.paragraphs)):
+        out.append(f"{HEADINGS}: {len(doc.sections)} headings for {len(doc.paragraphs)} "
+                   f"paragraphs ({numbered} numbered)")
+    return out
+
+
+def _numbering(doc: Document) -> list[str]:
+    out = []
+    last = 0
+    for p in doc.paragraphs:
+        if not p.number:
+            continue
+        n = int(p.number)
+        if n == 1 or n == last + 1:
+            last = n
+            continue
+        if n <= last:
+            out.append(f"{NUMBERING}: paragraph {n} follows paragraph {last}")
+        else:
+            out.append(f"{NUMBERING}: numbering jumps from {last} to {n}")
+        last = n
+    return out
+
+
+def _furniture(doc: Document) -> list[str]:
+    out = []
+    for kind, pattern in (("dot leaders", _LEADERS), ("a job number or page counter", _JOB),
+                          ("a barcode", _BARCODE)):
+        hits = [(where, t) for where, t in _places(doc) if pattern.search(t)]
+        if hits:
+            where, text = hits[0]
+            out.append(f"{FURNITURE}: {len(hits)} texts hold {kind}, first in {where}: "
+                       f"“{pattern.search(text).group(0)}”")
+    return out
+
+
+def _places(doc: Document):
+    for s in doc.sections:
+        yield f"heading “{s.title[:40]}”", s.title
+    for i, p in enumerate(doc.paragraphs):
+        yield (f"paragraph {p.number}" if p.number else f"unnumbered paragraph {i + 1}"), p.text
+
+
+def _footnotes(doc: Document) -> list[str]:
+    refs = Counter(m for p in doc.paragraphs for m in p.footnote_refs)
+    refs.update(m for s in doc.sections for m in s.footnote_refs)
+    notes = Counter(f.marker for f in doc.footnotes)
+    out = []
+    missing = [m for m in refs if m not in notes]
+    orphans = [m for m in notes if m not in refs]
+    if missing:
+        out.append(f"{FOOTNOTES}: {len(missing)} footnote markers without a footnote "
+                   f"({', '.join(missing[:8])})")
+    if orphans:
+        out.append(f"{FOOTNOTES}: {len(orphans)} footnotes without a marker in the text "
+                   f"({', '.join(orphans[:8])})")
+    return out
+
+
+def unplaced(pages: dict[int, list[str]], doc: Document, *, min_words: int = 12,
+             share: float = 0.1) -> list[tuple[int, int, int]]:
+    """(page, words not placed, words on the page) for pages whose words are missing from
+    the model: each page's words are taken, in page order, from the multiset of the
+    model's words; a page is reported when more than ``min_words`` and ``share`` of its
+    words are left over. ``pages``: page number -> texts read on that page (less furniture)."""
+    pool = Counter(w for t in texts(doc) for w in words(t))
+    out = []
+    for page in sorted(pages):
+        page_words = [w for t in pages[page] for w in words(t)]
+        left = 0
+        for w in page_words:
+            if pool[w] > 0:
+                pool[w] -= 1
+            else:
+                left += 1
+        if left > min_words and left > share * len(page_words):
+            out.append((page, left, len(page_words)))
+    return out
