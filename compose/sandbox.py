@@ -177,8 +177,9 @@ class Sandbox(ImmutableSandboxedEnvironment):
             return str(value)  # an undefined name fails here, saying which
         if isinstance(value, (int, float, Decimal)) or value is None:
             return str(value)
+        hint = " (print a data entry with |fig)" if hasattr(value, "datum") else ""
         raise Unplaced(f"a template prints text and numbers, not {type(value).__name__} "
-                       f"{_short(value)} (a data entry is printed with |fig)")
+                       f"{_short(value)}{hint}")
 
     def _loop(self, iterable):
         for item in iterable:

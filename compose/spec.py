@@ -21,6 +21,7 @@ from compose.errors import SpecError
 
 EXAMPLES = {"gender-mainstreaming": "gender-mainstreaming.yaml"}
 MAX_NODES = 100_000  # a spec of 500 paragraphs in two languages has some 10,000
+MAX_DEPTH = 32  # a spec nests 8 levels deep
 
 
 @lru_cache(maxsize=1)
@@ -142,14 +143,17 @@ def _validate(path: Path, raw: dict) -> None:
         raise SpecError(path, f"invalid spec at {where}: {first.message}{more}")
 
 
-def _json_safe(raw):
-    """YAML turns ``2026-05-12`` into a date; the schema (and JSON) want text."""
+def _json_safe(raw, path: Path, depth: int = 0):
+    """YAML turns ``2026-05-12`` into a date; the schema (and JSON) want text. Nesting
+    deeper than any spec needs is refused here, before the schema check recurses."""
     import datetime as dt
 
+    if depth > MAX_DEPTH:
+        raise SpecError(path, f"nested more than {MAX_DEPTH} levels deep")
     if isinstance(raw, dict):
-        return {k: _json_safe(v) for k, v in raw.items()}
+        return {k: _json_safe(v, path, depth + 1) for k, v in raw.items()}
     if isinstance(raw, list):
-        return [_json_safe(v) for v in raw]
+        return [_json_safe(v, path, depth + 1) for v in raw]
     if isinstance(raw, (dt.date, dt.datetime)):
         return raw.isoformat()
     return raw
@@ -159,7 +163,7 @@ def load(path: str | Path, allow_outside: bool = False) -> Spec:
     """The checked spec with its data gathered (previous values not yet resolved).
     ``allow_outside``: data and previous-report files may lie outside the spec's folder."""
     path = Path(path)
-    raw = _json_safe(_parse(path))
+    raw = _json_safe(_parse(path), path)
     _validate(path, raw)
     spec = Spec(path=path.resolve(), raw=raw, allow_outside=allow_outside)
     for i, entry in enumerate(raw.get("data", [])):
