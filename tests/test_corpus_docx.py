@@ -147,3 +147,115 @@ def test_zip_that_is_no_word_document(tmp_path):
         z.writestr("notes.txt", "hello")
     with pytest.raises(ReadError, match=r"archive\.docx: not a Word document"):
         read(path)
+
+
+MC_NS = 'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"'
+WPS_NS = 'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"'
+V_NS = 'xmlns:v="urn:schemas-microsoft-com:vml"'
+
+
+def _text_box(text: str) -> str:
+    """A Word 2010 text box: the same box in the drawing choice and in the VML fallback."""
+    content = f'<w:txbxContent><w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:txbxContent>'
+    return (f'<w:p {nsdecls("w")} {MC_NS} {WPS_NS} {V_NS}><w:r><w:t>Figure I</w:t></w:r><w:r>'
+            f'<mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><wps:wsp><wps:txbx>'
+            f'{content}</wps:txbx></wps:wsp></w:drawing></mc:Choice><mc:Fallback><w:pict>'
+            f'<v:rect><v:textbox>{content}</v:textbox></v:rect></w:pict></mc:Fallback>'
+            f'</mc:AlternateContent></w:r></w:p>')
+
+
+@pytest.fixture(scope="module")
+def un_template(tmp_path_factory):
+    """The UN's Word layout: masthead as a table in the first page's own header, job number
+    in a table of its footer, custom heading styles based on one with an outline level and
+    bold, a text box, a data table and paragraphs numbered as typed text."""
+    doc = new_docx()
+    section = doc.sections[0]
+    section.different_first_page_header_footer = True
+    masthead = section.first_page_header.add_table(2, 2, section.page_width)
+    for cell, lines in zip(masthead._cells, [["United Nations"], ["A/80/999"], ["General Assembly"],
+                                             ["Distr.: General", "7 January 2026", "Original: English"]]):
+        cell.paragraphs[0].text = lines[0]
+        for line in lines[1:]:
+            cell.add_paragraph(line)
+    footer = section.first_page_footer.add_table(1, 1, section.page_width)
+    footer.cell(0, 0).paragraphs[0].text = "26-00999 (E)    160126"
+    section.header.paragraphs[0].text = "A/80/999"
+    h1 = doc.styles.add_style("H1", 1)
+    h1.font.bold = True
+    h1.element.get_or_add_pPr().append(parse_xml(f'<w:outlineLvl {nsdecls("w")} w:val="0"/>'))
+    h23 = doc.styles.add_style("H23", 1)
+    h23.base_style = h1
+    for line in ["Eightieth session", "Agenda item 155", "Financing of a mission",
+                 "Budget for the period from 1 July 2026 to 30 June 2027",
+                 "Report of the Secretary-General"]:
+        doc.add_paragraph(line)
+    doc.add_paragraph("I.\tIntroduction", style="H1")
+    doc.add_paragraph("1.\tThe present report sets out the budget.")
+    doc.add_paragraph("Mission support initiatives", style="H23")
+    doc.add_paragraph("2.\tThe Mission will reduce its fleet as follows:")
+    table = doc.add_table(2, 2)
+    for cell, text in zip(table._cells, ["Category", "Amount", "Fixed-wing", "76.5"]):
+        cell.text = text
+    doc.element.body.insert(len(doc.element.body) - 1, parse_xml(_text_box("Office of the Director")))
+    doc.add_paragraph("3.\tThe reduction is shown above.")
+    path = tmp_path_factory.mktemp("un") / "A_80_999.docx"
+    doc.save(path)
+    return path
+
+
+def test_docx_masthead_from_the_first_page_header(un_template):
+    m = read(un_template).metadata
+    assert (m.symbol, m.organ, m.date, m.original_language, m.session, m.agenda_item,
+            m.job_number, m.report_of) == ("A/80/999", "General Assembly", "2026-01-07", "en",
+                                           "Eightieth session", "155", "26-00999", "Secretary-General")
+
+
+def test_docx_blocks_in_page_order(un_template):
+    from corpus.reader import read_blocks
+
+    _, _, blocks, _ = read_blocks(un_template)
+    body = [(b.text, b.role, b.heading) for b in blocks if b.role != "furniture"]
+    assert body[:6] == [("United Nations", "body", False), ("A/80/999", "body", False),
+                        ("General Assembly", "body", False), ("Distr.: General", "body", False),
+                        ("7 January 2026", "body", False), ("Original: English", "body", False)]
+    assert body[11:] == [
+        ("I. Introduction", "body", True),
+        ("1. The present report sets out the budget.", "body", False),
+        ("Mission support initiatives", "body", True),  # H23: outline level and bold inherited
+        ("2. The Mission will reduce its fleet as follows:", "body", False),
+        ("Category", "table", False), ("Amount", "table", False),
+        ("Fixed-wing", "table", False), ("76.5", "table", False),
+        ("Figure I", "body", False),
+        ("Office of the Director", "body", False),  # the text box, once: one branch read
+        ("3. The reduction is shown above.", "body", False)]
+    assert [b.text for b in blocks if b.role == "furniture"] == ["26-00999 (E) 160126", "A/80/999"]
+
+
+def _without_numbering(src, dst) -> None:
+    """The package as LibreOffice writes a document without lists: no numbering part."""
+    with zipfile.ZipFile(src) as zin, zipfile.ZipFile(dst, "w", zipfile.ZIP_DEFLATED) as zout:
+        for item in zin.infolist():
+            data = zin.read(item.filename)
+            if item.filename == "word/numbering.xml":
+                continue
+            if item.filename in ("[Content_Types].xml", "word/_rels/document.xml.rels"):
+                data = re.sub(rb"<(?:Override|Relationship)\b[^>]*numbering[^>]*/>", b"", data)
+            zout.writestr(item, data)
+
+
+def test_docx_without_numbering_part(un_template, tmp_path):
+    from click.testing import CliRunner
+
+    from corpus.cli import main
+
+    path = tmp_path / "no-lists.docx"
+    _without_numbering(un_template, path)
+    with zipfile.ZipFile(path) as z:
+        assert "word/numbering.xml" not in z.namelist()
+    doc = read(path)
+    assert [(p.number, p.text) for p in doc.paragraphs][0] == (
+        "1", "The present report sets out the budget.")
+    result = CliRunner().invoke(main, ["show", str(path)])
+    assert result.exit_code == 0 and result.exception is None
+    assert "  symbol             A/80/999\n" in result.output

@@ -11,13 +11,14 @@ footnotes part, markers numbered in reference order as Word does)."""
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from pathlib import Path
 
 from corpus.blocks import Block, clean, ref
 from corpus.docx_numbering import Numbering
 from corpus.errors import ReadError
-from corpus.masthead import is_masthead_line
+from corpus.furniture import SYMBOL_LINE
 from corpus.readers.docx_layout import W, Styles, furniture_parts, masthead_part
 
 MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
@@ -180,11 +181,15 @@ def _enclosing_table(el):
     return next(el.iterancestors(W + "tbl"), None)
 
 
+_MASTHEAD = re.compile(r"^(?:Distr\.|Original\s*:|分发|原文\s*[:：])")
+
+
 def _is_layout(tbl) -> bool:
-    """A table that places masthead lines (symbol, Distr., date...) rather than data."""
+    """A table that places the masthead (a symbol, "Distr.", "Original:") rather than data."""
     for p in tbl.iter(W + "p"):
         text = clean("".join(t.text or "" for t in p.iter(W + "t")))
-        if text and is_masthead_line(text):
+        text = re.sub(r"^United Nations\s+", "", text)
+        if _MASTHEAD.match(text) or SYMBOL_LINE.match(text) and "/" in text:
             return True
     return False
 
