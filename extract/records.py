@@ -72,6 +72,16 @@ def write_jsonl(records: Iterable[dict], out: IO[str]) -> None:
         out.write(json.dumps(typed(record), ensure_ascii=False) + "\n")
 
 
+def cells(row: dict) -> dict:
+    """A CSV row safe to open in a spreadsheet: text cells that would be taken for a formula
+    get a leading apostrophe, as OWASP advises (``glossary.formats.tabular.neutral``). The
+    numeric columns (``value``, ``low``, ``high``, ``page``) hold numbers, never formulas,
+    and are written as they are, so a negative value stays a number a spreadsheet adds up."""
+    from glossary.formats.tabular import neutral
+
+    return {k: neutral(v) if isinstance(v, str) else v for k, v in row.items()}
+
+
 class CsvWriter:
     """CSV with a header row written once. Each ``write`` (one document's records) is
     formatted in full before any of it reaches ``out``, so a failure leaves no half row."""
@@ -82,7 +92,7 @@ class CsvWriter:
 
     def write(self, records: Iterable[dict]) -> None:
         buffer = io.StringIO()
-        csv.DictWriter(buffer, fieldnames=FIELDS).writerows(flat(r) for r in records)
+        csv.DictWriter(buffer, fieldnames=FIELDS).writerows(cells(flat(r)) for r in records)
         self.out.write(buffer.getvalue())
 
 

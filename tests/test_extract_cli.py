@@ -82,3 +82,29 @@ def test_bad_files_are_reported_and_the_rest_is_written(tmp_path):
 def test_unknown_kind_is_a_usage_error():
     result = CliRunner().invoke(main, ["extract", str(ZH_SAMPLE), "--kinds", "figures"])
     assert result.exit_code == 2 and "unknown kind(s) figures" in result.output
+
+
+def test_csv_neutralises_formula_cells_but_not_numbers(tmp_path):
+    """A subject taken from hostile text is written as text a spreadsheet will not run;
+    the numeric columns stay numbers, negative ones included."""
+    from extract.records import CsvWriter
+
+    doc = tmp_path / "hostile.txt"
+    doc.write_text('Summary\n\n1. =HYPERLINK("http://evil.example","Budget") rose to 25 per '
+                   "cent in 2024.\n", "utf-8")
+    for fmt in ("csv", "excel-csv"):
+        result = CliRunner().invoke(main, ["extract", str(doc), "--kinds", "indicator",
+                                           "--format", fmt])
+        assert result.exit_code == 0, result.output
+        (row,) = csv.DictReader(io.StringIO(result.stdout.lstrip("\ufeff")))
+        assert row["subject"] == '\'=HYPERLINK("http://evil.example","Budget")'
+        assert (row["value"], row["period"]) == ("25.0", "2024")
+    out = io.StringIO()
+    CsvWriter(out).write([{"kind": "figure", "doc": "d", "lang": "en", "para": "-1",
+                           "text": "-3.5 per cent", "value": -3.5, "page": 2,
+                           "span": [0, 13], "change": {"kind": "percentage_points",
+                                                        "value": -3.5}}])
+    (row,) = csv.DictReader(io.StringIO(out.getvalue()))
+    assert (row["value"], row["page"], row["text"], row["para"]) == (
+        "-3.5", "2", "'-3.5 per cent", "'-1")
+    assert json.loads(row["change"]) == {"kind": "percentage_points", "value": -3.5}

@@ -192,3 +192,56 @@ def test_omegat_glossary_export_and_import(tmp_path, g):
     back = load(path)
     pairs = {(c.preferred("en"), c.preferred("zh")) for c in back.concepts}
     assert ("UNDP", "开发署") in pairs and len(back) == text.count("\n")
+
+
+HOSTILE = [("=cmd|' /C calc'!A0", "'=cmd|' /C calc'!A0"),
+           ('=HYPERLINK("http://evil.example","x")', '\'=HYPERLINK("http://evil.example","x")'),
+           ("@SUM(1+1)", "'@SUM(1+1)"), ("+86 10", "'+86 10"), ("-2+3", "'-2+3"),
+           ("'=already quoted", "''=already quoted"),  # one more apostrophe: restore inverts
+           ("'s-Hertogenbosch", "'s-Hertogenbosch"), ("UN-Women", "UN-Women")]
+
+
+def _hostile() -> Glossary:
+    from glossary.model import Concept, Term
+
+    return Glossary([Concept(f"c{i}", "general", "-note", [Term(en, "en"), Term(f"中{i}", "zh")])
+                     for i, (en, _) in enumerate(HOSTILE)])
+
+
+@pytest.mark.parametrize("fmt", ["csv", "tsv"])
+def test_formula_cells_are_neutralised_and_still_round_trip(tmp_path, fmt):
+    import csv
+    import io
+
+    g = _hostile()
+    text = dump(g, fmt).decode()
+    rows = list(csv.reader(io.StringIO(text), delimiter="," if fmt == "csv" else "\t"))
+    assert [r[2] for r in rows[1:]] == [written for _, written in HOSTILE]
+    assert {r[10] for r in rows[1:]} == {"'-note"}
+    path = tmp_path / f"g.{fmt}"
+    path.write_text(text, "utf-8")
+    back = load(path)
+    assert [c.preferred("en") for c in back.concepts] == [en for en, _ in HOSTILE]
+    assert {c.note for c in back.concepts} == {"-note"}
+
+
+def test_omegat_export_neutralises_formulas_and_import_restores_them(tmp_path):
+    text = dump(_hostile(), "omegat").decode()
+    assert [line.split("\t")[0] for line in text.splitlines()] == [w for _, w in HOSTILE]
+    assert text.splitlines()[0] == "'=cmd|' /C calc'!A0\t中0\tc0 — -note"
+    path = tmp_path / "glossary.txt"
+    path.write_text(text, "utf-8")
+    assert [c.preferred("en") for c in load(path).concepts] == [en for en, _ in HOSTILE]
+
+
+def test_an_omegat_file_repeating_one_term_loads_in_linear_time(tmp_path):
+    import time
+
+    path = tmp_path / "repeated.txt"
+    path.write_text("UNDP\t开发署\n" * 20_000, "utf-8")
+    start = time.monotonic()
+    g = load(path)
+    seconds = time.monotonic() - start
+    assert [c.id for c in g.concepts[:3]] == ["undp", "undp-2", "undp-3"]
+    assert g.concepts[-1].id == "undp-20000" and len({c.id for c in g.concepts}) == 20_000
+    assert seconds < 5  # quadratic numbering took 65 s

@@ -1,5 +1,9 @@
 """CSV/TSV glossaries: our own one-row-per-concept layout (the bundled file's), and OmegaT's
-glossary layout (``source<TAB>target<TAB>comment``, one row per term pair)."""
+glossary layout (``source<TAB>target<TAB>comment``, one row per term pair).
+
+Every cell written is passed through ``neutral`` (formula injection) and every cell read
+through ``restore``, so that exports are safe to open in a spreadsheet and a round trip
+still gives back exactly what was written."""
 from __future__ import annotations
 
 import csv
@@ -13,6 +17,23 @@ from glossary.model import Concept, Glossary, GlossaryError, Term
 COLUMNS = ["id", "domain", "en_full", "en_short", "zh_full", "zh_short", "en_variants",
            "zh_variants", "en_deprecated", "zh_deprecated", "note", "source"]
 SEP = "|"
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutral(cell: str) -> str:
+    """A text cell that a spreadsheet would run as a formula (one starting with ``=``, ``+``,
+    ``-``, ``@``, tab or carriage return) gets a leading apostrophe, as OWASP advises
+    against CSV injection: ``=HYPERLINK(...)`` is written ``'=HYPERLINK(...)``. A cell that
+    already starts with apostrophes before such a character gets one more, so ``restore``
+    is its exact inverse. Only text is ever neutralised: a column typed numeric holds
+    numbers, which cannot be formulas, so a negative value stays ``-3.5`` (writers pass
+    numbers through untouched; see ``extract.records.write_csv``)."""
+    return "'" + cell if cell.lstrip("'")[:1] in FORMULA_START else cell
+
+
+def restore(cell: str) -> str:
+    """The cell ``neutral`` was given: one leading apostrophe removed where it added one."""
+    return cell[1:] if cell[:1] == "'" and cell.lstrip("'")[:1] in FORMULA_START else cell
 
 
 def is_ours(header: list[str]) -> bool:
@@ -20,7 +41,8 @@ def is_ours(header: list[str]) -> bool:
 
 
 def read_table(path: Path, text: str, delimiter: str) -> Glossary:
-    rows = list(csv.reader(io.StringIO(text), delimiter=delimiter))
+    rows = [[restore(cell) for cell in row]
+            for row in csv.reader(io.StringIO(text), delimiter=delimiter)]
     if not rows:
         raise GlossaryError(path, "the file is empty")
     if is_ours(rows[0]):
@@ -89,17 +111,24 @@ def write_table(g: Glossary, delimiter: str = ",") -> str:
     writer = csv.writer(out, delimiter=delimiter, lineterminator="\r\n" if delimiter == "," else "\n")
     writer.writerow(COLUMNS)
     for c in g.concepts:
-        writer.writerow(concept_row(c))
+        writer.writerow([neutral(cell) for cell in concept_row(c)])
     return out.getvalue()
 
 
-def slug(text: str, taken: set[str]) -> str:
+def slug(text: str, taken: set[str], tried: dict[str, int]) -> str:
+    """A concept id made from ``text``, not in ``taken``: ``undp``, ``undp-2``, ...
+    ``tried`` remembers the next number for each base, so that a file repeating one term
+    20,000 times is read in linear time."""
     base = re.sub(r"[^0-9a-z]+", "-", text.lower()).strip("-") or "term"
     if not base[0].isalpha():
         base = "c-" + base
-    cid, n = base, 2
-    while cid in taken:
-        cid, n = f"{base}-{n}", n + 1
+    cid = base
+    if cid in taken:
+        n = tried.get(base, 2)
+        while f"{base}-{n}" in taken:
+            n += 1
+        tried[base] = n + 1
+        cid = f"{base}-{n}"
     taken.add(cid)
     return cid
 
@@ -107,7 +136,7 @@ def slug(text: str, taken: set[str]) -> str:
 def _omegat(path: Path, rows: list[list[str]]) -> list[Concept]:
     """OmegaT: source term, target term, optional comment; '#' lines are comments. Which
     column is Chinese is read from the text, not assumed."""
-    concepts, taken = [], set()
+    concepts, taken, tried = [], set(), {}
     for line, row in enumerate(rows, start=1):
         if not row or row[0].startswith("#") or not any(c.strip() for c in row):
             continue
@@ -118,7 +147,7 @@ def _omegat(path: Path, rows: list[list[str]]) -> list[Concept]:
         comment = row[2].strip() if len(row) > 2 else ""
         en, zh = (b, a) if han_ratio(a) > han_ratio(b) else (a, b)
         en_id = en if han_ratio(en) < 0.5 else ""
-        concepts.append(Concept(slug(en_id or f"term-{line}", taken), "general", comment,
+        concepts.append(Concept(slug(en_id or f"term-{line}", taken, tried), "general", comment,
                                 [Term(en, "en"), Term(zh, "zh")]))
     return concepts
 
@@ -135,6 +164,6 @@ def write_omegat(g: Glossary) -> str:
             zh = c.preferred("zh", role) or c.preferred("zh", "full") or c.preferred("zh", "short")
             if zh:
                 comment = c.id + (f" — {c.note}" if c.note else "")
-                lines.append("\t".join(x.replace("\t", " ").replace("\n", " ")
+                lines.append("\t".join(neutral(re.sub(r"[\t\r\n]", " ", x))
                                        for x in (t.form, zh, comment)))
     return "\n".join(lines) + "\n"
