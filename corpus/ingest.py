@@ -10,6 +10,7 @@ parent process writes to SQLite; workers parse and pre-segment the search text.
 from __future__ import annotations
 
 import contextlib
+import multiprocessing
 import signal
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -114,13 +115,26 @@ def _warm_worker() -> None:
     warm_up()
 
 
+def _pool_context():
+    """Workers start from a clean server process (``forkserver``), or are spawned where
+    there is none: forking the caller is unsafe once it runs threads (a notebook, a GUI;
+    Python 3.12+ warns), and each worker warms itself up anyway."""
+    methods = multiprocessing.get_all_start_methods()
+    if "forkserver" in methods:
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload([__name__])
+        return context
+    return multiprocessing.get_context("spawn")
+
+
 def _parsed(files: list[Path], workers: int) -> Iterator[tuple[Path, Parsed]]:
     """(path, parse result) in the order of ``files``."""
     if workers <= 1 or len(files) <= 1:
         for path in files:
             yield path, parse(path)
         return
-    pool = ProcessPoolExecutor(max_workers=workers, initializer=_warm_worker)
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=_pool_context(),
+                               initializer=_warm_worker)
     done = 0
     try:
         for result in pool.map(parse, files):
