@@ -34,7 +34,10 @@ def compose(spec_path: str | Path, out_dir: str | Path, langs=LANGS, db: str | N
     with Staged() as staged:
         for edition in build.editions(s, list(langs), db):
             docx = out / f"{stem}.{edition.lang}.docx"
-            Writer(edition, s.raw.get("fonts"), comments).write(staged.path(docx))
+            try:
+                Writer(edition, s.raw.get("fonts"), comments).write(staged.path(docx))
+            except ValueError as exc:  # text lxml refuses, e.g. a control character
+                raise SpecError(docx, f"cannot write the Word file ({exc})") from None
             side = provenance.sidecar(edition, docx.name, s.path, check)
             prov = out / f"{stem}.{edition.lang}.provenance.json"
             provenance.write(side, staged.path(prov))

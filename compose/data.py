@@ -4,6 +4,7 @@ can be traced back to it."""
 from __future__ import annotations
 
 import csv
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -11,6 +12,17 @@ from compose.errors import SpecError
 from compose.numbers import decimal
 
 UNITS = ("percent", "USD", "count")
+# characters an XML 1.0 document (so a Word file) cannot hold
+NOT_IN_WORD = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def check_text(text: str, where, what: str) -> str:
+    """``text`` if a Word file can hold it; else a SpecError naming the character."""
+    found = NOT_IN_WORD.search(text)
+    if found:
+        raise SpecError(where, f"{what} holds the control character U+{ord(found.group()):04X}, "
+                               "which a Word file cannot hold")
+    return text
 COLUMNS = ("id", "subject_en", "subject_zh", "value", "unit", "period", "source")
 
 
@@ -50,6 +62,10 @@ def make_datum(entry: dict, origin: dict, where: str) -> Datum:
         subject = {"en": subject}
     subject = {**subject, **{lang: entry[f"subject_{lang}"] for lang in ("en", "zh")
                              if entry.get(f"subject_{lang}")}}
+    for key, text in [("id", entry["id"]), ("period", entry.get("period", "")),
+                      ("source", entry.get("source", "")),
+                      *((f"subject_{k}", v) for k, v in subject.items())]:
+        check_text(str(text), where, key)
     datum = Datum(id=str(entry["id"]), subject=subject, value=_value(entry["value"], where),
                   unit=unit, period=str(entry.get("period", "")),
                   source=str(entry.get("source", "")), origin=origin)
@@ -91,8 +107,8 @@ def load_file(path: Path, sheet: str | None = None) -> list[Datum]:
         raise SpecError(path, "data file not found")
     try:
         rows = _rows_xlsx(path, sheet) if path.suffix.lower() == ".xlsx" else _rows_csv(path)
-    except (OSError, UnicodeDecodeError, KeyError, ValueError) as exc:
-        raise SpecError(path, f"cannot read data file ({exc})") from None
+    except Exception as exc:  # noqa: BLE001 — a broken XLSX fails inside openpyxl in many ways
+        raise SpecError(path, f"cannot read data file ({exc or type(exc).__name__})") from None
     missing = [c for c in ("id", "value") if rows and c not in rows[0]]
     if missing:
         raise SpecError(path, f"data file lacks column(s) {', '.join(missing)}")

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import yaml
 
-from compose.data import Datum, load_file, make_datum
+from compose.data import Datum, check_text, load_file, make_datum
 from compose.errors import SpecError
 
 EXAMPLES = {"gender-mainstreaming": "gender-mainstreaming.yaml"}
@@ -143,17 +143,20 @@ def _validate(path: Path, raw: dict) -> None:
         raise SpecError(path, f"invalid spec at {where}: {first.message}{more}")
 
 
-def _json_safe(raw, path: Path, depth: int = 0):
+def _json_safe(raw, path: Path, where: tuple = ()):
     """YAML turns ``2026-05-12`` into a date; the schema (and JSON) want text. Nesting
-    deeper than any spec needs is refused here, before the schema check recurses."""
+    deeper than any spec needs is refused here, before the schema check recurses, and so
+    is text a Word file cannot hold."""
     import datetime as dt
 
-    if depth > MAX_DEPTH:
+    if len(where) > MAX_DEPTH:
         raise SpecError(path, f"nested more than {MAX_DEPTH} levels deep")
     if isinstance(raw, dict):
-        return {k: _json_safe(v, path, depth + 1) for k, v in raw.items()}
+        return {k: _json_safe(v, path, (*where, k)) for k, v in raw.items()}
     if isinstance(raw, list):
-        return [_json_safe(v, path, depth + 1) for v in raw]
+        return [_json_safe(v, path, (*where, i)) for i, v in enumerate(raw)]
+    if isinstance(raw, str):
+        return check_text(raw, path, "/".join(map(str, where)) or "the spec")
     if isinstance(raw, (dt.date, dt.datetime)):
         return raw.isoformat()
     return raw

@@ -113,3 +113,28 @@ def test_spec_mistakes_are_explained(tmp_path, paragraph, message):
     result = CliRunner().invoke(main, ["compose", str(path), "-o", str(tmp_path / "o")])
     assert result.exit_code == 1
     assert message in result.output and "Traceback" not in result.output
+
+
+def test_a_broken_xlsx_is_named_not_a_traceback(tmp_path):
+    (tmp_path / "data.xlsx").write_bytes(b"PK\x03\x04 not really a workbook")
+    path = _write(tmp_path, _spec([{"text": {"en": "x", "zh": "x"}}],
+                                  data=[{"file": "data.xlsx"}]))
+    result = CliRunner().invoke(main, ["compose", str(path), "-o", str(tmp_path / "o")])
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert result.output.strip() == (f"error: {tmp_path / 'data.xlsx'}: cannot read data file "
+                                     "(File is not a zip file)")
+
+
+def test_text_a_word_file_cannot_hold_is_refused_where_it_is(tmp_path):
+    spec = _spec([{"text": {"en": "x", "zh": "x"}}])
+    spec["masthead"]["symbol"] = "A/81/\x00999"
+    path = _write(tmp_path, spec)
+    result = CliRunner().invoke(main, ["compose", str(path), "-o", str(tmp_path / "o")])
+    assert result.output.strip() == (f"error: {path}: masthead/symbol holds the control "
+                                     "character U+0000, which a Word file cannot hold")
+    (tmp_path / "bad.csv").write_text("id,value,subject_en\nstaff,12,staff\x0bmembers\n", "utf-8")
+    path = _write(tmp_path, _spec([{"text": {"en": "x", "zh": "x"}}], data=[{"file": "bad.csv"}]))
+    result = CliRunner().invoke(main, ["compose", str(path), "-o", str(tmp_path / "o")])
+    assert result.output.strip() == (f"error: {tmp_path / 'bad.csv'}, row 2: subject_en holds "
+                                     "the control character U+000B, which a Word file cannot hold")
+    assert not (tmp_path / "o").exists()
