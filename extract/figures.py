@@ -11,6 +11,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from extract.figure_rules import (MAX_VALUE, blocked_spans, in_rows, run_together,
+                                  zh_label_before)
+from extract.figure_words import grew_by, range_pairs, word_figures
 from extract.numbers import (ARABIC, CN_NUMERAL, EN_SCALE, EN_WORD, ZH_SCALE, clean_value,
                              parse_arabic, parse_chinese, parse_english_word)
 
@@ -29,7 +32,7 @@ TIME_UNITS_EN = {"hour": "hours", "hours": "hours", "day": "days", "days": "days
 # Chinese measure words after which a number counts something; 倍 makes a multiple.
 CLASSIFIERS = "个名所项国家级次种类份条位人件批轮场届篇部座户"
 NOUN_CLASSIFIERS = {"国": "国", "人": "人"}
-ZH_UNIT_WORDS = {"倍": "times", "小时": "hours", "天": "days", "周": "weeks",
+ZH_UNIT_WORDS = {"倍": "times", "岁": "years", "小时": "hours", "天": "days", "周": "weeks",
                  "个月": "months", "公里": "km", "公顷": "hectares", "吨": "tonnes"}
 
 QUALIFIERS_EN = [
@@ -57,21 +60,25 @@ QUALIFIER_AFTER_MEASURE_ZH = [("more_than", re.compile(r"^\s*以上")),
 
 # Words before a number that make it a label, not a figure; a list may follow
 # ("Goals 4 (quality education), 5 (gender equality) and 17").
-LABEL_NOUNS_EN = (r"Goals?|targets?|indicators?|items?|paragraphs?|paras?\.|chapters?|chap\.|"
-                  r"annex(?:es)?|sections?|sect\.|articles?|art\.|No\.|Nos\.|vol\.|volume|"
-                  r"Group of|sessions?|pages?|p\.|pp\.|footnotes?|"
-                  r"tables?|figures?|phases?|grades?|levels?|principles?|recommendations?|"
-                  r"Agenda|rules?|parts?|steps?|pillars?|COP|G|Beijing\+|Title|Protocol")
+LABEL_NOUNS_EN = (r"(?i:targets?|indicators?|items?|paragraphs?|paras?\.|chapters?|chap\.|"
+                  r"annex(?:es)?|sections?|sect\.|articles?|art\.|vol\.|volume|sessions?|"
+                  r"pages?|p\.|pp\.|footnotes?|tables?|figures?|phases?|grades?|levels?|"
+                  r"principles?|recommendations?|rules?|parts?|steps?|pillars?|versions?|"
+                  r"options?|scenarios?|box(?:es)?|appendix|appendices|tiers?|categor(?:y|ies)|"
+                  r"modules?|rounds?|cycles?|batch|room|priority|priorities|objectives?|"
+                  r"outcomes?|outputs?|actions?|subparagraphs?)|"
+                  r"Goals?|No\.|Nos\.|Group of|Agenda|COP|G|SDGs?|Beijing\+|Title|Protocol")
 LABEL_LIST_EN = re.compile(
     rf"\b(?:{LABEL_NOUNS_EN})\s*(?:\d+(?:\.\w+)*(?!\s*(?:per\s*cent|percent|%|million|billion))"
     rf"(?:\s*\([^)]{{1,60}}\))?"
-    rf"(?:\s*(?:,|and|or|to|–|-)\s*)?)+")
+    rf"(?:\s*(?:,\s*(?:and|or)?|and|or|to|–|-)\s*)?)+")
 # A capitalised word inside a sentence right before a bare number names it ("Alliance 8.7").
 NAME_BEFORE = re.compile(
     rf"(?<![.!?:;(]\s)(?<!^)(?<=\w\s)(?!(?:Over|About|Some|Nearly|Almost|Around|Approximately|"
     rf"Fewer|More|Less|Under|Below|Above|Only|All|The|In|By|Of|To|For|With|From|On|At|"
     rf"{MONTHS})\b)[A-Z][a-z]+\s$")
 WINDOW = 80  # how far after a number its unit, qualifier and counted noun may reach
+AGE_BEFORE = re.compile(r"\b(?:aged?|ages)\s*(?:of\s*|between\s*|from\s*)?$", re.I)
 PUNCT_BEFORE_MARKER = ".。;；”\"’)）!?！？"
 
 
@@ -84,10 +91,14 @@ class Figure:
     qualifier: str | None = None
     counted: str | None = None
     scale_explicit: bool = field(default=False, repr=False)
+    high: float | None = None  # set for a range, whose low end is ``value``
 
     def as_dict(self, text: str) -> dict:
+        ranged = self.high is not None
         return {"text": text[self.start:self.end], "span": [self.start, self.end],
-                "value": clean_value(self.value), "unit": self.unit,
+                "value": clean_value(self.value),
+                "low": clean_value(self.value) if ranged else None,
+                "high": clean_value(self.high) if ranged else None, "unit": self.unit,
                 "qualifier": self.qualifier, "counted": self.counted}
 
 
@@ -97,6 +108,40 @@ def _masked(start: int, end: int, masks) -> bool:
 
 def _label_spans(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in LABEL_LIST_EN.finditer(text)]
+
+
+def _qualifier_en(prefix: str) -> str | None:
+    return next((q for q, pattern in QUALIFIER_BEFORE_EN if pattern.search(prefix)), None)
+
+
+def _not_a_quantity(raw: str, lang: str) -> bool:
+    """Digits that cannot be a quantity: a leading zero ('04320', part of a job number or a
+    code) or numbers a plain space ran together (chart ticks, table rows)."""
+    if raw[0] == "0" and len(raw) > 1 and raw[1].isdigit():
+        return True
+    return " " in raw and raw[0].isdigit() and run_together(raw, lang)
+
+
+def _ranges(text: str, figures: list[Figure]) -> list[Figure]:
+    """Two figures that are the ends of one range become one figure (value = low end)."""
+    pairs = set(range_pairs(text, [(f.start, f.end, f.value, f.value) for f in figures]))
+    out: list[Figure] = []
+    skip = False
+    for i, fig in enumerate(figures):
+        if skip:
+            skip = False
+            continue
+        if i in pairs:
+            high = figures[i + 1]
+            fig.end, fig.high = high.end, high.value
+            if fig.unit == "count":
+                fig.unit = high.unit
+            fig.counted = fig.counted or high.counted
+            if fig.unit == "count" and AGE_BEFORE.search(text[max(0, fig.start - 20):fig.start]):
+                fig.unit, fig.counted = "years", None  # aged 15–24
+            skip = True
+        out.append(fig)
+    return out
 
 
 class FigureFinder:
@@ -110,25 +155,41 @@ class FigureFinder:
         else:
             self.number_re = re.compile(rf"{ARABIC}|\b{EN_WORD}\b", re.I)
         self.month_after = re.compile(
-            rf"^(?:\s*(?:and|to|–|-)\s*\d{{1,2}})?\s+(?:{MONTHS})\b")
+            rf"^(?:\s*(?:,|and|to|–|-)\s*\d{{1,2}})*\s+(?:{MONTHS})\b")
         self.month_before = re.compile(rf"\b(?:{MONTHS})\s+(?:\d{{1,2}},?\s+)?$")
 
     # -- public ---------------------------------------------------------------------------
     def find(self, text: str, masks=(), markers: frozenset[str] = frozenset()) -> list[dict]:
-        labels = None  # computed at the first number: most paragraphs have none
+        matches = list(self.number_re.finditer(text))
+        words = word_figures(text, self.lang)
+        if not matches and not words:
+            return []
+        blocked = [*masks, *blocked_spans(text, self.lang), *((w[0], w[1]) for w in words)]
+        if self.lang == "en":
+            blocked += _label_spans(text)
+        arabic = [m.span() for m in matches if m.group()[0].isdigit()]
+        rows = {arabic[i] for i in in_rows(text, arabic)}
         found: list[Figure] = []
-        for m in self.number_re.finditer(text):
+        for m in matches:
             start, end, raw = m.start(), m.end(), m.group()
-            if labels is None:
-                labels = _label_spans(text) if self.lang == "en" else []
-            if _masked(start, end, masks) or _masked(start, end, labels):
+            if m.span() in rows or _masked(start, end, blocked) or _not_a_quantity(raw, self.lang):
+                continue
+            if self.lang == "zh" and zh_label_before(text, start):
                 continue
             fig = (self._zh(text, start, end, raw, markers) if self.lang == "zh"
                    else self._en(text, start, end, raw, markers))
-            if fig is not None:
+            if fig is not None and abs(fig.value) < MAX_VALUE:
                 found.append(fig)
+        for start, end, value, unit in words:
+            fig = Figure(start, end, value, unit=unit)
+            if self.lang == "zh":
+                self._zh_qualify(text, fig)
+            else:
+                fig.qualifier = _qualifier_en(text[max(0, start - 25):start])
+            found.append(fig)
+        found.sort(key=lambda f: f.start)
         self._share_units(text, found)
-        return [f.as_dict(text) for f in found]
+        return [f.as_dict(text) for f in _ranges(text, found)]
 
     # -- shared context tests -------------------------------------------------------------
     def _glued(self, text: str, start: int, end: int) -> bool:
@@ -139,8 +200,8 @@ class FigureFinder:
         after2 = text[end + 1] if end + 1 < len(text) else ""
         if before.isalpha() and before.isascii() or before in {"/", "+", "#"}:
             return True
-        if before in {"-", "‑"} and (before2.isalnum() or before2 == " " and self.lang == "en"):
-            return True
+        if before in {"-", "‑"} and (before2.isalpha() or before2 == " " and self.lang == "en"):
+            return True  # P-4, COVID-19; but 15-24 is a range
         if re.search(r"[A-Za-z][-‑]\s$", text[max(0, start - 3):start]):
             return True  # "COVID- 19": a text layer split a code at its hyphen
         if before == "." and before2.isdigit() or after == "." and after2.isdigit():
@@ -221,13 +282,14 @@ class FigureFinder:
         if fig.unit == "count" and not is_word and NAME_BEFORE.search(
                 text[:fig.start], max(0, fig.start - 30)):
             return None  # Alliance 8.7, Agenda 2063, Article 5: a name or label
+        if fig.unit == "count" and not fig.scale_explicit and re.search(
+                r"(?<![.!?:;]\s)\b[A-Z]{2,}\s$", text[max(0, fig.start - 12):fig.start]):
+            return None  # IPSAS 41, ISO 9001: a standard or code named by an acronym
         prefix = text[max(0, fig.start - 25):fig.start]
-        for qual, pattern in QUALIFIER_BEFORE_EN:
-            if pattern.search(prefix) and not (is_word and re.search(
-                    r"\b(?:around|over|under|some|below|above)\s*$", prefix, re.I)):
-                # "organized around three areas": a preposition before a spelled-out number
-                fig.qualifier = qual
-                break
+        if not (is_word and re.search(r"\b(?:around|over|under|some|below|above)\s*$",
+                                      prefix, re.I)):
+            # not "organized around three areas": a preposition before a spelled-out number
+            fig.qualifier = _qualifier_en(prefix)
         if fig.qualifier is None:
             m = re.match(r"\s*(?:per\s*cent|percent|%)?\s*or (more|higher|above|greater|less|"
                          r"fewer|lower|below)\b", text[fig.end:fig.end + WINDOW])
@@ -294,6 +356,8 @@ class FigureFinder:
                 for word, unit in ZH_UNIT_WORDS.items():
                     if rest.lstrip("多余").startswith(word):
                         fig.unit = unit
+                        if word == "倍" and grew_by(text, start):
+                            fig.value += 1  # 增加了两倍: three times the base
                         pos += rest.index(word) + len(word)
                         break
                 else:

@@ -110,7 +110,8 @@ def find_indicators(text: str, lang: str, figures: list[dict]) -> list[dict]:
             used.add(i + 1)
         multiple = ZH_MULTIPLE.search(text[max(s, start - 6):end])
         if fig["unit"] == "times" and multiple:
-            record["change"] = {"kind": "factor", "value": clean_value(fig["value"] + 1)}
+            # the figure already counts 增加了两倍 as three times (see figure_words.grew_by)
+            record["change"] = {"kind": "factor", "value": clean_value(fig["value"])}
         elif fig["unit"] == "percent" and CHANGE_BY.search(text[s:start]):
             record["change"] = {"kind": "percent", "value": fig["value"]}
         record["period"], _ = _period(text, lang, s, e, start)

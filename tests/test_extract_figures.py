@@ -123,8 +123,10 @@ def test_not_figures(lang, text):
     assert figures(lang, text) == []
 
 
-def test_range_shares_its_unit():
-    assert figures("en", "between 2 and 3 times more jobs") == [(2, "times", None), (3, "times", None)]
+def test_range_is_one_figure_sharing_its_unit():
+    (record,) = extract(doc_of("en", "between 2 and 3 times more jobs"), ["figure"])
+    assert (record["text"], record["low"], record["high"], record["unit"]) == (
+        "2 and 3", 2, 3, "times")
 
 
 def indicators(lang: str, text: str) -> list[dict]:

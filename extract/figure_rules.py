@@ -1,0 +1,104 @@
+"""Context rules that decide whether a number in a paragraph can be a figure at all, and the
+figures written in words (fractions, multiples) and as ranges.
+
+Kept apart from ``figures.py`` (which reads a number's unit, scale and qualifier) because
+these rules look at the layout around a number: where the paragraph starts, whether numbers
+stand in a row like table cells or chart ticks, whether a paragraph is a table of contents.
+They must hold whatever the PDF reader makes of tables and charts: a row of bare numbers is
+never a figure in running text.
+"""
+from __future__ import annotations
+
+import re
+
+# The largest amount a UN report states is in the trillions; anything past this is numbers
+# run together (chart ticks read as one thousands-grouped number).
+MAX_VALUE = 1e15
+
+# Leader dots of a table of contents: its numbers are page numbers.
+TOC_LEADERS = re.compile(r"(?:(?:\.\s?){5,}|…{3,}|_{5,})\s*(?:\d|$)")
+# Job number of the masthead or footer: 25-07795, 25 - 01529.
+JOB_NUMBER = re.compile(r"(?<!\d)\d{2}\s?[-‑]\s?\d{5}(?!\d)")
+# Paragraph, sub-paragraph and recommendation numbers that open a paragraph or follow the
+# end of the previous unit when a reader ran two units together: "16. Several",
+# "9.1. Continue", "140.162 Continue ... (Ghana); 140.163 Take".
+UNIT_NUMBER = re.compile(
+    r"(?:^|(?<=[.;:)\]]\s)|(?<=[.;:)\]]))\s*(\d{1,3}(?:\.\d{1,3}){1,2}\.?(?=\s+[A-Z(\"“])"
+    r"|\d{1,3}\.(?=\s+[A-Z(\"“]))")
+# A paragraph opening with a bare integer and a capitalised word: UN style never starts a
+# sentence with a numeral, so this is a page number, heading number or running header.
+OPENING_NUMBER = re.compile(
+    r"^\s*(\d{1,4})(?=\s*[.)\-–:]?\s+(?:[A-Z][a-z]|[A-Z]\.|[IVX]+\.)|\s*$)")
+# Web addresses and file names (a reader may break them across lines) hold digits that
+# are no quantities: ...-bei-gedenkfeier-li.2313544, %D0%B5, report.pdf.
+ADDRESS = re.compile(r"\S*(?:https?:|www\.|\.html?\b|\.pdf\b|\.aspx?\b|%[0-9A-F]{2}|"
+                     r"(?:[A-Za-z]+-){3,})\S*")
+# Old General Assembly resolutions: 248 (III), 20 (XXXVI), S-27/2.
+ROMAN_SESSION = re.compile(r"(?<![\d.])\d{1,4}\s?\((?:S-)?[IVXL]+\)")
+# Page numbers of a footer: "17 /55", "6/18".
+PAGE_OF = re.compile(r"(?<!\d)\d{1,4}\s*/\s*\d{1,4}(?!\d)(?!\s*(?:号|\())")
+ZH_LABEL_BEFORE = re.compile(r"(?:建议|目标|具体目标|指标|表|图|附件|段|框|专栏|方框|版|版本|"
+                             r"项目|倡议|原则)\s*$")
+
+# Numbers stand in a row (table cells, chart ticks or data labels) when only these lie
+# between them.
+ROW_GAP = re.compile(r"[\s()%％]*|\s+(?:[–—-]\s+)+")  # '2 – – 180': dashes are empty cells
+RANGE_GAP = re.compile(r"\s+[–—-]\s+")
+
+
+def blocked_spans(text: str, lang: str) -> list[tuple[int, int]]:
+    """Spans of ``text`` where no figure may be found."""
+    if TOC_LEADERS.search(text):
+        return [(0, len(text))]
+    spans = [m.span() for pattern in (JOB_NUMBER, ADDRESS, ROMAN_SESSION)
+             for m in pattern.finditer(text)]
+    spans += [m.span() for m in PAGE_OF.finditer(text) if not _fraction_like(text, m)]
+    if lang == "en":
+        spans += [m.span(1) for m in UNIT_NUMBER.finditer(text)]
+        m = OPENING_NUMBER.match(text)
+        if m:
+            spans.append(m.span(1))
+    else:
+        m = re.match(r"\s*(?:\d{1,3}(?:\.\d{1,3})*\.|[（(]\d{1,3}[)）])", text)
+        if m:  # 12. 或 (3)：段落编号
+            spans.append(m.span())
+    return spans
+
+
+def _fraction_like(text: str, m: re.Match) -> bool:
+    """'24/7' and '1/3' inside a sentence are not page numbers; a footer's 'N /M' is."""
+    return not re.search(r"\s/|/\s", m.group()) and text.strip() != m.group()
+
+
+def zh_label_before(text: str, start: int) -> bool:
+    return bool(ZH_LABEL_BEFORE.search(text[max(0, start - 6):start]))
+
+
+def in_rows(text: str, spans: list[tuple[int, int]]) -> set[int]:
+    """Indexes of the numbers (spans in text order) that stand in a row of bare numbers:
+    running prose never puts two numbers side by side, table cells and chart ticks do."""
+    rows: set[int] = set()
+    i = 0
+    while i < len(spans):
+        j = i
+        while j + 1 < len(spans) and ROW_GAP.fullmatch(text[spans[j][1]:spans[j + 1][0]]):
+            j += 1
+        if j > i + 1 or j == i + 1 and not RANGE_GAP.fullmatch(text[spans[i][1]:spans[j][0]]):
+            rows.update(range(i, j + 1))  # (two numbers across one dash are a range)
+        i = j + 1
+    return rows
+
+
+def run_together(raw: str, lang: str) -> bool:
+    """Numbers that a plain space ran together, not one thousands-grouped number:
+    '700 650 600 550 500' (3-digit groups stepping evenly: chart ticks) and, in English,
+    where commas group thousands, any reading with more than one space-separated group
+    ('42 071 555 221 046' is a table row)."""
+    groups = raw.split(" ")
+    if len(groups) < 3:
+        return False
+    if lang == "en":
+        return True
+    values = [int(g) for g in groups if g.isdigit()]
+    steps = {b - a for a, b in zip(values, values[1:])}
+    return len(values) == len(groups) and len(steps) == 1 and 0 not in steps

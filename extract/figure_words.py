@@ -1,0 +1,105 @@
+"""Figures written as words of proportion or multiplication, and ranges.
+
+"two thirds", "a fifth of", "one in three", "half of", "三分之一", "一半" are fractions
+(unit ``fraction``, value 0.666667); "doubled", "threefold", "翻了一番", "增加了两倍" are
+multiples (unit ``times``; 增加了两倍 "increased by two times" is three times the base).
+A range ("15–24", "between 10 and 20 per cent", "15至24岁") becomes one figure whose
+``low`` and ``high`` are its ends.
+"""
+from __future__ import annotations
+
+import re
+
+from extract.numbers import EN_UNITS_WORDS, parse_chinese
+
+DENOMINATORS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4,
+                "fourth": 4, "fourths": 4, "fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6,
+                "seventh": 7, "sevenths": 7, "eighth": 8, "eighths": 8, "ninth": 9,
+                "ninths": 9, "tenth": 10, "tenths": 10}
+NUMERATORS = {"a": 1, "one": 1, **{k: v for k, v in EN_UNITS_WORDS.items() if v < 10}}
+_PLURAL = "|".join(k for k in DENOMINATORS if k.endswith("s"))
+_SINGULAR = "|".join(k for k in DENOMINATORS if not k.endswith("s"))
+# "two thirds" is always a fraction; "a third" and "one fifth" only before "of" ("a third
+# country" is an ordinal); "half" only as "half of", and not "the first half of 2025".
+FRACTIONS_EN = [
+    re.compile(rf"\b(?P<num>{'|'.join(NUMERATORS)})[\s-]+(?P<den>{_PLURAL})\b", re.I),
+    re.compile(rf"\b(?P<num>a|one)[\s-]+(?P<den>{_SINGULAR})(?=\s+of\b)", re.I),
+    re.compile(r"(?<!first )(?<!second )(?<!the )(?<!a )(?<!one )\b(?P<den>half)(?=\s+of\b|\s+\()",
+               re.I),
+    re.compile(rf"\bone\s+(?:in|out\s+of)\s+(?P<every>{'|'.join(EN_UNITS_WORDS)}|\d{{1,3}})\b",
+               re.I),
+]
+MULTIPLE_EN = re.compile(
+    r"\b(?:(?P<verb>doubled|doubling|tripled|tripling|trebled|quadrupled|quadrupling|"
+    r"halved|halving)|(?P<fold>two|three|four|five|six|seven|eight|nine|ten|\d{1,3})"
+    r"[\s-]?fold)\b", re.I)
+VERB_FACTORS = {"doubl": 2, "tripl": 3, "trebl": 3, "quadrupl": 4, "halv": 0.5}
+
+ZH_DIGITS = "一二两三四五六七八九十"
+FRACTION_ZH = re.compile(rf"(?<!百)(?P<den>[{ZH_DIGITS}]+)分之(?P<num>[{ZH_DIGITS}]+)|一半")
+# 翻一番 doubles, 翻两番 quadruples: each 番 is a doubling.
+MULTIPLE_ZH = re.compile(rf"翻了?(?P<n>[一两二三])番")
+GREW_BY_ZH = re.compile(r"(?:增加|增长|提高|上升|扩大)了\s*$")
+
+
+def word_figures(text: str, lang: str) -> list[tuple[int, int, float, str]]:
+    """(start, end, value, unit) of every fraction or multiple in ``text``."""
+    found = []
+    if lang == "zh":
+        for m in FRACTION_ZH.finditer(text):
+            value = 0.5 if m.group() == "一半" else (parse_chinese(m.group("num"))
+                                                   / parse_chinese(m.group("den")))
+            found.append((m.start(), m.end(), value, "fraction"))
+        for m in MULTIPLE_ZH.finditer(text):
+            found.append((m.start(), m.end(), 2.0 ** parse_chinese(m.group("n")), "times"))
+        return found
+    for pattern in FRACTIONS_EN:
+        for m in pattern.finditer(text):
+            groups = m.groupdict()
+            if groups.get("every"):
+                every = groups["every"].lower()
+                value = 1 / (int(every) if every.isdigit() else EN_UNITS_WORDS[every])
+            else:
+                value = (NUMERATORS[groups["num"].lower()] if groups.get("num") else 1) \
+                    / DENOMINATORS[groups["den"].lower()]
+            found.append((m.start(), m.end(), value, "fraction"))
+    for m in MULTIPLE_EN.finditer(text):
+        if m.group("verb"):
+            verb = m.group("verb").lower()
+            value = next(v for k, v in VERB_FACTORS.items() if verb.startswith(k))
+        else:
+            n = m.group("fold").lower()
+            value = int(n) if n.isdigit() else EN_UNITS_WORDS[n]
+        found.append((m.start(), m.end(), float(value), "times"))
+    return found
+
+
+def grew_by(text: str, start: int) -> bool:
+    """增加了两倍: 'increased by two times' is three times the base."""
+    return bool(GREW_BY_ZH.search(text[max(0, start - 6):start]))
+
+
+# What joins the two ends of a range; "and" only after "between", "to" not after "from"
+# (which states a change: "rose from 10 to 20 per cent").
+RANGE_LINK = re.compile(r"\s*(?:–|—|-|‑|to|至|~|～)\s*(?:US\$|\$|€|£)?\s*")
+BETWEEN_LINK = re.compile(r"\s*and\s*(?:US\$|\$|€|£)?\s*")
+
+
+def range_pairs(text: str, spans: list[tuple[int, int, float, float]]) -> list[int]:
+    """Indexes i such that figures i and i+1 (start, end, value, raw value) are the ends
+    of one range."""
+    pairs = []
+    for i, (a, b) in enumerate(zip(spans, spans[1:])):
+        if pairs and pairs[-1] == i - 1:
+            continue
+        link = text[a[1]:b[0]]
+        before = text[max(0, a[0] - 20):a[0]]
+        if RANGE_LINK.fullmatch(link):
+            if re.search(r"\bfrom\s*(?:US\$|\$|€|£)?\s*$|从\s*$", before) and "to" in link:
+                continue
+        elif not (BETWEEN_LINK.fullmatch(link)
+                  and re.search(r"\bbetween\s*(?:US\$|\$|€|£)?\s*$", before, re.I)):
+            continue
+        if a[3] < b[3]:
+            pairs.append(i)
+    return pairs
