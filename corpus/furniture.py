@@ -8,9 +8,12 @@ import re
 SYMBOL = r"(?:[A-Z][A-Za-z]{0,9}(?:/[A-Za-z0-9.()\-]+)+)"
 SYMBOL_LINE = re.compile(rf"^{SYMBOL}(?:\s*[-–]\s*{SYMBOL})*$")
 JOB = re.compile(r"\b((?:GE\.)?\d{2}-\d{5})\s*\(\s*[A-Z]\s*\)")
+# The job-number footer; its date stamps are sometimes set with stray spaces ("3 1 0125").
+JOB_LINE = re.compile(r"^(?:GE\.)?\d{2}-\d{5}\s*\(\s*[A-Z]\s*\)(?:\s+[\d ]{6,14})?\s*$")
+BARCODE = re.compile(r"^\*\d{7,8}\*$")
 _PATTERNS = [
-    re.compile(r"^(?:GE\.)?\d{2}-\d{5}\s*\(\s*[A-Z]\s*\)(?:\s+\d{6})?(?:\s+\d{6})?\s*$"),  # 25-07795 (E) 100625
-    re.compile(r"^\*\d{7,8}\*$"),                                   # barcode *2507795*
+    JOB_LINE,                                                       # 25-07795 (E) 100625
+    BARCODE,                                                        # barcode *2507795*
     re.compile(r"^\d{1,4}\s*/\s*\d{1,4}\s+(?:GE\.)?\d{2}-\d{5}$"),  # 2/18 25-07795
     re.compile(r"^(?:GE\.)?\d{2}-\d{5}\s+\d{1,4}\s*/\s*\d{1,4}$"),  # 25-07795 3/18
     re.compile(r"^(?:GE\.)?\d{2}-\d{5}$"),                          # job number alone

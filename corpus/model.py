@@ -84,6 +84,7 @@ class Document:
     pages: int | None = None
     # the masthead and title lines as read, before the body: nothing read is dropped
     front: list[str] = field(default_factory=list)
+    contents: list[str] = field(default_factory=list)  # table-of-contents entries, not headings
     # the reading report (``corpus.quality``): what looks wrong, for researchers to weigh
     warnings: list[str] = field(default_factory=list)
 
@@ -126,6 +127,7 @@ class Document:
             footnotes=[Footnote(**f) for f in d.get("footnotes", [])],
             pages=d.get("pages"),
             front=d.get("front", []),
+            contents=d.get("contents", []),
             warnings=d.get("warnings", []),
         )
 

@@ -24,6 +24,7 @@ _JOB = re.compile(r"(?<![\d.])(?:GE\.)?\d{2}-\d{5}\s*(?:\(\s*[A-Z]\s*\)|\d{1,3}\
                   r"|\b\d{1,3}\s*/\s*\d{1,3}\s+(?:GE\.)?\d{2}-\d{5}\b")
 _BARCODE = re.compile(r"\*\d{7,8}\*")
 _HAN_SPACE = re.compile(f"[{HAN}][ \u3000]+[{HAN}]")
+_FRONT_REF = re.compile(r"(?<=[^\s*])(\*{1,3}|[†‡])")
 _WORD = re.compile(f"[A-Za-z\u00c0-\u024f]{{2,}}|[{HAN}]")
 
 
@@ -37,7 +38,7 @@ def texts(doc: Document) -> list[str]:
     for figure in getattr(doc, "figures", []):
         out += [figure.caption or "", figure.text or ""]
     out += [v for v in vars(doc.metadata).values() if isinstance(v, str)]
-    out += getattr(doc, "front", [])
+    out += doc.front + doc.contents
     return out
 
 
@@ -107,6 +108,7 @@ def _places(doc: Document):
 def _footnotes(doc: Document) -> list[str]:
     refs = Counter(m for p in doc.paragraphs for m in p.footnote_refs)
     refs.update(m for s in doc.sections for m in s.footnote_refs)
+    refs.update(m for line in doc.front for m in _FRONT_REF.findall(line))  # "Agenda item 5*"
     notes = Counter(f.marker for f in doc.footnotes)
     out = []
     missing = [m for m in refs if m not in notes]

@@ -24,7 +24,9 @@ _H1 = re.compile(rf"^({'|'.join(reversed(ROMAN))})\s*[.．]\s+(\S.*)$|"
                  rf"^({'|'.join(reversed(ZH_NUM))})\s*[.、．]\s*(\S.*)$")
 _H2 = re.compile(rf"^([A-Z])\s*[.．](?:\s+|(?=[{HAN}]))(\S.*)$")
 _TOC = re.compile(r"^(?:Contents|目录|目 录)$", re.I)
-_TOC_ENTRY = re.compile(rf"(?:\s|\.{{2,}}|…+|(?<=[{HAN}]))\d{{1,3}}$|^(?:Page|页次)$")
+_TOC_ENTRY = re.compile(rf"(?:\s|\.{{2,}}|…+|(?<=[{HAN}]))\d{{1,3}}$|^(?:Page|页次|\d{{1,3}})$")
+_LEADERS = re.compile(r"(?:\.\s?){5,}|…{3,}|(?:\. ){4,}")
+_LEADER_TAIL = re.compile(r"\s*(?:(?:\.\s?){2,}|…+)[\s.…]*\d{0,3}\s*$|\s+\d{1,3}$")
 _SUMMARY = re.compile(r"^(?:Summary|摘要|概要)$")
 _ANNEX = re.compile(r"^(?:Annex(?:es)?(?:\s+[IVXL]+)?|附件[一二三四五六七八九十]*)$")
 _TERMINAL = tuple("。！？；.!?;")
@@ -90,8 +92,11 @@ def structure(blocks: list[Block], *, source: str, fmt: str, sha256: str,
     doc = Document(source=source, format=fmt, sha256=sha256, pages=pages)
     builder = _Builder(doc, lang)
     furniture = [b.text for b in blocks if b.role == "furniture"]
-    for block in blocks:
-        if block.role == "furniture" or not block.text.strip():
+    toc = _contents(blocks)
+    doc.contents = [_LEADER_TAIL.sub("", REF_RE.sub("", blocks[i].text)).strip() for i in sorted(toc)]
+    doc.contents = [t for t in doc.contents if t and not _TOC_ENTRY.fullmatch(t)]
+    for i, block in enumerate(blocks):
+        if block.role == "furniture" or not block.text.strip() or i in toc:
             continue
         if block.role == "footnote":
             builder.footnote(block)
@@ -102,16 +107,37 @@ def structure(blocks: list[Block], *, source: str, fmt: str, sha256: str,
             builder.body(block)
     doc.metadata = parse_masthead(doc.front, furniture, lang)
     builder.finish()
-    doc.front = [REF_RE.sub("", t).strip() for t in doc.front]
+    doc.front = [REF_RE.sub(lambda m: m.group(1), t).strip() for t in doc.front]  # as printed: "item 5*"
     doc.warnings = quality.warnings(doc)
     return doc
+
+
+def _contents(blocks: list[Block]) -> set[int]:
+    """Indexes of the blocks of the table of contents (its heading, entries with dot
+    leaders or page numbers, entries wrapped before their leaders, bare page numbers), so
+    that they become neither headings nor body text."""
+    body = [i for i, b in enumerate(blocks) if b.role == "body" and b.text.strip()]
+    plain = {i: REF_RE.sub("", blocks[i].text).strip() for i in body}
+    leaders = {i for i in body if _LEADERS.search(plain[i])}
+    toc: set[int] = set()
+    in_toc = False
+    for k, i in enumerate(body):
+        text = plain[i]
+        if _TOC.match(text) or i in leaders:
+            in_toc = True
+        elif in_toc and not _TOC_ENTRY.search(text):
+            ahead = body[k + 1:k + 4]
+            in_toc = len(text) < 300 and not text.endswith(_TERMINAL) and any(
+                j in leaders for j in ahead)
+        if in_toc:
+            toc.add(i)
+    return toc
 
 
 class _Builder:
     def __init__(self, doc: Document, lang: str):
         self.doc, self.lang = doc, lang
         self.started = False
-        self.in_toc = False
         self.last_number = 0
         self.para: Paragraph | None = None
         self.parts: list[str] = []  # raw text pieces (with sentinels) of self.para
@@ -120,8 +146,6 @@ class _Builder:
     def begin(self, block: Block) -> bool:
         """Decide whether ``block`` opens the report proper (consuming TOC lines)."""
         text = REF_RE.sub("", block.text).strip()
-        if self._toc(text):
-            return True
         m = _PARA.match(text)
         if _SUMMARY.match(text) or _H1.match(text) or (m and m.group(1) == "1"):
             self.started = True
@@ -142,21 +166,10 @@ class _Builder:
         self.body(block)
         return True
 
-    def _toc(self, plain: str) -> bool:
-        """True for the table of contents' heading and entries, which are not body text."""
-        if _TOC.match(plain):
-            self.in_toc = True
-        elif self.in_toc and not _TOC_ENTRY.search(plain):
-            self.in_toc = False
-            return False
-        return self.in_toc
-
     # -- body ---------------------------------------------------------------------------
     def body(self, block: Block) -> None:
         text = block.text.strip()
         plain = REF_RE.sub("", text)
-        if self._toc(plain):
-            return
         heading = self._heading(plain, block)
         if heading:
             self._close()

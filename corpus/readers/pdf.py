@@ -21,7 +21,7 @@ import pypdfium2.raw as fpdf
 
 from corpus.blocks import HAN, LABEL, LABEL_ONLY, Block, clean, join_lines, normalise_zh_spacing, ref
 from corpus.errors import ReadError
-from corpus.furniture import SYMBOL_LINE, is_furniture
+from corpus.furniture import BARCODE, JOB_LINE, SYMBOL_LINE, is_furniture
 
 _PATH = fpdf.FPDF_PAGEOBJ_PATH
 _FORCE_BOLD = 1 << 18  # PDF font descriptor flag ForceBold (bit 19)
@@ -368,7 +368,7 @@ class _Layout:
                         round(prev[0].base - segs[0].base, 1)] += 1
                 prev = segs
             rights += page_rights
-            self.rights.append(_justified_edge(page_rights))
+            self.rights.append(_justified_edge([s for segs in lines for s in segs]))
         self.size = sizes.most_common(1)[0][0] if sizes else 10.0
         self.pitches = {}
         for size, counts in pitches.items():
@@ -408,10 +408,15 @@ class _Layout:
         return a.size >= 1.15 * self.size or not _ended_short(a, seg, self.right_for(page))
 
 
-def _justified_edge(rights: list[float]) -> float | None:
-    """The x where most lines of a page end (justified text ends on the margin); None when
-    no three lines end together (a title page, a chart)."""
-    counts = Counter(round(x) for x in rights)
+def _justified_edge(segs: list[_Segment]) -> float | None:
+    """The x where most full lines of a page end (justified text ends on the margin); only
+    lines wider than half the page's text are counted, so that the right-aligned columns
+    of a table do not set it. None when no three lines end together (a title page, a
+    chart)."""
+    if not segs:
+        return None
+    left, right = min(s.x0 for s in segs), max(s.x1 for s in segs)
+    counts = Counter(round(s.x1) for s in segs if s.x1 - s.x0 > 0.5 * (right - left))
     if not counts:
         return None
     x, n = max(((x, counts[x - 1] + counts[x] + counts[x + 1]) for x in counts),
@@ -505,6 +510,8 @@ def _page_blocks(number: int, height: float, rules, lines: list[list[_Segment]],
             head.append(segs)
         elif bottom < 0.1 * height and _furniture_line(segs, number, footer=True):
             foot.append(segs)
+        elif all(JOB_LINE.match(s.plain()) or BARCODE.match(s.plain()) for s in segs):
+            foot.append(segs)  # the job number and barcode, wherever the page puts them
         else:
             body.append(segs)
     cut = notes.cut(rules, body)
