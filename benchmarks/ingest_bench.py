@@ -6,10 +6,11 @@ pages/s of pdfplumber's raw ``page.extract_text()`` on the same pages, in < 400 
     python benchmarks/ingest_bench.py --repeat 3           # keep the fastest of 3 runs
 
 Builds once, under ``benchmarks/.cache/`` (git-ignored), a >= 300-page English PDF (the
-three bundled sample PDFs concatenated repeatedly with pypdfium2) and a >= 200-page Chinese
-PDF (the zh sample as a Word file from ``tests/builders.py``, body repeated, converted by
-LibreOffice). Each measurement runs in a fresh child process so that its peak RSS is its own
-and no cache is shared between the two tools.
+three English sample PDFs in ``../shared/samples/en/`` concatenated repeatedly with
+pypdfium2) and a >= 200-page Chinese PDF (the zh sample as a Word file from
+``tests/builders.py``, body repeated, converted by LibreOffice). Each measurement runs in a
+fresh child process so that its peak RSS is its own and no cache is shared between the two
+tools.
 """
 from __future__ import annotations
 
@@ -25,10 +26,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 CACHE = ROOT / "benchmarks" / ".cache"
 SAMPLES = ROOT / "corpus" / "samples"
+EN_SAMPLES = ROOT.parent / "shared" / "samples" / "en"
 EN_PAGES, ZH_PAGES = 300, 200
 RATIO_BAR, RSS_BAR_MB, EXTRACT_BAR = 6.0, 400, 0.5
 WARM = {"zh": SAMPLES / "zh" / "unwomen-ohchr-joint-workplan-2012.zh.txt",
-        "en": SAMPLES / "en" / "E_CN.6_2025_4.en.pdf"}
+        "en": EN_SAMPLES / "E_CN.6_2025_4.en.pdf"}
 
 
 def build_en(cache: Path) -> Path:
@@ -38,7 +40,9 @@ def build_en(cache: Path) -> Path:
     out = cache / f"en-samples-{EN_PAGES}p.pdf"
     if out.exists():
         return out
-    sources = sorted((SAMPLES / "en").glob("*.pdf"))
+    sources = sorted(EN_SAMPLES.glob("*.pdf"))
+    if not sources:
+        sys.exit(f"error: {EN_SAMPLES}: no English sample PDFs (is ../shared beside the checkout?)")
     merged = pypdfium2.PdfDocument.new()
     while len(merged) < EN_PAGES:
         for src in sources:

@@ -1,16 +1,30 @@
-"""Session-wide real inputs: built once, shared by every test module."""
+"""Session-wide real inputs: built once, shared by every test module. With
+``RAPPORTEUR_NO_SKIP`` set (as ``.ci/run`` does), a skipped test is a failure: CI has the
+shared inputs and every tool, so a skip there means a test silently did not run."""
 from __future__ import annotations
 
+import os
 import shutil
 
 import pytest
 
-from tests.builders import SAMPLES, ZH_SAMPLE, docx_to_pdf, soffice, zh_sample_docx
+from tests.builders import EN_SAMPLES, ZH_SAMPLE, docx_to_pdf, shared, soffice, zh_sample_docx
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    outcome = yield
+    report = outcome.get_result()
+    if report.skipped and os.environ.get("RAPPORTEUR_NO_SKIP") and not hasattr(report, "wasxfail"):
+        reason = report.longrepr[2] if isinstance(report.longrepr, tuple) else str(report.longrepr)
+        report.outcome = "failed"
+        report.longrepr = f"skipped, and RAPPORTEUR_NO_SKIP forbids skips: {reason}"
 
 
 @pytest.fixture(scope="session")
-def samples():
-    return SAMPLES
+def en_samples():
+    """The English UN PDFs in ../shared/samples/en/ (the test skips without them)."""
+    return shared(EN_SAMPLES)
 
 
 @pytest.fixture(scope="session")

@@ -15,11 +15,12 @@ from click.testing import CliRunner
 
 from corpus.cli import main
 from corpus.store import Store
+from tests.builders import EN_SAMPLES, shared
 
 SAMPLES = Path(__file__).parent.parent / "corpus" / "samples"
 ZH = SAMPLES / "zh" / "unwomen-ohchr-joint-workplan-2012.zh.txt"
-EN = SAMPLES / "en" / "E_2025_15.en.pdf"
-GOOD = SAMPLES / "en" / "E_CN.6_2025_4.en.pdf"
+EN = EN_SAMPLES / "E_2025_15.en.pdf"
+GOOD = EN_SAMPLES / "E_CN.6_2025_4.en.pdf"
 
 # file name -> what its reported cause must say
 CAUSES = {
@@ -65,6 +66,7 @@ def _undecodable() -> bytes:
 
 @pytest.fixture(scope="session")
 def bad_files(tmp_path_factory, qpdf) -> dict[str, Path]:
+    shared(EN_SAMPLES)
     folder = tmp_path_factory.mktemp("bad")
     files = {name: folder / name for name in CAUSES}
     subprocess.run([qpdf, "--encrypt", "user", "owner", "256", "--", str(EN),

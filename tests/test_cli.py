@@ -10,10 +10,11 @@ from click.testing import CliRunner
 
 from corpus.cli import main
 from corpus.store import Store
+from tests.builders import EN_SAMPLES, shared
 
 SAMPLES = Path(__file__).parent.parent / "corpus" / "samples"
 ZH = SAMPLES / "zh" / "unwomen-ohchr-joint-workplan-2012.zh.txt"
-EN = SAMPLES / "en" / "E_CN.6_2025_4.en.pdf"
+EN = EN_SAMPLES / "E_CN.6_2025_4.en.pdf"
 
 
 def run(*args: str | Path):
@@ -48,7 +49,7 @@ def test_ingest_folders_recursively_with_workers(tmp_path):
     (folder / "zh").mkdir(parents=True)
     (folder / "en").mkdir()
     shutil.copy(ZH, folder / "zh")
-    shutil.copy(EN, folder / "en")
+    shutil.copy(shared(EN), folder / "en")
     (folder / "zh" / "cover.png").write_bytes(b"\x89PNG\r\n\x1a\n")
     (folder / "README.md").write_text("# Reports\n")
     (folder / ".hidden.txt").write_text("ignored: hidden")

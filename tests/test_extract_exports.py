@@ -10,14 +10,15 @@ import pytest
 from click.testing import CliRunner
 
 from corpus.cli import main
-from tests.builders import SAMPLES, ZH_SAMPLE
+from tests.builders import EN_SAMPLES, ZH_SAMPLE, shared
 
-EN_SAMPLE = SAMPLES / "en" / "E_2025_15.en.pdf"
+EN_SAMPLE = EN_SAMPLES / "E_2025_15.en.pdf"
 
 
 @pytest.fixture(scope="module")
 def exports(tmp_path_factory):
-    """The two bundled reports (Chinese text, English PDF) exported in every format."""
+    """The bundled Chinese report (text) and a shared English PDF exported in every format."""
+    shared(EN_SAMPLE)
     out = tmp_path_factory.mktemp("exports")
     files = {}
     for fmt, name in [("jsonl", "r.jsonl"), ("csv", "r.csv"), ("excel-csv", "r.xl.csv"),

@@ -152,8 +152,8 @@ def test_text_report_names_paragraph_and_subparagraph(pair_scans):
 
 
 @pytest.fixture(scope="session")
-def en_sample_scans(bundled):
-    return {p.name: scan(read(p), bundled) for p in sorted((SAMPLES / "en").glob("*.pdf"))}
+def en_sample_scans(bundled, en_samples):
+    return {p.name: scan(read(p), bundled) for p in sorted(en_samples.glob("*.pdf"))}
 
 
 def test_english_samples_give_no_false_alarm(en_sample_scans):

@@ -7,6 +7,8 @@ from pathlib import Path
 import pypdfium2 as pdfium
 import pytest
 
+from tests.builders import EN_SAMPLES, shared
+
 REPO = Path(__file__).parent.parent
 CSV_PATH = REPO / "glossary" / "data" / "un-glossary.csv"
 SAMPLES = REPO / "corpus" / "samples"
@@ -43,7 +45,7 @@ def rows():
 @pytest.fixture(scope="session")
 def samples():
     texts = {p.name: zh_sample_text(p) for p in (SAMPLES / "zh").glob("*.txt")}
-    texts.update({p.name: en_sample_text(p) for p in (SAMPLES / "en").glob("*.pdf")})
+    texts.update({p.name: en_sample_text(p) for p in shared(EN_SAMPLES).glob("*.pdf")})
     return texts
 
 

@@ -15,9 +15,9 @@ from corpus.blocks import REF_RE, ref
 from corpus.errors import ReadError
 from corpus.furniture import is_furniture
 from corpus.readers.pdf import read_pdf
-from tests.builders import Footnotes, docx_to_pdf
+from tests.builders import EN_SAMPLES, Footnotes, docx_to_pdf, shared
 
-EN = Path(__file__).parent.parent / "corpus" / "samples" / "en"
+EN = EN_SAMPLES
 NAMES = {"E_2025_15": 18, "E_CN.6_2025_4": 12, "A_HRC_59_60": 17}
 HAN_SPACE_HAN = re.compile(r"[\u4e00-\u9fff]\s+[\u4e00-\u9fff]")
 
@@ -28,7 +28,7 @@ def _read(path: Path):
 
 @pytest.fixture(scope="session")
 def en_blocks():
-    return {name: _read(EN / f"{name}.en.pdf") for name in NAMES}
+    return {name: _read(shared(EN) / f"{name}.en.pdf") for name in NAMES}
 
 
 def body(blocks, page=None):
@@ -262,7 +262,7 @@ def test_chinese_pdf_headings(zh_blocks):
 
 @pytest.fixture(scope="session")
 def bad_pdfs(built, qpdf):
-    src = EN / "E_CN.6_2025_4.en.pdf"
+    src = shared(EN / "E_CN.6_2025_4.en.pdf")
     files = {name: built / name for name in
              ("encrypted.pdf", "truncated.pdf", "cut-and-closed.pdf", "image-only.pdf")}
     subprocess.run([qpdf, "--encrypt", "u", "o", "256", "--", str(src),

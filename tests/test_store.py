@@ -11,10 +11,11 @@ import pytest
 from corpus import read
 from corpus.ingest import parse
 from corpus.store import Store, StoreError, fts_query, search_text
+from tests.builders import EN_SAMPLES, shared
 
 SAMPLES = Path(__file__).parent.parent / "corpus" / "samples"
 ZH = SAMPLES / "zh" / "unwomen-ohchr-joint-workplan-2012.zh.txt"
-HRC = SAMPLES / "en" / "A_HRC_59_60.en.pdf"
+HRC = EN_SAMPLES / "A_HRC_59_60.en.pdf"
 
 # An abridged report in UN style: paragraphs 58, 59, 60 (opening), 75 and 76 of E/2025/15,
 # verbatim, renumbered 1-5 under two of its headings (a report numbers from 1), as clean
@@ -239,7 +240,7 @@ def test_a_failing_write_is_reported_and_the_batch_goes_on(tmp_path, monkeypatch
 
 
 def test_workers_give_the_same_store(tmp_path, en_excerpt, zh_gb18030, zh_docx):
-    batch = [ZH, zh_gb18030, en_excerpt, zh_docx, HRC]
+    batch = [ZH, zh_gb18030, en_excerpt, zh_docx, shared(HRC)]
     one, two = Store(tmp_path / "one.db"), Store(tmp_path / "two.db")
     r1, r2 = one.ingest(batch, workers=1), two.ingest(batch, workers=2)
     assert r1 == r2 and r1.added == [str(p) for p in batch]
@@ -252,7 +253,7 @@ def test_workers_give_the_same_store(tmp_path, en_excerpt, zh_gb18030, zh_docx):
 
 def test_english_pdf_search_stems(tmp_path):
     store = Store(tmp_path / "s.db")
-    assert store.ingest([HRC]).added == [str(HRC)]
+    assert store.ingest([shared(HRC)]).added == [str(HRC)]
     # A/HRC/59/60 never writes "coordination"; ¶15 and ¶16 name a coordinator and ¶52
     # calls for coordinated action.
     hits = store.search("coordination")
