@@ -27,6 +27,7 @@ from spacy.attrs import IDX, LENGTH
 
 from corpus.blocks import HAN, is_han
 from glossary.matching import Hit, TermMatcher, case_sensitive, matcher_for
+from glossary.unexpanded import unexpanded
 
 # A lone character next to a name is a slip only if it is no word of its own: not a
 # particle, preposition, conjunction, pronoun, ordinal or classifier (妇女的, 大会第).
@@ -34,8 +35,12 @@ FUNCTION_CHARS = set("的地得了着过之其该此这那每各某本第等和�
                      "在于从向对为以由被把将使让给所已未不无非个名项次届号条款段年月日中上下内外间前后")
 COMMON_CHAR = 100000  # jieba frequency from which any lone character is an ordinary word
 REAL_WORD = 30  # ... and a word of several characters a real one (组识 has 3, 主要 60 000+)
+SUFFIX_CHAR = 3000  # a word + such a character is a word of its own (艾滋病界; 暑 has 141)
 _HAN_RUN = re.compile(f"[{HAN}]+")
 _ACRONYM = re.compile(r"[A-Z][A-Za-z0-9-]*[A-Z0-9]")
+# words an acronym's letters skip (Union nationale des femmes marocaines: UNFM)
+_SMALL_WORDS = {"of", "the", "and", "for", "on", "in", "to", "des", "de", "du", "la", "le",
+                "les", "et", "el", "y"}
 
 
 @dataclass(frozen=True)
@@ -90,16 +95,30 @@ def _norm(word: str) -> str:
     return word.replace("’", "'")
 
 
-def _boundaries(text: str) -> tuple[set[int], set[int]]:
-    """Word starts and ends by the dictionary alone (jieba's HMM glues a slipped character
-    to its neighbour). Its dictionary holds odd words too (和世卫), so a slip needs a
-    boundary on one side only; what was edited is tested separately."""
-    starts, ends, at = set(), set(), 0
+def _boundaries(text: str, hits: list[Hit]) -> tuple[set[int], dict[int, tuple[int, int]]]:
+    """Word boundaries by the dictionary alone (jieba's HMM glues a slipped character to its
+    neighbour) and by the glossary's own forms (an exact hit is a word): the set of
+    boundary offsets, and for every other offset the (start, end) of the word across it."""
+    bounds, across, at = {0, len(text)}, {}, 0
     for word in jieba.cut(text, HMM=False):
-        starts.add(at)
+        bounds.add(at)
+        across.update((k, (at, at + len(word))) for k in range(at + 1, at + len(word)))
         at += len(word)
-        ends.add(at)
-    return starts, ends
+    for h in hits:
+        for k in (h.start, h.end):
+            bounds.add(k)
+            across.pop(k, None)
+    return bounds, across
+
+
+def _whole_words(text: str, bounds, s: int, e: int) -> bool:
+    """Whether the window [s, e) starts and ends on word boundaries. Where the dictionary
+    glues a particle to the window (和世卫 in 和世卫组识), the particle is cut off; a window
+    that cuts any other word (监督事 of 内部监督事务厅, 环境可 of 环境可持续) is not one."""
+    offsets, across = bounds
+    if s not in offsets and not all(ch in FUNCTION_CHARS for ch in text[across[s][0]:s]):
+        return False
+    return e in offsets or all(ch in FUNCTION_CHARS for ch in text[e:across[e][1]])
 
 
 def _token_at(doc, text: str):
@@ -145,6 +164,18 @@ def _interior(hits: list[Hit]) -> set[int]:
     """Offsets strictly inside an exact hit: a window may contain a hit (United Nations in a
     misspelt United Nations Development Programme) but must not cut through one."""
     return {i for h in hits for i in range(h.start + 1, h.end)}
+
+
+def _in_a_name(words: list[str], i: int) -> bool:
+    """An acronym followed by a capitalised word is part of a name ("UNFM Market")."""
+    after = words[i + 1] if i + 1 < len(words) else ""
+    return after[:1].isupper() and after.isalpha()
+
+
+def _initials(words: list[str]) -> str:
+    """First letters of the unit's words, small words skipped: an acronym found in it is
+    spelled out there."""
+    return "".join(w[0].lower() for w in words if w.isalpha() and w.lower() not in _SMALL_WORDS)
 
 
 class NearMissFinder:
@@ -215,15 +246,23 @@ class NearMissFinder:
             edit = one_edit(surface, form)
             if edit is None or _at_edge(*edit, form) or jieba.get_FREQ(surface):
                 continue
+            if self._word_and_suffix(surface, edit):
+                continue
             token_at = token_at or _token_at(doc, text)
             if not _segmented_as_slip(text, token_at, s, form, edit):
                 continue
-            bounds = bounds or _boundaries(text)
-            on_start, on_end = s in bounds[0], e in bounds[1]
-            if not (on_start or on_end) or (edit[0] == "deletion" and not (on_start and on_end)):
-                continue  # a deletion has nothing edited to test: it must be whole words
+            bounds = bounds or _boundaries(text, hits)
+            if not _whole_words(text, bounds, s, e):
+                continue
             out.append(NearMiss(cid, form, surface, s, e, edit[0], _confidence(edit[0], form)))
         return out
+
+    def _word_and_suffix(self, surface: str, edit: tuple[str, int]) -> bool:
+        """A dictionary word followed by a common character where the form has another
+        (艾滋病界 "the AIDS community", not a slip of 艾滋病署)."""
+        return (edit == ("substitution", len(surface) - 1)
+                and (jieba.get_FREQ(surface[:-1]) or 0) >= REAL_WORD
+                and (jieba.get_FREQ(surface[-1]) or 0) >= SUFFIX_CHAR)
 
     # -- English ---------------------------------------------------------------------
     def _index_en(self, targets):
@@ -262,13 +301,20 @@ class NearMissFinder:
         n = len(low)
         found: dict[tuple[int, int, str], tuple[str, tuple[str, int]]] = {}
         heads = self.heads
+        initials = None
         for i, word in enumerate(orig):
             if (len(word) >= 4 and word[0].isupper() and word not in self.known
-                    and word not in defined and _ACRONYM.fullmatch(word)):
+                    and word not in defined and word not in unexpanded()
+                    and _ACRONYM.fullmatch(word) and not _in_a_name(orig, i)):
+                initials = initials if initials is not None else _initials(orig)
+                if word.replace("-", "").lower() in initials:
+                    continue  # the document's own acronym, spelled out nearby
                 for key in {word, *(word[:k] + word[k + 1:] for k in range(len(word)))}:
                     for cid, form in self.deletes.get(key, ()):
                         edit = one_edit(word, form)
-                        if edit and not (edit[0] == "insertion" and word[:-1] == form):
+                        # another first letter is another name (AIDS, SIDS)
+                        if edit and edit != ("substitution", 0) and not (
+                                edit[0] == "insertion" and word[:-1] == form):
                             found[(spans[i][0], spans[i][1], form)] = (cid, edit)
             if low[i] not in heads:
                 continue
@@ -305,11 +351,12 @@ class NearMissFinder:
                 j = m
         if j < 0:
             return
-        if case_sensitive(form):  # "on women" is not a slip of "UN Women"
+        if form != form.lower():  # "on women" is no slip of "UN Women", nor "world back" of a bank
             target = self.cased[form]
             if any(orig[a + m] != target[m] for m in range(k) if m != j):
                 return
-            edit = one_edit(orig[a + j], target[j])
+            edit = (one_edit(orig[a + j], target[j]) if case_sensitive(form)
+                    else one_edit(low[a + j], words[j]))
         else:
             edit = one_edit(low[a + j], words[j])
         if edit is None or (edit[0] in ("insertion", "deletion")

@@ -104,3 +104,21 @@ def test_matching_leaves_the_shared_segmenter_as_it_was(g):
     assert found(g, "zh", text) == [("un-entities", "联合国实体"), ("ohchr", "人权高专办")]
     assert segment(text) == before
     assert jieba.get_FREQ("人权高专办") is None
+
+
+def test_a_chinese_window_that_cuts_a_longer_word_is_no_slip(g):
+    # from real reports: 内部监督事 cut by a page break (内部监督事务厅), 环境可 of
+    # 环境可持续能力, 妇女达 of 妇女达到, and 艾滋病界 ("the AIDS community") next to 艾滋病署
+    text = ("内部监督事2007年，环境可持续能力和妇女达到的水平得到加强，"
+            "艾滋病界和艾滋病署合作。")
+    assert slips(g, "zh", text) == []
+    # the same slips as whole words are still found
+    assert slips(g, "zh", "监督事和环境暑合作。") == [("unep", "环境暑", "substitution")]
+
+
+def test_english_acronyms_and_names_that_are_no_slips(g):
+    text = ("The end of AIDS by 2030 will place the world back on track. "
+            "In 2021, Union nationale des femmes marocaines launched “UNFM Market”; "
+            "UNFM also trains women. UNPD and the Wrold Bank did not.")
+    assert slips(g, "en", text) == [("world-bank", "Wrold Bank", "transposition"),
+                                    ("undp", "UNPD", "transposition")]
