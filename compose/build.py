@@ -8,7 +8,7 @@ from compose import masthead
 from compose.draft import Edition, Heading, Para
 from compose.errors import SpecError
 from compose.previous import PreviousReport, carried_over, link_previous, open_report
-from compose.render import LABELS, Renderer
+from compose.render import Renderer, label
 from compose.spec import Spec
 
 ROMAN = "I II III IV V VI VII VIII IX X XI XII XIII XIV XV XVI XVII XVIII XIX XX".split()
@@ -63,13 +63,14 @@ def _recommendations(r: Renderer, rec: dict, report: PreviousReport | None, spec
     with r.at(f"{where}, chapeau"):
         chapeau = _END_PUNCT.sub("", r.render(rec["chapeau"][lang])) + (":" if lang == "en" else "：")
     subs = []
-    for k, (text, origin) in enumerate(items):
-        last = k == len(items) - 1
-        end = ("." if last else ";") if lang == "en" else ("。" if last else "；")
-        piece = r.finish(_END_PUNCT.sub("", text) + end)
-        piece.origin = origin
-        subs.append((LABELS[k], piece))
-    return Para(str(number), r.finish(chapeau), subs)
+    with r.at(where):
+        for k, (text, origin) in enumerate(items):
+            last = k == len(items) - 1
+            end = ("." if last else ";") if lang == "en" else ("。" if last else "；")
+            piece = r.finish(_END_PUNCT.sub("", text) + end)
+            piece.origin = origin
+            subs.append((label(k), piece))
+        return Para(str(number), r.finish(chapeau), subs)
 
 
 def _paragraph(r: Renderer, p: dict, spec: Spec, number: int, where: str) -> Para:

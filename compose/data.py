@@ -14,14 +14,20 @@ from compose.numbers import decimal
 UNITS = ("percent", "USD", "count")
 # characters an XML 1.0 document (so a Word file) cannot hold
 NOT_IN_WORD = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+RESERVED = re.compile("[\ue030-\ue034]")  # the renderer's figure and footnote markers
 
 
 def check_text(text: str, where, what: str) -> str:
-    """``text`` if a Word file can hold it; else a SpecError naming the character."""
+    """``text`` if a Word file can hold it and it does not forge the renderer's markers;
+    else a SpecError naming the character."""
     found = NOT_IN_WORD.search(text)
     if found:
         raise SpecError(where, f"{what} holds the control character U+{ord(found.group()):04X}, "
                                "which a Word file cannot hold")
+    found = RESERVED.search(text)
+    if found:
+        raise SpecError(where, f"{what} holds U+{ord(found.group()):04X}, a character "
+                               "Rapporteur reserves for marking figures")
     return text
 COLUMNS = ("id", "subject_en", "subject_zh", "value", "unit", "period", "source")
 
@@ -49,8 +55,8 @@ class Datum:
 def _value(raw, where: str) -> str:
     try:
         return str(decimal(raw))
-    except Exception:
-        raise SpecError(where, f"value {raw!r} is not a number") from None
+    except ValueError as exc:
+        raise SpecError(where, f"value {exc}") from None
 
 
 def make_datum(entry: dict, origin: dict, where: str) -> Datum:

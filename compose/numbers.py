@@ -8,7 +8,7 @@ and never as ``21.299999``.
 from __future__ import annotations
 
 import datetime as dt
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 
 import cn2an
 
@@ -18,17 +18,30 @@ UNITS_EN = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eigh
             "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen",
             "seventeen", "eighteen", "nineteen"]
 TENS_EN = ["", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+MAX_DIGITS = 30  # before and after the point: far more than any figure in a report needs
 ORDINAL_EN = {"one": "first", "two": "second", "three": "third", "five": "fifth",
               "eight": "eighth", "nine": "ninth", "twelve": "twelfth"}
 
 
 def decimal(value) -> Decimal:
-    """The exact decimal of a data value (int, float or numeric text)."""
+    """The exact decimal of a data value (int, float or numeric text). Anything else is a
+    ValueError, and so is a value that is not finite or has more than ``MAX_DIGITS`` digits
+    before or after the point: ``1e999999999`` would print as a billion digits."""
+    shown = repr(value)
+    shown = shown if len(shown) <= 40 else shown[:37] + "..."
     if isinstance(value, Decimal):
-        return value
-    if isinstance(value, float):
-        return Decimal(repr(value))
-    return Decimal(str(value).replace(",", "").strip())
+        d = value
+    elif isinstance(value, float):
+        d = Decimal(repr(value))
+    else:
+        try:
+            d = Decimal(str(value).replace(",", "").strip())
+        except InvalidOperation:
+            raise ValueError(f"{shown} is not a number") from None
+    if not d.is_finite() or d.adjusted() >= MAX_DIGITS or d.as_tuple().exponent < -MAX_DIGITS:
+        raise ValueError(f"{shown} is not a finite number of at most {MAX_DIGITS} digits "
+                         "before and after the point")
+    return d
 
 
 def plain(value) -> str:

@@ -76,8 +76,13 @@ def link_previous(datum: Datum, report: PreviousReport, spec_path) -> None:
     if _period(rec) == datum.period and rec.get("previous"):
         raise SpecError(spec_path, f"data {datum.id!r}: paragraph {want_para} of "
                                    f"{report.name} already reports {datum.period}")
+    try:
+        value = str(decimal(rec["value"]))
+    except ValueError as exc:
+        raise SpecError(spec_path, f"data {datum.id!r}: the previous value in paragraph "
+                                   f"{want_para} of {report.name}: {exc}") from None
     datum.previous = Previous(
-        str(decimal(rec["value"])), _period(rec),
+        value, _period(rec),
         {"kind": "previous-report", "doc": report.name, "lang": report.lang,
          "para": rec.get("para"), "sub": rec.get("sub"), "span": rec.get("span")})
 

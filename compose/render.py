@@ -31,16 +31,19 @@ from importlib.resources import files
 import jinja2
 
 from compose import compare
-from compose.data import Datum
+from compose.data import RESERVED, Datum
 from compose.draft import Figure, Text
 from compose.errors import SpecError, Unplaced
 from compose.numbers import date, decimal, plain, quantity, resolution
 from compose.sandbox import Budget, Sandbox
 from compose.terms import Mentions, full_name
 
-OPEN, SEP, CLOSE, NOTE, NOTE_END = "\ue030", "\ue031", "\ue032", "\ue033", "\ue034"
+OPEN, SEP, CLOSE, NOTE, NOTE_END = "\ue030", "\ue031", "\ue032", "\ue033", "\ue034"  # RESERVED
 _MARK = re.compile(f"{OPEN}(\\d+){SEP}|{CLOSE}|{NOTE}(\\d+){NOTE_END}")
-LABELS = "abcdefghijklmnopqrstuvwxyz"
+def label(i: int) -> str:
+    """The label of the i-th (from 0) sub-paragraph: a ... z, then aa, bb, ... as UN
+    documents go on."""
+    return chr(ord("a") + i % 26) * (i // 26 + 1)
 
 
 class DatumView:
@@ -112,7 +115,7 @@ class Renderer:
         self.pending: dict[int, dict] = {}
         self.notes: list[str] = []
         self.env = Sandbox(
-            {DatumView: DATUM_ATTRS}, keep_trailing_newline=False, trim_blocks=True,
+            {DatumView: DATUM_ATTRS}, RESERVED, keep_trailing_newline=False, trim_blocks=True,
             lstrip_blocks=True, loader=jinja2.FileSystemLoader(str(files("compose") / "templates")))
         self.env.filters.update(
             fig=self.fig, prev=self.prev, change=self.change, diff=self.diff,
@@ -189,8 +192,11 @@ class Renderer:
     def literal(self, value, unit: str) -> str:
         if isinstance(value, DatumView):
             raise Unplaced(f"use |fig for data entries ({value.id})")
-        return self.mark(quantity(value, unit, self.lang), value, unit, "input",
-                         {"kind": "template"})
+        try:
+            text = quantity(value, unit, self.lang)
+        except ValueError as exc:
+            raise Unplaced(f"a number written in the template: {exc}") from None
+        return self.mark(text, value, unit, "input", {"kind": "template"})
 
     def res(self, body: str, number: str) -> str:
         return resolution(full_name(body, "en"), full_name(body, "zh"), str(number), self.lang)
@@ -230,7 +236,16 @@ class Renderer:
             raise Unplaced(f"template error: {type(exc).__name__}: {exc}") from None
 
     def finish(self, raw: str, notes: list[str] = ()) -> Text:
-        """Strip the sentinels of one piece of text and record its figures and notes."""
+        """Strip the sentinels of one piece of text and record its figures and notes.
+        Sentinels that do not pair up can only have come from outside (a previous report
+        holding them): refused rather than taken for figures."""
+        try:
+            return self._finish(raw, notes)
+        except (IndexError, KeyError, ValueError):
+            raise Unplaced("the text holds characters U+E030 to U+E034, which Rapporteur "
+                           "reserves for marking figures") from None
+
+    def _finish(self, raw: str, notes: list[str]) -> Text:
         text, figures, calls, stack, pos = [], [], [], [], 0
         length = 0
         for m in _MARK.finditer(raw):
@@ -267,5 +282,5 @@ class Renderer:
         tail = "".join(f"{NOTE}{n}{NOTE_END}" for n in range(1, len(notes) + 1)
                        if n not in placed)
         body = self.finish(lines[0].rstrip() + tail, notes)
-        subs = [(LABELS[i], self.finish(line, notes)) for i, line in enumerate(lines[1:])]
+        subs = [(label(i), self.finish(line, notes)) for i, line in enumerate(lines[1:])]
         return body, subs

@@ -13,6 +13,7 @@ Sizes are checked *before* a value is made, so ``'x' * 3000000000`` never alloca
 from __future__ import annotations
 
 import builtins
+import re
 import time
 from decimal import Decimal
 
@@ -82,6 +83,9 @@ def _short(value) -> str:
 class _Guard(NodeTransformer):
     """Routes loops, ``~`` and printed values of a parsed template through the budget."""
 
+    def __init__(self, reserved: re.Pattern):
+        self.reserved = reserved
+
     def _filter(self, node: nodes.Expr, name: str) -> nodes.Filter:
         return nodes.Filter(node, name, [], [], None, None, lineno=node.lineno)
 
@@ -90,6 +94,13 @@ class _Guard(NodeTransformer):
             raise Unplaced(f"line {node.lineno}: templates cannot include, import or extend "
                            "other templates")
         return super().generic_visit(node, *args, **kwargs)
+
+    def visit_Const(self, node: nodes.Const) -> nodes.Const:
+        found = isinstance(node.value, str) and self.reserved.search(node.value)
+        if found:
+            raise Unplaced(f"line {node.lineno}: U+{ord(found.group()):04X} is reserved for "
+                           "marking figures")
+        return node
 
     def visit_For(self, node: nodes.For) -> nodes.For:
         if node.recursive:
@@ -110,12 +121,14 @@ class _Guard(NodeTransformer):
 
 class Sandbox(ImmutableSandboxedEnvironment):
     """A sandboxed environment whose templates see only ``attributes`` ({type: names}) on
-    objects, plus the loop variable and a few harmless string methods."""
+    objects, plus the loop variable and a few harmless string methods; string literals
+    may not hold the ``reserved`` characters (the renderer's own markers)."""
 
     intercepted_binops = frozenset({"+", "*", "**", "%"})
 
-    def __init__(self, attributes: dict[type, frozenset], **options):
+    def __init__(self, attributes: dict[type, frozenset], reserved: re.Pattern, **options):
         super().__init__(undefined=StrictUndefined, autoescape=False, **options)
+        self.reserved = reserved
         self.attributes = {LoopContext: LOOP_ATTRS, str: STR_ATTRS, **attributes}
         self.budget = Budget()
         self.globals.clear()
@@ -135,7 +148,7 @@ class Sandbox(ImmutableSandboxedEnvironment):
         return None
 
     def _parse(self, source, name, filename):
-        tree = _Guard().visit(super()._parse(source, name, filename))
+        tree = _Guard(self.reserved).visit(super()._parse(source, name, filename))
         tree.set_environment(self)
         return tree
 

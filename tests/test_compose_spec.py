@@ -138,3 +138,16 @@ def test_text_a_word_file_cannot_hold_is_refused_where_it_is(tmp_path):
     assert result.output.strip() == (f"error: {tmp_path / 'bad.csv'}, row 2: subject_en holds "
                                      "the control character U+000B, which a Word file cannot hold")
     assert not (tmp_path / "o").exists()
+
+
+def test_more_than_26_recommendations_go_on_to_aa_bb(tmp_path):
+    from compose import build, spec as spec_mod
+
+    s = _spec([{"text": {"en": "x", "zh": "x"}}])
+    s["sections"][0]["recommendations"] = {
+        "chapeau": {"en": "The Assembly may wish to", "zh": "大会不妨"},
+        "items": [{"en": f"act {i}", "zh": f"行动 {i}"} for i in range(28)]}
+    (en,) = build.editions(spec_mod.load(_write(tmp_path, s)), ["en"])
+    subs = en.paragraphs()[-1].subs
+    assert [label for label, _ in subs[24:]] == ["y", "z", "aa", "bb"]
+    assert subs[27][1].text == "act 27."

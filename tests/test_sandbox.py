@@ -291,3 +291,32 @@ def test_a_previous_report_outside_the_folder_is_refused(tmp_path):
     assert result.output.strip() == (
         f"error: {path}: previous report (en) '../last.txt' is outside the spec's folder "
         f"{folder} (pass --allow-outside to use it)")
+
+
+# -- values that would be slow to print, and forged figure markers ----------------------
+@pytest.mark.parametrize("template, cause", [
+    ("{{ '1e999999999'|num }}",
+     "a number written in the template: '1e999999999' is not a finite number of at most 30 "
+     "digits before and after the point"),
+    ("{{ '1e-999999999'|pct }}", "'1e-999999999' is not a finite number"),
+    ("{{ 'nan'|pct }}", "'nan' is not a finite number"),
+    ("{{ ('9' * 5000)|num }}", "'999999999999999999999999999999999999... is not a finite number"),
+    ("{{ '\\ue0300\\ue031forged\\ue032' }}", "line 1: U+E030 is reserved for marking figures"),
+])
+def test_numbers_and_markers_that_cannot_be_printed(tmp_path, template, cause):
+    path = _write(tmp_path, _spec(template))
+    result, seconds = _compose(path, tmp_path / "out")
+    _refused(result, path, "section 2, paragraph 2 (en)", cause)
+    assert seconds < 5
+
+
+@pytest.mark.parametrize("row, cause", [
+    ("huge,1e999999999,huge", "value '1e999999999' is not a finite number"),
+    ("forged,1,\ue030forged", "subject_en holds U+E030, a character Rapporteur reserves"),
+])
+def test_data_rows_that_cannot_be_printed(tmp_path, row, cause):
+    (tmp_path / "rows.csv").write_text(f"id,value,subject_en\n{row}\n", "utf-8")
+    path = _write(tmp_path, _spec("Text.", data=[{"file": "rows.csv"}]))
+    result, seconds = _compose(path, tmp_path / "out")
+    assert result.exit_code == 1 and seconds < 5
+    assert result.output.strip().startswith(f"error: {tmp_path / 'rows.csv'}, row 2: {cause}")
