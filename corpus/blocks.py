@@ -27,9 +27,12 @@ def ref(marker: str) -> str:
 class Block:
     text: str
     page: int | None = None
-    role: str = "body"  # body | footnote
+    role: str = "body"  # body | footnote | furniture | table
     heading: bool | None = None  # reader's hint (bold/Heading style); None = unknown
     marker: str | None = None  # for role="footnote": its marker, when the format says so
+    # for role="table": the rows of cells as printed (``text`` is then the cells' text, for
+    # search and the coverage check); the structurer turns it into a ``model.Table``
+    rows: list[list[str]] | None = None
 
 
 HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"

@@ -73,6 +73,22 @@ class Footnote:
 
 
 @dataclass
+class Table:
+    """A table as printed: its label ("Table 3"), title and unit line, rows of cells (numbers
+    kept as printed: "536 808.2", "(26.2)", "–"), how many leading rows are headers, the
+    notes and source lines under it, and the paragraph it follows in reading order."""
+
+    rows: list[list[str]]
+    number: str | None = None
+    caption: str | None = None
+    header_rows: int = 0
+    notes: list[str] = field(default_factory=list)
+    page: int | None = None
+    section: int | None = None  # index into Document.sections
+    after: int | None = None  # index into Document.paragraphs of the paragraph before it
+
+
+@dataclass
 class Document:
     source: str
     format: str  # pdf | docx | txt
@@ -81,6 +97,7 @@ class Document:
     sections: list[Section] = field(default_factory=list)
     paragraphs: list[Paragraph] = field(default_factory=list)
     footnotes: list[Footnote] = field(default_factory=list)
+    tables: list[Table] = field(default_factory=list)
     pages: int | None = None
     # the masthead and title lines as read, before the body: nothing read is dropped
     front: list[str] = field(default_factory=list)
@@ -125,6 +142,7 @@ class Document:
                 for p in d.get("paragraphs", [])
             ],
             footnotes=[Footnote(**f) for f in d.get("footnotes", [])],
+            tables=[Table(**t) for t in d.get("tables", [])],
             pages=d.get("pages"),
             front=d.get("front", []),
             contents=d.get("contents", []),

@@ -14,7 +14,7 @@ from corpus.blocks import (HAN, PARA_LABEL, REF_RE, SUB_LABEL, Block, han_ratio,
 from corpus.errors import ReadError
 from corpus import quality
 from corpus.masthead import is_masthead_line, parse_masthead
-from corpus.model import Document, Footnote, Paragraph, Section, Subparagraph
+from corpus.model import Document, Footnote, Paragraph, Section, Subparagraph, Table
 
 ROMAN = "I II III IV V VI VII VIII IX X XI XII XIII XIV XV XVI XVII XVIII XIX XX".split()
 ZH_NUM = "一 二 三 四 五 六 七 八 九 十 十一 十二 十三 十四 十五 十六 十七 十八 十九 二十".split()
@@ -30,6 +30,9 @@ _LEADER_TAIL = re.compile(r"\s*(?:(?:\.\s?){2,}|…+)[\s.…]*\d{0,3}\s*$|\s+\d{
 _SUMMARY = re.compile(r"^(?:Summary|摘要|概要)$")
 _ANNEX = re.compile(r"^(?:Annex(?:es)?(?:\s+[IVXL]+)?|附件[一二三四五六七八九十]*)$")
 _TERMINAL = tuple("。！？；.!?;")
+_TABLE_NO = re.compile(r"^(?:Table|Figure|Chart|Map|Box|表|图)\s*[\dA-Z.IVX]+", re.I)
+_TABLE_NOTE = re.compile(r"^(?:[a-z]\s|\*+\s?|Source|Sources|Note|Notes|Abbreviations?)\b[:\s]|^(?:资料来源|注)[:：]")
+_NUMERIC = re.compile(r"[\d\s.,%()\-–—$]*\d[\d\s.,%()\-–—$]*|[–—-]")
 # Titles of letters, notes and reports that may run long and end in a full stop.
 _TITLE = re.compile(r"^(?:(?:Identical\s+)?[Ll]etters?\s+dated|Note\s+verbale|Note\s+by|"
                     r"Report\s+of|Annex\s+to)\b")
@@ -96,10 +99,12 @@ def structure(blocks: list[Block], *, source: str, fmt: str, sha256: str,
     doc.contents = [_LEADER_TAIL.sub("", REF_RE.sub("", blocks[i].text)).strip() for i in sorted(toc)]
     doc.contents = [t for t in doc.contents if t and not _TOC_ENTRY.fullmatch(t)]
     for i, block in enumerate(blocks):
-        if block.role == "furniture" or not block.text.strip() or i in toc:
+        if block.role == "furniture" or not (block.text.strip() or block.rows) or i in toc:
             continue
         if block.role == "footnote":
             builder.footnote(block)
+        elif block.role == "table":
+            builder.table(block)
         elif not builder.started:
             if not builder.begin(block) and not builder.opens_body(block):
                 doc.front.append(block.text)
@@ -252,6 +257,29 @@ class _Builder:
         if para.text:
             self.doc.paragraphs.append(para)
         self.para, self.parts = None, []
+
+    def table(self, block: Block) -> None:
+        """A table or chart stands outside the paragraph flow: the paragraph it interrupts
+        carries on after it. Its caption is the block's text ("Table 3 Financial resources
+        (Thousands of United States dollars)"), else unnumbered headings read just before
+        it on its page."""
+        rows = [[REF_RE.sub("", c).strip() for c in row] for row in block.rows or []]
+        caption = [REF_RE.sub("", block.text).strip()] if block.text.strip() else []
+        while not caption and self.doc.sections and self.para is None and \
+                self.doc.sections[-1].page == block.page and self.doc.sections[-1].level == 3:
+            caption.insert(0, self.doc.sections.pop().title)
+        text = " ".join(caption)
+        number = _TABLE_NO.match(text)
+        notes = [r[0] for r in rows if len(r) == 1 and _TABLE_NOTE.match(r[0])]
+        rows = [r for r in rows if not (len(r) == 1 and _TABLE_NOTE.match(r[0]))]
+        header = next((i for i, r in enumerate(rows) if any(_NUMERIC.fullmatch(c) for c in r)), 0)
+        open_ = 0 if self.para is None else 1
+        self.doc.tables.append(Table(
+            rows=rows, number=number.group(0) if number else None,
+            caption=text[number.end():].strip() if number else (text or None),
+            header_rows=header, notes=notes, page=block.page,
+            section=len(self.doc.sections) - 1 if self.doc.sections else None,
+            after=len(self.doc.paragraphs) - 1 + open_ if self.doc.paragraphs or open_ else None))
 
     def footnote(self, block: Block) -> None:
         text = REF_RE.sub("", block.text).strip()

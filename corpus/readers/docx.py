@@ -6,7 +6,8 @@ files hold is beyond python-docx's paragraph list: the masthead in the first pag
 (a layout table), the job number in the first page's footer, automatic numbering
 (``w:numPr``, rebuilt by ``corpus.docx_numbering``), text boxes (``w:txbxContent``, whose
 ``mc:AlternateContent`` repeats each box in a fallback branch: one branch is read), data
-tables (their cells are blocks of role ``table``, never headings) and footnotes (the
+tables (one block of role ``table`` with its rows of cells and notes),
+diagrams drawn with text boxes (role ``figure``) and footnotes (the
 footnotes part, markers numbered in reference order as Word does)."""
 from __future__ import annotations
 
@@ -18,8 +19,9 @@ from pathlib import Path
 from corpus.blocks import Block, clean, ref
 from corpus.docx_numbering import Numbering
 from corpus.errors import ReadError
-from corpus.furniture import SYMBOL_LINE
 from corpus.readers.docx_layout import W, Styles, furniture_parts, masthead_part
+from corpus.readers.docx_tables import (is_caption, is_contents_heading, is_label_box, is_layout,
+                                        is_note_marker, is_table_note, is_title)
 
 MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 MAX_UNPACKED = 200 * 1024 * 1024
@@ -65,11 +67,27 @@ def read_docx(path: Path, data: bytes):
         reader.container(part.element, "furniture")
     reader.container(body, "body")
     reader.blocks.extend(_footnotes(document, reader))
+    declared = _declared_pages(data)
     pages = reader.page if reader.page > 1 else None
+    if declared and reader.page != declared:
+        # Page breaks are known only where Word rendered the document before saving it
+        # (``w:lastRenderedPageBreak``); files saved by other tools have few or none.
+        pages = None
     if pages is None:
         for b in reader.blocks:
             b.page = None
-    return reader.blocks, pages
+    return reader.blocks, pages or (declared if declared and declared > reader.page else None)
+
+
+def _declared_pages(data: bytes) -> int | None:
+    """The page count Word recorded in ``docProps/app.xml``, if any."""
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        try:
+            app = z.read("docProps/app.xml")
+        except KeyError:
+            return None
+    m = re.search(rb"<(?:\w+:)?Pages>(\d+)</(?:\w+:)?Pages>", app)
+    return int(m.group(1)) if m and int(m.group(1)) > 0 else None
 
 
 class _Reader:
@@ -80,6 +98,9 @@ class _Reader:
         self.blocks: list[Block] = []
         self.page = 1
         self.text_page: int | None = None  # page of the current paragraph's first text
+        self.first_superscript = False  # the current paragraph opens with a superscript
+        self.role = "body"  # role of the paragraph being read
+        self.notes_role: str | None = None  # notes under a table or diagram belong to it
 
     def container(self, el, role: str) -> None:
         """Block-level content in order: paragraphs, tables, content controls."""
@@ -95,32 +116,74 @@ class _Reader:
                 self.container(_branch(child), role)
 
     def table(self, tbl, role: str) -> None:
-        """Cells row by row. A table holding masthead lines is layout, read as the page;
-        any other table in the body is data: role ``table``."""
-        if role == "body" and not _is_layout(tbl):
-            role = "table"
-        for row in tbl.iter(W + "tr"):
-            if _enclosing_table(row) is not tbl:
-                continue
-            for cell in row.iter(W + "tc"):
-                if _enclosing_table(cell) is tbl:
-                    self.container(cell, role)
+        """A first-page table holding masthead lines is layout: its paragraphs are read as
+        the page shows them, and so are those of a table inside a table or a header. The
+        table of contents (a table after "Contents") gives one line per row, as printed.
+        Any other table in the body is data: one block of role ``table`` with its rows of
+        cells; its text is its caption, the lines just above it ("Table 3", an unnumbered
+        title, "(Thousands of United States dollars)"), and the notes just under it become
+        its last rows, one cell each (as the PDF reader gives them)."""
+        if role != "body" or self.page == 1 and is_layout(tbl):
+            for cell in _cells(tbl):
+                self.container(cell, role)
+            return
+        page, rows = self.page, []
+        for row in _rows(tbl):
+            cells = []
+            for cell in _cells(row):
+                mark = len(self.blocks)
+                self.container(cell, "table")
+                cells.append(" ".join(b.text for b in self.blocks[mark:]))
+                del self.blocks[mark:]
+            if any(cells):
+                rows.append(cells)
+        if not rows:
+            return
+        if self.blocks and is_contents_heading(self.blocks[-1].text):
+            self.blocks.extend(Block(" ".join(c for c in r if c), page=page, heading=False)
+                               for r in rows)
+            return
+        k = len(self.blocks)
+        while k and self.blocks[k - 1].role == "body" and is_caption(self.blocks[k - 1].text):
+            k -= 1
+        before = self.blocks[k - 1] if k < len(self.blocks) and k else None
+        if before and before.role == "body" and is_title(before.text, before.heading):
+            k -= 1
+        caption = " ".join(b.text for b in self.blocks[k:])
+        del self.blocks[k:]
+        self.blocks.append(Block(caption, page=page, role="table", heading=False, rows=rows))
+        self.notes_role = "table"
 
     def paragraph(self, p, role: str) -> None:
         pieces: list[str] = []
         boxes: list = []
-        self.text_page = None
+        self.text_page, self.first_superscript, self.role = None, False, role
         self._inline(p, pieces, boxes, [None])
         text = clean("".join(pieces).replace("\n", " "))
         label = self.numbering.label(p)
         if label:
             text = f"{label} {text}".strip()
+        if text and role == "body" and self.notes_role:
+            if not (self.first_superscript or is_table_note(text)):
+                self.notes_role = None
+            elif self.notes_role == "table" and self.blocks[-1].rows is not None:
+                self.blocks[-1].rows.append([text])  # a note under the table, as a row
+                return
+            else:
+                role = self.notes_role
         if text:
             heading = self.styles.is_heading(p) if role == "body" else False
             self.blocks.append(Block(text, page=self.text_page or self.page, role=role,
                                      heading=heading))
-        for box in boxes:  # a text box shows beside the paragraph that anchors it
-            self.container(box, role)
+        # A text box shows beside the paragraph that anchors it. Boxes of short labels are a
+        # diagram (an organization chart, a chart's legend): role ``figure``; a box of prose
+        # is read as body text.
+        for box in boxes:
+            if role == "body" and is_label_box(box):
+                self.container(box, "figure")
+                self.notes_role = "figure"
+            else:
+                self.container(box, role)
 
     def _inline(self, el, pieces: list[str], boxes: list, custom: list) -> None:
         """The text of runs under ``el``, in order; ``custom[0]`` holds the id of a footnote
@@ -131,13 +194,17 @@ class _Reader:
                 continue
             if tag == W + "t":
                 text = node.text or ""
+                sup = self.styles.superscript(node.getparent())
                 if custom[0] is not None:
                     pieces.append(ref(self.markers.setdefault(custom[0], text.strip())))
                     custom[0] = None
+                elif sup and self.role == "table" and is_note_marker(text):
+                    pieces.append(ref(text.strip()))  # a table note's mark, as in the PDF
                 else:
                     pieces.append(text)
                 if self.text_page is None and text.strip():
                     self.text_page = self.page  # a paragraph is on the page where it starts
+                    self.first_superscript = sup
             elif tag == W + "tab":
                 pieces.append(" ")
             elif tag == W + "noBreakHyphen":
@@ -177,21 +244,15 @@ def _branch(alternate):
     return choice if choice is not None else ()
 
 
-def _enclosing_table(el):
-    return next(el.iterancestors(W + "tbl"), None)
+def _rows(tbl):
+    """The rows of ``tbl`` itself (not of tables nested in its cells)."""
+    return [r for r in tbl.iter(W + "tr") if next(r.iterancestors(W + "tbl")) is tbl]
 
 
-_MASTHEAD = re.compile(r"^(?:Distr\.|Original\s*:|分发|原文\s*[:：])")
-
-
-def _is_layout(tbl) -> bool:
-    """A table that places the masthead (a symbol, "Distr.", "Original:") rather than data."""
-    for p in tbl.iter(W + "p"):
-        text = clean("".join(t.text or "" for t in p.iter(W + "t")))
-        text = re.sub(r"^United Nations\s+", "", text)
-        if _MASTHEAD.match(text) or SYMBOL_LINE.match(text) and "/" in text:
-            return True
-    return False
+def _cells(el):
+    """The cells of a row, or of every row of a table, not of nested tables."""
+    tbl = el if el.tag == W + "tbl" else next(el.iterancestors(W + "tbl"))
+    return [c for c in el.iter(W + "tc") if next(c.iterancestors(W + "tbl")) is tbl]
 
 
 def _footnotes(document, reader: _Reader) -> list[Block]:

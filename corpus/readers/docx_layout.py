@@ -67,6 +67,11 @@ class Styles:
                 if st.get(W + "default") in ("1", "true", "on"):
                     self._default = st.get(W + "styleId")
         self._cache: dict[str, tuple[bool, bool, bool]] = {}
+        self._sup: dict[str | None, bool] = {None: False}
+        for st in root.iter(W + "style"):
+            if st.get(W + "type") == "character":
+                va = st.find(f"{W}rPr/{W}vertAlign")
+                self._sup[st.get(W + "styleId")] = va is not None and va.get(W + "val") == "superscript"
 
     def _chain(self, sid: str | None):
         seen = set()
@@ -96,6 +101,17 @@ class Styles:
                 bold = b.get(W + "val", "1") not in _OFF
         self._cache[sid] = (named, outline, bool(bold))
         return self._cache[sid]
+
+    def superscript(self, run) -> bool:
+        """Whether run ``run`` is set superscript, directly or through its character style."""
+        rpr = run.find(W + "rPr") if run is not None else None
+        if rpr is None:
+            return False
+        va = rpr.find(W + "vertAlign")
+        if va is not None:
+            return va.get(W + "val") == "superscript"
+        style = rpr.find(W + "rStyle")
+        return self._sup.get(style.get(W + "val") if style is not None else None, False)
 
     def is_heading(self, p) -> bool:
         """Heading style, an outline level (direct or inherited), or every run bold."""

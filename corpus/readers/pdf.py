@@ -21,6 +21,7 @@ import pypdfium2.raw as fpdf
 
 from corpus.blocks import HAN, LABEL, LABEL_ONLY, Block, clean, join_lines, normalise_zh_spacing, ref
 from corpus.errors import ReadError
+from corpus.readers import pdf_tables
 from corpus.furniture import BARCODE, JOB_LINE, SYMBOL_LINE, is_furniture
 
 _PATH = fpdf.FPDF_PAGEOBJ_PATH
@@ -518,10 +519,31 @@ def _page_blocks(number: int, height: float, rules, lines: list[list[_Segment]],
     main = [s for s in body if s[0].base > cut]
     below = [s for s in body if s[0].base <= cut and not _SEPARATOR.match(s[0].plain())]
     out = [_furniture_block(segs, number) for segs in head]
-    out += _body_blocks(main, number, layout)
+    done = 0
+    column = layout.right_for(number) - min((s.x0 for segs in main for s in segs), default=0)
+    for caption, start, end, last in pdf_tables.find(main, column):
+        out += _body_blocks(main[done:caption], number, layout)
+        out.append(_table_block(main[caption:start], main[start:end + 1], main[end + 1:last + 1],
+                                number))
+        done = last + 1
+    out += _body_blocks(main[done:], number, layout)
     out += notes.blocks(below, number)
     out += [_furniture_block(segs, number) for segs in foot]
     return out
+
+
+def _table_block(caption, rows, notes, page: int) -> Block:
+    """One table or chart: ``text`` is its caption; ``rows`` its lines' cells, then its notes
+    (one cell each, with their letter markers as printed)."""
+    cells: list[list[str]] = []
+    for segs in rows:
+        row = [s.plain() for s in segs]
+        if cells and len(cells[-1]) == 1 and row[0][:1].islower():  # a row label wrapped
+            row[0] = join_lines([cells.pop()[0], row[0]])
+        cells.append(row)
+    cells += [[clean("".join(r.text for s in segs for r in s.runs))] for segs in notes]
+    return Block(text=" ".join(s.plain() for segs in caption for s in segs), page=page,
+                 role="table", heading=False, rows=cells)
 
 
 def _furniture_line(segs: list[_Segment], page: int, footer: bool) -> bool:
