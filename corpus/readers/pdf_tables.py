@@ -1,0 +1,104 @@
+"""Tables and charts on a PDF page: which lines form one, and its caption and notes.
+
+UN tables are set without ruling that a reader can rely on, but they look alike: rows whose
+cells stand apart in columns, most of them numbers ("536 808.2", "(26.2)", "–"), short row
+labels and header pieces between them, a caption above ("Table 3", a bold title, a unit line
+"(Thousands of United States dollars)") and notes below ("a Includes ...", "Source: ...").
+Charts leave the same trace: tick labels and legends in short pieces. Running text never
+does: its lines fill the column. A region of such lines, read apart, keeps tick labels and
+cells out of the paragraphs around it.
+"""
+from __future__ import annotations
+
+import re
+
+from corpus.blocks import LABEL
+
+_NUMBER = re.compile(r"^[(\[]?[-–—+]?\$?\d[\d\s.,]*%?[)\]]?[a-z*]{0,2}$|^[-–—]$|^n/?a$|^\.\.\.?$")
+_TERMINAL = (".", ":", ";", "。", "：", "；")
+_CAPTION = re.compile(r"^(?:Table|Figure|Chart|Map|Box|Graph)\s+[\dA-Z.IVX]+\b|^\(.*\)$|^表\s*\d|^图\s*\d")
+_NOTE = re.compile(r"^(?:Source|Sources|Note|Notes|Abbreviations?)\s*:|^(?:资料来源|注)\s*[:：]")
+_LEADERS = re.compile(r"(?:\.\s?){5,}|…{3,}")
+MIN_ROWS = 3
+
+
+def numeric(text: str) -> bool:
+    """A cell that is a number as tables print them (or a dash for none)."""
+    tokens = text.split()
+    return bool(tokens) and all(_NUMBER.match(t) for t in _tokens(tokens))
+
+
+def _tokens(tokens: list[str]) -> list[str]:
+    """Thousands groups set with a space ("536 808.2") are one number."""
+    return [t for t in tokens if not (len(t) <= 5 and t[:3].isdigit() and t[3:4] in ("", ".", ","))] \
+        or tokens
+
+
+def _width(segs) -> float:
+    return max(s.x1 for s in segs) - min(s.x0 for s in segs)
+
+
+def find(lines: list, column: float) -> list[tuple[int, int, int, int]]:
+    """Regions ``(caption, start, end, notes_end)`` of ``lines`` (a page's body lines, each a
+    list of segments, top to bottom) that hold a table or chart: caption lines are
+    ``caption..start-1``, rows ``start..end``, notes ``end+1..notes_end`` (inclusive).
+    ``column``: the width of the text column (full lines of running text are about as
+    wide)."""
+    n = len(lines)
+    texts = [[s.plain() for s in segs] for segs in lines]
+    cells = [sum(1 for t in ts if numeric(t)) for ts in texts]
+    tabular = [(len(ts) >= 2 and (cells[i] >= 1 or len(ts) >= 3)) or
+               (cells[i] >= 1 and cells[i] == len(ts) and _width(lines[i]) < 0.75 * column)
+               or (numeric(" ".join(ts)) and len(" ".join(ts).split()) >= 2)
+               for i, ts in enumerate(texts)]
+    # what may stand between rows, and at what cost: header pieces and row labels (narrow,
+    # or in columns) cost 1; a wide row label that runs on (no full stop) costs 3
+    cost = [1 if (_width(segs) < 0.6 * column or len(segs) >= 2) else
+            3 if not " ".join(texts[i]).endswith(_TERMINAL) else 99
+            for i, segs in enumerate(lines)]
+    cost = [99 if LABEL.match(" ".join(ts)) else c for ts, c in zip(texts, cost)]
+    short = [c == 1 for c in cost]
+    for i, ts in enumerate(texts):  # a table of contents is no table
+        if _LEADERS.search(" ".join(ts)):
+            tabular[i], short[i], cost[i] = False, False, 99
+    out = []
+    i = 0
+    while i < n:
+        if not tabular[i]:
+            i += 1
+            continue
+        end, j, gap = i, i + 1, 0
+        while j < n and (tabular[j] or gap + cost[j] <= 6):
+            if tabular[j]:
+                end, gap = j, 0
+            else:
+                gap += cost[j]
+            j += 1
+        rows = sum(tabular[i:end + 1])
+        numbers = sum(1 for k in range(i, end + 1) if cells[k] >= 2 or
+                      cells[k] >= 1 and len(texts[k]) >= 2)
+        if rows < MIN_ROWS or numbers < 2:
+            i = end + 1
+            continue
+        start = i
+        while start > 0 and short[start - 1] and i - start < 8 and not (out and start - 1 <= out[-1][3]) \
+                and not " ".join(texts[start - 1]).endswith(_TERMINAL) \
+                and not _CAPTION.match(" ".join(texts[start - 1])):
+            start -= 1
+        caption = start
+        while caption > 0 and start - caption < 4 and not (out and caption - 1 <= out[-1][3]) and (
+                _CAPTION.match(" ".join(texts[caption - 1])) or
+                all(s.bold for s in lines[caption - 1]) and short[caption - 1]):
+            caption -= 1
+        notes, in_note = end, False
+        while notes + 1 < n:
+            text = " ".join(texts[notes + 1])
+            if _NOTE.match(text) or lines[notes + 1][0].runs[0].sup:
+                in_note = True
+            elif not (in_note and not " ".join(texts[notes]).endswith(_TERMINAL)
+                      and not LABEL.match(text)):
+                break
+            notes += 1
+        out.append((caption, start, end, notes))
+        i = notes + 1
+    return out
