@@ -114,6 +114,7 @@ class Renderer:
         self.data = {k: DatumView(v, lang) for k, v in data.items()}
         self.pending: dict[int, dict] = {}
         self.notes: list[str] = []
+        self.spent = Budget()  # what all the templates of this edition have used
         self.env = Sandbox(
             {DatumView: DATUM_ATTRS}, RESERVED, keep_trailing_newline=False, trim_blocks=True,
             lstrip_blocks=True, loader=jinja2.FileSystemLoader(str(files("compose") / "templates")))
@@ -219,7 +220,7 @@ class Renderer:
         """Raw rendered text (with sentinels) of a template string or a named template.
         Whatever a template does wrong ends here as one ``Unplaced`` message: it is the
         spec's code that failed, never ours to show as a traceback."""
-        self.env.budget = Budget()
+        self.env.budget = Budget(self.spent)
         try:
             template = (self.env.get_template(f"{name}.{self.lang}.j2") if name
                         else self.env.from_string(source))

@@ -30,6 +30,8 @@ MAX_VALUE = 100_000  # characters (or items) of any one value a template makes
 MAX_TEXT = 1_000_000  # characters a template makes and prints in all
 MAX_INT_BITS = 10_000  # about 3,000 digits
 MAX_SECONDS = 5.0  # a backstop: each step and each piece of text checks the clock
+MAX_EDITION_STEPS = 200_000  # all the templates of one edition (the 10-paragraph example
+MAX_EDITION_TEXT = 20_000_000  # uses 15 steps and 3,651 characters in English)
 
 LOOP_ATTRS = frozenset({"index", "index0", "revindex", "revindex0", "first", "last",
                         "length", "previtem", "nextitem", "cycle", "changed"})
@@ -42,10 +44,13 @@ _NOT_HERE = (nodes.Include, nodes.Import, nodes.FromImport, nodes.Extends)
 
 
 class Budget:
-    """What one template has used so far."""
+    """What one template has used so far, charged also to ``edition``: the running total
+    of all the templates of one edition, so that a spec of many paragraphs cannot multiply
+    the limits of one."""
 
-    def __init__(self):
+    def __init__(self, edition: Budget | None = None):
         self.steps = self.text = 0
+        self.edition = edition
         self.deadline = time.monotonic() + MAX_SECONDS
 
     def _clock(self) -> None:
@@ -56,6 +61,11 @@ class Budget:
         self.steps += 1
         if self.steps > MAX_STEPS:
             raise Unplaced(f"the template takes more than {MAX_STEPS:,} loop steps and calls")
+        if self.edition is not None:
+            self.edition.steps += 1
+            if self.edition.steps > MAX_EDITION_STEPS:
+                raise Unplaced(f"the spec's templates take more than {MAX_EDITION_STEPS:,} "
+                               "loop steps and calls in all")
         self._clock()
 
     def value(self, size: float, what: str) -> None:
@@ -66,6 +76,11 @@ class Budget:
         self.text += size
         if self.text > MAX_TEXT:
             raise Unplaced(f"the template makes more than {MAX_TEXT:,} characters")
+        if self.edition is not None:
+            self.edition.text += size
+            if self.edition.text > MAX_EDITION_TEXT:
+                raise Unplaced(f"the spec's templates make more than {MAX_EDITION_TEXT:,} "
+                               "characters in all")
         self._clock()
 
 

@@ -22,6 +22,7 @@ from compose.errors import SpecError
 EXAMPLES = {"gender-mainstreaming": "gender-mainstreaming.yaml"}
 MAX_NODES = 100_000  # a spec of 500 paragraphs in two languages has some 10,000
 MAX_DEPTH = 32  # a spec nests 8 levels deep
+MAX_BYTES = 10_000_000  # the example is 6 KB
 
 
 @lru_cache(maxsize=1)
@@ -112,6 +113,8 @@ def _load_yaml(text: str, path: Path):
 
 def _parse(path: Path) -> dict:
     try:
+        if path.stat().st_size > MAX_BYTES:
+            raise SpecError(path, f"a spec is at most {MAX_BYTES:,} bytes")
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
         raise SpecError(path, "spec file not found") from None

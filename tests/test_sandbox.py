@@ -320,3 +320,23 @@ def test_data_rows_that_cannot_be_printed(tmp_path, row, cause):
     result, seconds = _compose(path, tmp_path / "out")
     assert result.exit_code == 1 and seconds < 5
     assert result.output.strip().startswith(f"error: {tmp_path / 'rows.csv'}, row 2: {cause}")
+
+
+def test_many_paragraphs_cannot_multiply_the_limit_of_one(tmp_path):
+    """Each paragraph stays under its own limit, the spec as a whole does not."""
+    spec = _spec("Text.")
+    busy = {"text": {"en": "{% for i in range(9000) %}{% endfor %}x", "zh": "x"}}
+    spec["sections"][1]["paragraphs"] = [busy] * 30
+    path = _write(tmp_path, spec)
+    result, seconds = _compose(path, tmp_path / "out")
+    _refused(result, path, "section 2, paragraph 24 (en)",
+             "the spec's templates take more than 200,000 loop steps and calls in all")
+    assert seconds < 10
+
+
+def test_a_huge_spec_is_refused_before_it_is_read(tmp_path):
+    path = tmp_path / "huge.yaml"
+    path.write_text("# padding\n" * 1_000_001, "utf-8")
+    result, seconds = _compose(path, tmp_path / "out")
+    assert result.output.strip() == f"error: {path}: a spec is at most 10,000,000 bytes"
+    assert seconds < 1
