@@ -1,9 +1,9 @@
 """Twins: the same UN report as official PDF and as the UN's own Word file must read the same.
 
 For each pair in ``../shared/corpus-dev/twins/`` (or the folder given) prints the numbered
-paragraphs in each reading, the share of PDF paragraph numbers whose text is identical in the
-DOCX (whitespace aside), footnote counts and markers, and whether symbol, date, agenda item,
-job number and title agree; then the totals. ``-v`` lists the paragraphs and fields that differ.
+paragraphs in each reading, the share of paragraph numbers (of either reading) whose text is
+identical in both (whitespace aside), footnote and table counts, and whether symbol, date,
+agenda item, job number and title agree; then the totals. ``-v`` lists what differs.
 
     python benchmarks/twins_bench.py [-v] [FOLDER]
 """
@@ -44,6 +44,7 @@ def compare(pdf, word, verbose: bool) -> dict:
     fields = {f: getattr(pdf.metadata, f) == getattr(word.metadata, f) is not None for f in FIELDS}
     row = {"pdf": len(a), "docx": len(b), "keys": len(keys), "same": len(same),
            "fn_pdf": len(pdf.footnotes), "fn_docx": len(word.footnotes),
+           "tables": f"{len(pdf.tables)}/{len(word.tables)}",
            "fn_same": [f.marker for f in pdf.footnotes] == [f.marker for f in word.footnotes]
            and all(squash(x.text) == squash(y.text) for x, y in zip(pdf.footnotes, word.footnotes)),
            "fields": fields}
@@ -72,7 +73,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: {args.folder}: no PDF/DOCX pairs", file=sys.stderr)
         return 2
     tot = {"keys": 0, "same": 0, "fields_ok": 0, "fn_ok": 0}
-    print(f"{'pair':<12}{'paras pdf/docx':>15}{'same %':>8}{'footnotes':>11}  fields (S D A J T)")
+    print(f"{'pair':<12}{'paras pdf/docx':>15}{'same %':>8}{'footnotes':>11}{'tables':>9}"
+          f"  fields (S D A J T)")
     for pdf_path in pairs:
         try:
             pdf, word = read(pdf_path), read(pdf_path.with_suffix(".docx"))
@@ -85,7 +87,8 @@ def main(argv: list[str] | None = None) -> int:
         pct = 100 * r["same"] / r["keys"] if r["keys"] else 0.0
         flags = " ".join("=" if r["fields"][f] else "x" for f in FIELDS)
         fn = f"{r['fn_pdf']}/{r['fn_docx']}{'' if r['fn_same'] else '*'}"
-        print(f"{pdf_path.stem:<12}{r['pdf']:>7}/{r['docx']:<7}{pct:>8.1f}{fn:>11}  {flags}")
+        print(f"{pdf_path.stem:<12}{r['pdf']:>7}/{r['docx']:<7}{pct:>8.1f}{fn:>11}{r['tables']:>9}"
+              f"  {flags}")
         tot["keys"] += r["keys"]
         tot["same"] += r["same"]
         tot["fields_ok"] += all(r["fields"].values())

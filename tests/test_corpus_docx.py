@@ -157,7 +157,8 @@ V_NS = 'xmlns:v="urn:schemas-microsoft-com:vml"'
 def _text_box(text: str) -> str:
     """A Word 2010 text box: the same box in the drawing choice and in the VML fallback."""
     content = f'<w:txbxContent><w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:txbxContent>'
-    return (f'<w:p {nsdecls("w")} {MC_NS} {WPS_NS} {V_NS}><w:r><w:t>Figure I</w:t></w:r><w:r>'
+    return (f'<w:p {nsdecls("w")} {MC_NS} {WPS_NS} {V_NS}><w:pPr><w:pStyle w:val="H23"/></w:pPr>'
+            f'<w:r><w:t>Figure I</w:t></w:r><w:r>'
             f'<mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><wps:wsp><wps:txbx>'
             f'{content}</wps:txbx></wps:wsp></w:drawing></mc:Choice><mc:Fallback><w:pict>'
             f'<v:rect><v:textbox>{content}</v:textbox></v:rect></w:pict></mc:Fallback>'
@@ -168,7 +169,8 @@ def _text_box(text: str) -> str:
 def un_template(tmp_path_factory):
     """The UN's Word layout: masthead as a table in the first page's own header, job number
     in a table of its footer, custom heading styles based on one with an outline level and
-    bold, a text box, a data table and paragraphs numbered as typed text."""
+    bold, a text box, a data table with its unit line and a note, hidden text and
+    paragraphs numbered as typed text."""
     doc = new_docx()
     section = doc.sections[0]
     section.different_first_page_header_footer = True
@@ -191,12 +193,18 @@ def un_template(tmp_path_factory):
                  "Report of the Secretary-General"]:
         doc.add_paragraph(line)
     doc.add_paragraph("I.\tIntroduction", style="H1")
-    doc.add_paragraph("1.\tThe present report sets out the budget.")
+    doc.add_paragraph("1.\tThe present report sets out the budget.").add_run(
+        " [check figures]").font.hidden = True  # hidden text: not on the page
     doc.add_paragraph("Mission support initiatives", style="H23")
     doc.add_paragraph("2.\tThe Mission will reduce its fleet as follows:")
+    doc.add_paragraph("(Thousands of United States dollars)")
     table = doc.add_table(2, 2)
     for cell, text in zip(table._cells, ["Category", "Amount", "Fixed-wing", "76.5"]):
         cell.text = text
+    table.cell(1, 0).paragraphs[0].add_run("a").font.superscript = True
+    note = doc.add_paragraph()
+    note.add_run("a").font.superscript = True
+    note.add_run("\tEstimated.")
     doc.element.body.insert(len(doc.element.body) - 1, parse_xml(_text_box("Office of the Director")))
     doc.add_paragraph("3.\tThe reduction is shown above.")
     path = tmp_path_factory.mktemp("un") / "A_80_999.docx"
@@ -224,12 +232,23 @@ def test_docx_blocks_in_page_order(un_template):
         ("1. The present report sets out the budget.", "body", False),
         ("Mission support initiatives", "body", True),  # H23: outline level and bold inherited
         ("2. The Mission will reduce its fleet as follows:", "body", False),
-        ("Category", "table", False), ("Amount", "table", False),
-        ("Fixed-wing", "table", False), ("76.5", "table", False),
-        ("Figure I", "body", False),
-        ("Office of the Director", "body", False),  # the text box, once: one branch read
+        ("(Thousands of United States dollars)", "table", False),  # a table's text: its caption
+        ("Figure I", "body", True),
+        ("Office of the Director", "figure", False),  # a label box, once: one branch read
         ("3. The reduction is shown above.", "body", False)]
     assert [b.text for b in blocks if b.role == "furniture"] == ["26-00999 (E) 160126", "A/80/999"]
+    assert [b.rows for b in blocks if b.role == "table"] == [
+        [["Category", "Amount"], ["Fixed-wing\ue000a\ue001", "76.5"], ["a Estimated."]]]
+
+
+def test_docx_table_outside_the_paragraphs(un_template):
+    doc = read(un_template)
+    assert [(p.number, p.text) for p in doc.paragraphs if p.number] == [
+        ("1", "The present report sets out the budget."),
+        ("2", "The Mission will reduce its fleet as follows:"),
+        ("3", "The reduction is shown above.")]
+    assert [(t.caption, t.rows[:2], t.header_rows) for t in doc.tables] == [
+        ("(Thousands of United States dollars)", [["Category", "Amount"], ["Fixed-wing", "76.5"]], 1)]
 
 
 def _without_numbering(src, dst) -> None:

@@ -205,7 +205,7 @@ class _Reader:
                 if self.text_page is None and text.strip():
                     self.text_page = self.page  # a paragraph is on the page where it starts
                     self.first_superscript = sup
-            elif tag == W + "tab":
+            elif tag in (W + "tab", W + "ptab"):
                 pieces.append(" ")
             elif tag == W + "noBreakHyphen":
                 pieces.append("-")
@@ -222,6 +222,8 @@ class _Reader:
                 boxes.append(node)
             elif tag == MC + "AlternateContent":
                 self._inline(_branch(node), pieces, boxes, custom)
+            elif tag == W + "r" and _hidden(node):
+                continue  # hidden text is not on the page
             else:
                 self._inline(node, pieces, boxes, custom)
 
@@ -242,6 +244,11 @@ def _branch(alternate):
     if choice is None:
         choice = alternate.find(MC + "Fallback")
     return choice if choice is not None else ()
+
+
+def _hidden(run) -> bool:
+    vanish = run.find(f"{W}rPr/{W}vanish")
+    return vanish is not None and vanish.get(W + "val", "1") not in ("0", "false", "off")
 
 
 def _rows(tbl):
