@@ -61,7 +61,8 @@ def _recommendations(r: Renderer, rec: dict, report: PreviousReport | None, spec
         with r.at(f"{where}, item {k}"):
             items.append((r.render(item[lang]), None))
     with r.at(f"{where}, chapeau"):
-        chapeau = _END_PUNCT.sub("", r.render(rec["chapeau"][lang])) + (":" if lang == "en" else "：")
+        chapeau = (_END_PUNCT.sub("", r.render(rec["chapeau"][lang]))
+                   + (":" if lang == "en" else "："))
     subs = []
     with r.at(where):
         for k, (text, origin) in enumerate(items):

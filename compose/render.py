@@ -35,7 +35,7 @@ from compose.data import RESERVED, Datum
 from compose.draft import Figure, Text
 from compose.errors import SpecError, Unplaced
 from compose.numbers import date, decimal, plain, quantity, resolution
-from compose.sandbox import Budget, Sandbox
+from compose.sandbox import Budget, Sandbox, short
 from compose.terms import Mentions, full_name
 
 OPEN, SEP, CLOSE, NOTE, NOTE_END = "\ue030", "\ue031", "\ue032", "\ue033", "\ue034"  # RESERVED
@@ -97,7 +97,7 @@ class DataView:
 
 def _datum(value) -> DatumView:
     if not isinstance(value, DatumView):
-        raise Unplaced(f"a figure filter needs a data entry (d.some_id), got {value!r}")
+        raise Unplaced(f"a figure filter needs a data entry (d.some_id), got {short(value)}")
     return value
 
 
@@ -108,7 +108,7 @@ def _source(datum: Datum) -> dict:
 class Renderer:
     """Renders the templates of one edition (one language)."""
 
-    def __init__(self, lang: str, data: dict[str, Datum], spec_path="spec"):
+    def __init__(self, lang: str, data: dict[str, Datum], spec_path):
         self.lang, self.spec_path = lang, spec_path
         self.mentions = Mentions(lang)
         self.data = {k: DatumView(v, lang) for k, v in data.items()}
@@ -117,7 +117,8 @@ class Renderer:
         self.spent = Budget()  # what all the templates of this edition have used
         self.env = Sandbox(
             {DatumView: DATUM_ATTRS}, RESERVED, keep_trailing_newline=False, trim_blocks=True,
-            lstrip_blocks=True, loader=jinja2.FileSystemLoader(str(files("compose") / "templates")))
+            lstrip_blocks=True,
+            loader=jinja2.FileSystemLoader(str(files("compose") / "templates")))
         self.env.filters.update(
             fig=self.fig, prev=self.prev, change=self.change, diff=self.diff,
             pct=lambda v: self.literal(v, "percent"), money=lambda v: self.literal(v, "USD"),
@@ -203,8 +204,8 @@ class Renderer:
         return resolution(full_name(body, "en"), full_name(body, "zh"), str(number), self.lang)
 
     def fn(self, n: int) -> str:
-        if not 1 <= n <= len(self.notes):
-            raise Unplaced(f"fn({n}): the paragraph has {len(self.notes)} footnote(s)")
+        if not isinstance(n, int) or not 1 <= n <= len(self.notes):
+            raise Unplaced(f"fn({short(n)}): the paragraph has {len(self.notes)} footnote(s)")
         return f"{NOTE}{n}{NOTE_END}"
 
     # -- paragraphs ----------------------------------------------------------------

@@ -90,9 +90,10 @@ def _bits(left, right, op: str) -> int:
     return abs(left).bit_length() * right if abs(left) > 1 and right > 0 else 0
 
 
-def _short(value) -> str:
+def short(value, width: int = 20) -> str:
+    """``repr(value)`` cut to ``width`` characters, for messages."""
     text = repr(value)
-    return text if len(text) <= 20 else text[:17] + "..."
+    return text if len(text) <= width else text[:width - 3] + "..."
 
 
 class _Guard(NodeTransformer):
@@ -179,12 +180,12 @@ class Sandbox(ImmutableSandboxedEnvironment):
             seq, n = (left, right) if isinstance(left, _SIZED) else (right, left)
             if isinstance(n, (int, float)):
                 self.budget.value(len(seq) * max(n, 0),
-                                  f"{_short(left)} * {_short(right)}")
+                                  f"{short(left)} * {short(right)}")
         elif operator == "+" and isinstance(left, _SIZED) and isinstance(right, _SIZED):
             self.budget.value(len(left) + len(right), "joining two values with +")
         elif operator in ("*", "**") and isinstance(left, int) and isinstance(right, int):
             if _bits(left, right, operator) > MAX_INT_BITS:
-                raise Unplaced(f"{_short(left)} {operator} {_short(right)} is too large a "
+                raise Unplaced(f"{short(left)} {operator} {short(right)} is too large a "
                                f"number (limit {MAX_INT_BITS:,} bits)")
         return super().call_binop(context, operator, left, right)
 
@@ -207,7 +208,7 @@ class Sandbox(ImmutableSandboxedEnvironment):
             return str(value)
         hint = " (print a data entry with |fig)" if hasattr(value, "datum") else ""
         raise Unplaced(f"a template prints text and numbers, not {type(value).__name__} "
-                       f"{_short(value)}{hint}")
+                       f"{short(value)}{hint}")
 
     def _loop(self, iterable):
         for item in iterable:

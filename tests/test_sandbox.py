@@ -16,13 +16,15 @@ from click.testing import CliRunner
 
 from corpus.cli import main
 
-CSV = Path(__file__).resolve().parent.parent / "compose" / "examples" / "gender-mainstreaming-data.csv"
+CSV = (Path(__file__).resolve().parent.parent / "compose" / "examples"
+       / "gender-mainstreaming-data.csv")
 
 
 def _spec(en: str, data=None, **extra) -> dict:
     return {
         "masthead": {"symbol": "A/81/999", "organ": "general-assembly", "date": "2026-07-27",
-                     "session": {"number": 81}, "title": {"en": "Test report", "zh": "测试报告"}},
+                     "session": {"number": 81},
+                     "title": {"en": "Test report", "zh": "测试报告"}},
         "data": data or [{"file": "data.csv"}],
         "sections": [{"heading": {"en": "Introduction", "zh": "导言"},
                       "paragraphs": [{"text": {"en": "A first paragraph.", "zh": "第一段。"}}]},
@@ -184,7 +186,7 @@ def test_a_failed_write_leaves_the_previous_drafts_untouched(tmp_path, monkeypat
 
 # -- YAML ------------------------------------------------------------------------------
 def _bomb(levels: int = 9) -> str:
-    lines = ["a: &a [\"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\"]"]
+    lines = ["a: &a [" + ", ".join(['"lol"'] * 9) + "]"]
     for i in range(1, levels):
         prev, name = chr(ord("a") + i - 1), chr(ord("a") + i)
         lines.append(f"{name}: &{name} [{', '.join(['*' + prev] * 9)}]")
