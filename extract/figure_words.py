@@ -79,8 +79,8 @@ def grew_by(text: str, start: int) -> bool:
     return bool(GREW_BY_ZH.search(text[max(0, start - 6):start]))
 
 
-# What joins the two ends of a range; "and" only after "between", "to" not after "from"
-# (which states a change: "rose from 10 to 20 per cent").
+# What joins the two ends of a range; "and" only after "between", "to" not after "from" or
+# "by" (which state a change: "rose from 10 to 20 per cent").
 RANGE_LINK = re.compile(r"\s*(?:–|—|-|‑|to|至|~|～)\s*(?:US\$|\$|€|£)?\s*")
 BETWEEN_LINK = re.compile(r"\s*and\s*(?:US\$|\$|€|£)?\s*")
 
@@ -95,8 +95,8 @@ def range_pairs(text: str, spans: list[tuple[int, int, float, float]]) -> list[i
         link = text[a[1]:b[0]]
         before = text[max(0, a[0] - 20):a[0]]
         if RANGE_LINK.fullmatch(link):
-            if re.search(r"\bfrom\s*(?:US\$|\$|€|£)?\s*$|从\s*$", before) and "to" in link:
-                continue
+            if re.search(r"\b(?:from|by)\s*(?:US\$|\$|€|£)?\s*$|从\s*$", before) and "to" in link:
+                continue  # rose from 10 to 20, increased by $1.9 million to $7.7 million
         elif not (BETWEEN_LINK.fullmatch(link)
                   and re.search(r"\bbetween\s*(?:US\$|\$|€|£)?\s*$", before, re.I)):
             continue

@@ -19,8 +19,12 @@ from extract.numbers import (ARABIC, CN_NUMERAL, EN_SCALE, EN_WORD, ZH_SCALE, cl
 
 MONTHS = ("January|February|March|April|May|June|July|August|September|October|November|"
           "December")
-CURRENCY_PREFIX = {"US$": "USD", "$": "USD", "USD": "USD", "€": "EUR", "EUR": "EUR",
-                   "£": "GBP", "GBP": "GBP", "CHF": "CHF", "¥": "JPY"}
+# A French date in an English report (du 30 mars 2016: names of parties and laws).
+MONTHS_FR = "janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre"
+CURRENCY_PREFIX = {"US$": "USD", "$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY",
+                   **{code: code for code in (
+                       "USD EUR GBP CHF JPY CNY BAM KES NGN INR ZAR BRL MXN RUB AUD CAD SEK NOK "
+                       "DKK XOF XAF ETB UGX TZS EGP PKR BDT IDR COP ARS TRY UAH").split()}}
 CURRENCY_WORDS_EN = {"United States dollars": "USD", "dollars": "USD", "euros": "EUR",
                      "Swiss francs": "CHF", "pounds sterling": "GBP"}
 CURRENCY_ZH = {"美元": "USD", "欧元": "EUR", "瑞士法郎": "CHF", "英镑": "GBP", "日元": "JPY",
@@ -155,7 +159,7 @@ class FigureFinder:
         else:
             self.number_re = re.compile(rf"{ARABIC}|\b{EN_WORD}\b", re.I)
         self.month_after = re.compile(
-            rf"^(?:\s*(?:,|and|to|–|-)\s*\d{{1,2}})*\s+(?:{MONTHS})\b")
+            rf"^(?:\s*(?:,|and|to|–|-)\s*\d{{1,2}})*\s+(?:{MONTHS}|{MONTHS_FR})\b")
         self.month_before = re.compile(rf"\b(?:{MONTHS})\s+(?:\d{{1,2}},?\s+)?$")
 
     # -- public ---------------------------------------------------------------------------
@@ -259,7 +263,8 @@ class FigureFinder:
             fig.end = end + m.end()
             fig.scale_explicit = True
             after = text[fig.end:fig.end + WINDOW]
-        cur = re.search(r"(US\$|USD|EUR|GBP|CHF|\$|€|£|¥)\s*$", before)
+        cur = re.search(r"(US\$|\b[A-Z]{3}|\$|€|£|¥)\s*$", before)
+        cur = cur if cur and cur.group(1) in CURRENCY_PREFIX else None
         if cur:
             fig.unit = CURRENCY_PREFIX[cur.group(1)]
             fig.start = start - (len(before) - cur.start())
@@ -402,11 +407,12 @@ class FigureFinder:
                 continue
             if a.unit == "count" and b.unit != "count":
                 a.unit, a.counted = b.unit, None
-            if b.scale_explicit and not a.scale_explicit and a.value < 1000:
-                scale = b.value / parse_number_at(text, b)
-                a.value *= scale
-            if b.unit in ("count",) and a.unit not in ("count", "percent", "times"):
-                b.unit = a.unit
+            if b.unit == "count" and b.counted is None and a.unit not in (
+                    "count", "percent", "times"):
+                b.unit = a.unit  # "$2 to 3 million", not "$2 million and 20 staff"
+            if b.scale_explicit and not a.scale_explicit and a.value < 1000 \
+                    and a.unit == b.unit:  # not "46.6 per cent to $8.8 million"
+                a.value *= b.value / parse_number_at(text, b)
 
 
 def parse_number_at(text: str, fig: Figure) -> float:

@@ -50,6 +50,7 @@ def ranges(lang: str, text: str) -> list[tuple]:
     ("en", "%D0%B5%20%D0%BC%D0%B0%D1%81%D0%BE%D0%B2%D1%8B%D1%85%20%D1%81"),
     ("en", "80-jahre-kriegsende-auswaertiges-amt-will-keine-vertreter-li.2313544"),
     ("en", "On 19, 27 and 28 May, it held sessions"),
+    ("en", "Bloc républicain pour la défense de la Constitution du 30 mars 2016 organized"),
 ])
 def test_not_figures(lang, text):
     assert figures(lang, text) == []
@@ -74,6 +75,7 @@ def test_ranges_are_one_figure_with_both_ends(lang, text, expected):
 @pytest.mark.parametrize("text", [
     "female participation saw a slight decline from 7.73 per cent to 7.67 per cent",
     "by a recorded vote of 64 to 44, with 16 abstentions",
+    "implementing programme activities increased by $1.9 million to $7.7 million",
 ])
 def test_changes_and_votes_are_not_ranges(text):
     assert ranges("en", text) == [] and len(figures("en", text)) >= 2
@@ -94,6 +96,19 @@ def test_changes_and_votes_are_not_ranges(text):
 ])
 def test_fractions_and_multiples_are_figures(lang, text, expected):
     assert figures(lang, text) == expected
+
+
+def test_a_unit_or_scale_is_shared_only_by_the_ends_of_a_range():
+    """DP/FPA/2025/4 (Part I)/Add.1: the percentage is not scaled by the amount's million."""
+    assert figures("en", "expenses increased by 46.6 per cent to $8.8 million in 2024") == [
+        (46.6, "percent", None), (8800000, "USD", None)]
+    assert figures("en", "$2 million and 20 staff") == [(2000000, "USD", None), (20, "count", None)]
+
+
+def test_currency_codes_are_units():
+    """S/2025/272: Bosnia and Herzegovina's budget in convertible marks."""
+    assert figures("en", "contributions for pension fund in amount of BAM 3.618 billion") == [
+        (3618000000, "BAM", None)]
 
 
 def test_figure_text_and_values_unchanged_around_the_rules():
