@@ -12,19 +12,16 @@ from click.testing import CliRunner
 from corpus.cli import main
 from tests.builders import EN_SAMPLES, ZH_SAMPLE, shared
 
-EN_SAMPLE = EN_SAMPLES / "E_2025_15.en.pdf"
-
 
 @pytest.fixture(scope="module")
 def exports(tmp_path_factory):
     """The bundled Chinese report (text) and a shared English PDF exported in every format."""
-    shared(EN_SAMPLE)
     out = tmp_path_factory.mktemp("exports")
-    files = {}
+    files = {"en": shared(EN_SAMPLES / "E_2025_15.en.pdf")}
     for fmt, name in [("jsonl", "r.jsonl"), ("csv", "r.csv"), ("excel-csv", "r.xl.csv"),
                       ("parquet", "r.parquet")]:
         files[fmt] = out / name
-        result = CliRunner().invoke(main, ["extract", str(ZH_SAMPLE), str(EN_SAMPLE),
+        result = CliRunner().invoke(main, ["extract", str(ZH_SAMPLE), str(files["en"]),
                                            "--format", fmt, "-o", str(files[fmt])])
         assert result.exit_code == 0, result.output
     return files
@@ -78,9 +75,12 @@ def test_pyarrow_and_polars_read_jsonl_and_csv(exports):
     assert pa.types.is_list(jsonl.schema.field("span").type)
     csv_table = pcsv.read_csv(exports["csv"])
     assert csv_table.schema.field("value").type == pa.float64()
-    pl = pytest.importorskip("polars")
-    assert pl.read_ndjson(exports["jsonl"]).schema["value"] == pl.Float64
-    assert pl.read_csv(exports["csv"]).schema["value"] == pl.Float64
+    pl = pytest.importorskip("polars")  # as the README shows: polars infers from 100 rows
+    jsonl = pl.read_ndjson(exports["jsonl"], infer_schema_length=None)
+    assert (jsonl.schema["value"], jsonl.schema["para"]) == (pl.Float64, pl.String)
+    frame = pl.read_csv(exports["csv"], infer_schema_length=None,
+                        schema_overrides={c: pl.String for c in ("para", "sub", "footnote")})
+    assert (frame.schema["value"], frame.schema["para"]) == (pl.Float64, pl.String)
 
 
 def test_excel_csv_has_a_bom_and_chinese_intact(exports):
@@ -119,7 +119,7 @@ def test_output_in_a_missing_folder_is_a_clear_error(tmp_path):
 
 def test_workers_give_the_same_records_in_the_same_order(tmp_path, exports):
     out = tmp_path / "w.jsonl"
-    result = CliRunner().invoke(main, ["extract", str(ZH_SAMPLE), str(EN_SAMPLE),
+    result = CliRunner().invoke(main, ["extract", str(ZH_SAMPLE), str(exports["en"]),
                                        "--workers", "2", "-o", str(out)])
     assert result.exit_code == 0, result.output
     assert out.read_bytes() == Path(exports["jsonl"]).read_bytes()

@@ -4,14 +4,13 @@ real documents of ../shared/corpus-dev/ as the reader gives them; the last tests
 real PDFs whose charts and tables used to break a batch."""
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from extract import extract
+from tests.builders import SHARED, shared
 from tests.test_extract_figures import doc_of, figures
 
-CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus-dev" / "en"
+CORPUS = SHARED / "corpus-dev" / "en"
 
 
 def ranges(lang: str, text: str) -> list[tuple]:
@@ -122,7 +121,6 @@ def test_figure_text_and_values_unchanged_around_the_rules():
         (17800000, "USD", None), (2600000, "USD", "approximately")]
 
 
-@pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared/corpus-dev is not here")
 @pytest.mark.parametrize("name,page", [("A_80_56.en.pdf", 24), ("DP_2025_10.en.pdf", 18),
                                        ("S_2025_153.en.pdf", 4)])
 def test_chart_ticks_of_real_reports_are_no_figures(tmp_path, name, page):
@@ -132,7 +130,7 @@ def test_chart_ticks_of_real_reports_are_no_figures(tmp_path, name, page):
     import corpus
     from extract.records import write_parquet
 
-    records = extract(corpus.read(CORPUS / name), ["figure"])
+    records = extract(corpus.read(shared(CORPUS / name)), ["figure"])
     assert records and max(r["value"] for r in records) < 1e15
     on_page = [r["text"] for r in records if r["page"] == page]
     assert not [t for t in on_page if len(t.split()) > 2 and t.replace(" ", "").isdigit()]
