@@ -50,6 +50,10 @@ class Finding:
         return d
 
 
+def quote(form: str | None) -> str:
+    return f"“{form}”" if form else "—"
+
+
 def counts(forms) -> list[dict]:
     """[{"form", "count"}] most frequent first (then by form, for stable output)."""
     tally: dict[str, int] = {}

@@ -55,6 +55,11 @@ def plurals(form: str) -> list[str]:
     return [f"{head} {plural}".strip()]
 
 
+def acronym_plural(form: str) -> list[str]:
+    """An acronym's plural as UN documents write it: NGOs, MDGs (never an apostrophe)."""
+    return [form + "s"] if re.fullmatch(r"[A-Z][A-Z0-9]*[A-RT-Z0-9]", form) else []
+
+
 def _typographic(forms: list[str]) -> list[str]:
     """Each form also as typeset: UN PDFs write Children’s with a curly apostrophe."""
     return forms + [f.replace("'", "’") for f in forms if "'" in f]
@@ -89,7 +94,10 @@ class TermMatcher:
             self._forms[key] = (concept.id, term.form)
             # Member States (preferred) vs member states (deprecated): case tells them apart
             if case_sensitive(term.form) or len(by_fold[term.form.casefold()]) > 1:
-                exact[key] = _typographic([term.form])
+                # common nouns take a plural (NGOs); names of bodies do not (UNDPs)
+                plural = [] if concept.domain == "entity" else acronym_plural(term.form)
+                exact[key] = _typographic([term.form, *(p for p in plural
+                                                        if p.casefold() not in by_fold)])
             else:
                 folded[key] = _typographic([term.form, *plurals(term.form)])
         for matcher, table in ((self._exact, exact), (self._folded, folded)):

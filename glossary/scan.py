@@ -38,11 +38,18 @@ class Scan:
     units: list[ScannedUnit]
     definitions: list[Definition] = field(default_factory=list)
     _terms: dict = field(default_factory=dict, repr=False)  # (concept, form) -> (role, status)
+    cache: dict = field(default_factory=dict, repr=False)  # what several checks derive once
 
     def location(self, pos: int, start: int, end: int) -> Location:
         u = self.units[pos].unit
         return Location(self.doc.name, u.kind, u.index, u.number, u.sub_at(start), start, end,
                         u.text[start:end])
+
+    def occurrences(self):
+        """(unit position, hit) for every hit, in reading order."""
+        for pos, su in enumerate(self.units):
+            for hit in su.hits:
+                yield pos, hit
 
     def _term(self, hit: Hit):
         key = (hit.concept, hit.form)
@@ -71,7 +78,8 @@ def _definitions(pos: int, text: str, hits: list[Hit], scan: Scan) -> list[Defin
     out = []
     for k, hit in enumerate(hits):
         before = text[:hit.start].rstrip()
-        if not (before.endswith(tuple(OPEN)) and text[hit.end:hit.end + 1] in CLOSE):
+        # "(UNICEF)", "(NGOs)", and "(OIAI, or the “Office”)"
+        if not (before.endswith(tuple(OPEN)) and text[hit.end:hit.end + 1] in CLOSE + ",，;；"):
             continue
         if scan.role(hit) != "short":
             continue

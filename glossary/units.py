@@ -1,5 +1,7 @@
 """The stretches of a document that checks read, in reading order: each heading where its
-section starts, the paragraphs, then the footnotes. A location names its unit."""
+section starts, the paragraphs, and each footnote right after the heading or paragraph that
+carries its marker (a footnote that defines an acronym defines it there, not at the end);
+footnotes no marker points to come last. A location names its unit."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -20,7 +22,21 @@ class Unit:
 
 
 def units(doc: Document) -> list[Unit]:
+    notes = {}
+    for i, f in enumerate(doc.footnotes):
+        notes.setdefault(f.marker, []).append(i)
+    placed: set[int] = set()
     out: list[Unit] = []
+
+    def add(unit: Unit, refs: list[str]) -> None:
+        out.append(unit)
+        for marker in refs:
+            for i in notes.get(marker, ()):
+                if i not in placed:
+                    placed.add(i)
+                    out.append(Unit("footnote", i, doc.footnotes[i].marker, doc.footnotes[i].text))
+                    break  # markers restart in some documents: the next one takes the next note
+
     shown: set[int] = set()
     for i, p in enumerate(doc.paragraphs):
         if p.section is not None and p.section not in shown:
@@ -28,10 +44,11 @@ def units(doc: Document) -> list[Unit]:
                 if s not in shown and s < len(doc.sections):
                     shown.add(s)
                     sec = doc.sections[s]
-                    out.append(Unit("heading", s, sec.number, sec.title))
-        out.append(Unit("paragraph", i, p.number, p.text, p))
+                    add(Unit("heading", s, sec.number, sec.title), sec.footnote_refs)
+        add(Unit("paragraph", i, p.number, p.text, p), p.footnote_refs)
     for s, sec in enumerate(doc.sections):
         if s not in shown:
-            out.append(Unit("heading", s, sec.number, sec.title))
-    out += [Unit("footnote", i, f.marker, f.text) for i, f in enumerate(doc.footnotes)]
+            add(Unit("heading", s, sec.number, sec.title), sec.footnote_refs)
+    out += [Unit("footnote", i, f.marker, f.text) for i, f in enumerate(doc.footnotes)
+            if i not in placed]
     return out

@@ -1,0 +1,67 @@
+"""Abbreviation hygiene as UN editors apply it, on documents built in the corpus model (so
+that no detail of PDF reading decides the outcome): definitions count where they stand in
+reading order, a footnote at its marker; unexpanded forms and acronyms inside names,
+symbols and addresses are no findings."""
+import pytest
+
+from corpus.model import Document, Footnote, Metadata, Paragraph
+from glossary import Glossary
+from glossary.abbreviations import abbreviations
+from glossary.scan import scan
+
+
+@pytest.fixture(scope="module")
+def g():
+    return Glossary.bundled()
+
+
+def doc(paragraphs, footnotes=(), symbol="A/80/999"):
+    return Document(source=f"{symbol}.txt", format="txt", sha256="0",
+                    metadata=Metadata(symbol=symbol, lang="en"),
+                    paragraphs=[Paragraph(str(k), text, footnote_refs=refs)
+                                for k, (text, refs) in enumerate(paragraphs, start=1)],
+                    footnotes=[Footnote(m, t) for m, t in footnotes])
+
+
+def found(g, d):
+    return [(f.concept, f.message) for f in abbreviations(scan(d, g))]
+
+
+def test_a_definition_in_an_early_footnote_counts_at_its_marker(g):
+    d = doc([("The Office reported on its work.", ["1"]),
+             ("OIOS audited 12 missions in 2024.", []),
+             ("UNFPA supported the census.", [])],
+            [("1", "Office of Internal Oversight Services (OIOS), annual report 2024.")])
+    assert found(g, d) == [("unfpa", "“UNFPA” is used and never defined")]
+
+
+def test_a_use_before_the_footnote_marker_is_before_the_definition(g):
+    d = doc([("OIOS audited 12 missions in 2024.", []),
+             ("The Office reported on its work.", ["1"])],
+            [("1", "Office of Internal Oversight Services (OIOS), annual report 2024.")])
+    assert found(g, d) == [("oios", "“OIOS” is used before it is defined")]
+
+
+def test_forms_un_documents_leave_unexpanded_are_no_findings(g):
+    d = doc([("New HIV infections and AIDS-related deaths rose during COVID-19; "
+              "progress on the SDGs and the UN system response were reviewed.", [])])
+    assert found(g, d) == []
+
+
+def test_acronyms_inside_names_symbols_and_addresses_are_ignored(g):
+    d = doc([("UN-Energy and the CBD/COP decisions were discussed, as was report "
+              "JIU/REP/2023/7 (see www.unfpa.org/publications and https://undp.org/UNDP).", []),
+             ("An FAO-led project started.", [])])
+    assert found(g, d) == [("fao", "“FAO” is used and never defined")]
+
+
+def test_a_plural_or_qualified_definition_defines_the_acronym(g):
+    d = doc([("Non-governmental organizations (NGOs) took part.", []),
+             ("NGO participation grew.", []),
+             ("The United Nations Population Fund (UNFPA, or “the Fund”) agreed; UNFPA paid.", [])])
+    assert found(g, d) == []
+
+
+def test_a_body_needs_no_expansion_in_its_own_documents(g):
+    d = doc([("UNICEF staff and UNFPA staff met.", [])], symbol="E/ICEF/2025/AB/L.3")
+    assert found(g, d) == [("unfpa", "“UNFPA” is used and never defined")]
