@@ -152,9 +152,12 @@ def export(fmt, output, glossary_path):
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "html"]), default="text",
               show_default=True)
 @click.option("-o", "--output", type=click.Path(dir_okay=False))
-def check(file, source_file, glossary_path, fmt, output):
+@click.option("--fail-on", type=click.Choice(["error", "warning", "never"]), default="error",
+              show_default=True, help="Exit 1 when a finding of this severity or worse is reported.")
+def check(file, source_file, glossary_path, fmt, output, fail_on):
     """Check FILE's terminology: variants, near-misses, deprecated forms, abbreviations,
-    and with --source, missing or inconsistent translations."""
+    and with --source, missing or inconsistent translations. Exits 1 when it reports a
+    finding at or above --fail-on (errors, by default), so scripts and CI can gate on it."""
     from glossary.checks import check as run
     from glossary.report import RENDERERS
     from glossary.scan import scan
@@ -165,6 +168,9 @@ def check(file, source_file, glossary_path, fmt, output):
         source = scan(_read(source_file), g) if source_file else None
         findings = run(target, source)
     _write(RENDERERS[fmt](findings, target, source), output)
+    failing = {"error": {"error"}, "warning": {"error", "warning"}, "never": set()}[fail_on]
+    if any(f.severity in failing for f in findings):
+        sys.exit(1)
 
 
 @terms.command()

@@ -58,15 +58,31 @@ def test_check_json_on_the_pair(tmp_path):
     out_file = tmp_path / "findings.json"
     code, _ = run("terms", "check", PAIR_ZH, "--source", PAIR_EN, "--format", "json",
                   "-o", str(out_file))
-    assert code == 0
     data = json.loads(out_file.read_text(encoding="utf-8"))
     assert len(data["findings"]) == 8
+    assert code == 1  # it reports errors (missing translations, deprecated forms)
     assert set(data["findings"][0]) >= {"type", "concept", "variants", "locations", "suggestion"}
+
+
+@pytest.mark.parametrize("fail_on, code", [("error", 1), ("warning", 1), ("never", 0)])
+def test_check_exit_status_follows_fail_on(fail_on, code):
+    # check.en.txt has errors (a deprecated form, slips) and warnings
+    assert run("terms", "check", str(DATA / "check.en.txt"), "--fail-on", fail_on)[0] == code
+
+
+def test_check_exits_0_on_a_clean_report_and_on_warnings_by_default(tmp_path):
+    clean = Path(__file__).parent.parent / "corpus" / "samples" / "zh" / "unwomen-ohchr-joint-workplan-2012.zh.txt"
+    assert run("terms", "check", str(clean))[0] == 0
+    warned = tmp_path / "warned.txt"
+    warned.write_text("1. UNFPA and UNDP met.\n", encoding="utf-8")
+    assert run("terms", "check", str(warned))[0] == 0
+    code, out = run("terms", "check", str(warned), "--fail-on", "warning")
+    assert code == 1 and "[warning] undefined-abbreviation" in out
 
 
 def test_check_html_writes_one_page(tmp_path):
     page = tmp_path / "report.html"
-    assert run("terms", "check", PAIR_ZH, "--format", "html", "-o", str(page))[0] == 0
+    assert run("terms", "check", PAIR_ZH, "--format", "html", "-o", str(page), "--fail-on", "never")[0] == 0
     assert page.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
 
 
