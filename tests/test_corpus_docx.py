@@ -154,11 +154,12 @@ WPS_NS = 'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessin
 V_NS = 'xmlns:v="urn:schemas-microsoft-com:vml"'
 
 
-def _text_box(text: str) -> str:
-    """A Word 2010 text box: the same box in the drawing choice and in the VML fallback."""
+def _text_box(text: str, anchor: str = "Figure I") -> str:
+    """A Word 2010 text box anchored in a paragraph of text ``anchor``: the same box in the
+    drawing choice and in the VML fallback."""
     content = f'<w:txbxContent><w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:txbxContent>'
     return (f'<w:p {nsdecls("w")} {MC_NS} {WPS_NS} {V_NS}><w:pPr><w:pStyle w:val="H23"/></w:pPr>'
-            f'<w:r><w:t>Figure I</w:t></w:r><w:r>'
+            f'<w:r><w:t>{anchor}</w:t></w:r><w:r>'
             f'<mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><wps:wsp><wps:txbx>'
             f'{content}</wps:txbx></wps:wsp></w:drawing></mc:Choice><mc:Fallback><w:pict>'
             f'<v:rect><v:textbox>{content}</v:textbox></v:rect></w:pict></mc:Fallback>'
@@ -278,3 +279,18 @@ def test_docx_without_numbering_part(un_template, tmp_path):
     result = CliRunner().invoke(main, ["show", str(path)])
     assert result.exit_code == 0 and result.exception is None
     assert "  symbol             A/80/999\n" in result.output
+
+
+def test_docx_made_of_text_boxes_is_read_as_text(tmp_path):
+    """A PDF converted to Word (LibreOffice's PDF import) puts every line in a text box:
+    there the boxes are the page's text, not a diagram."""
+    doc = new_docx()
+    body = doc.element.body
+    for line in ["1. The present report is submitted pursuant to resolution 79/1.",
+                 "2. It covers the period from 1 July to 30 June and the work of the Office."]:
+        body.insert(len(body) - 1, parse_xml(_text_box(line, anchor="")))
+    path = tmp_path / "converted.docx"
+    doc.save(path)
+    assert [(p.number, p.text) for p in read(path).paragraphs] == [
+        ("1", "The present report is submitted pursuant to resolution 79/1."),
+        ("2", "It covers the period from 1 July to 30 June and the work of the Office.")]

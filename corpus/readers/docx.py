@@ -66,6 +66,11 @@ def read_docx(path: Path, data: bytes):
     for part in furniture_parts(document, body, masthead):
         reader.container(part.element, "furniture")
     reader.container(body, "body")
+    boxed = sum(len(b.text) for b in reader.blocks if b.role == "figure")
+    if boxed > sum(len(b.text) for b in reader.blocks if b.role == "body"):
+        for b in reader.blocks:  # a page made of text boxes (a PDF converted to Word):
+            if b.role == "figure":  # the boxes are its text
+                b.role = "body"
     reader.blocks.extend(_footnotes(document, reader))
     declared = _declared_pages(data)
     pages = reader.page if reader.page > 1 else None
