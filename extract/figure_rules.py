@@ -33,6 +33,8 @@ OPENING_NUMBER = re.compile(
 # are no quantities: ...-bei-gedenkfeier-li.2313544, %D0%B5, report.pdf.
 ADDRESS = re.compile(r"\S*(?:https?:|www\.|\.html?\b|\.pdf\b|\.aspx?\b|%[0-9A-F]{2}|"
                      r"(?:[A-Za-z]+-){3,})\S*")
+# Clock times: 11.20 a.m., 10:00 hours.
+CLOCK = re.compile(r"\b\d{1,2}[.:]\d{2}\s*(?:a\.m\.|p\.m\.|hours\b|h\b)")
 # Old General Assembly resolutions: 248 (III), 20 (XXXVI), S-27/2.
 ROMAN_SESSION = re.compile(r"(?<![\d.])\d{1,4}\s?\((?:S-)?[IVXL]+\)")
 # Page numbers of a footer: "17 /55", "6/18".
@@ -50,7 +52,7 @@ def blocked_spans(text: str, lang: str) -> list[tuple[int, int]]:
     """Spans of ``text`` where no figure may be found."""
     if TOC_LEADERS.search(text):
         return [(0, len(text))]
-    spans = [m.span() for pattern in (JOB_NUMBER, ADDRESS, ROMAN_SESSION)
+    spans = [m.span() for pattern in (JOB_NUMBER, ADDRESS, ROMAN_SESSION, CLOCK)
              for m in pattern.finditer(text)]
     spans += [m.span() for m in PAGE_OF.finditer(text) if not _fraction_like(text, m)]
     if lang == "en":

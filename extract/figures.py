@@ -70,8 +70,9 @@ LABEL_NOUNS_EN = (r"(?i:targets?|indicators?|items?|paragraphs?|paras?\.|chapter
                   r"principles?|recommendations?|rules?|parts?|steps?|pillars?|versions?|"
                   r"options?|scenarios?|box(?:es)?|appendix|appendices|tiers?|categor(?:y|ies)|"
                   r"modules?|rounds?|cycles?|batch|room|priority|priorities|objectives?|"
-                  r"outcomes?|outputs?|actions?|subparagraphs?)|"
-                  r"Goals?|No\.|Nos\.|Group of|Agenda|COP|G|SDGs?|Beijing\+|Title|Protocol")
+                  r"outcomes?|outputs?|actions?|subparagraphs?|paragraphes?|topics?|stages?|"
+                  r"nos?\.)|"
+                  r"Goals?|Group of|Agenda|COP|G|SDGs?|Beijing\+|Title|Protocol")
 LABEL_LIST_EN = re.compile(
     rf"\b(?:{LABEL_NOUNS_EN})\s*(?:\d+(?:\.\w+)*(?!\s*(?:per\s*cent|percent|%|million|billion))"
     rf"(?:\s*\([^)]{{1,60}}\))?"
@@ -144,6 +145,8 @@ def _ranges(text: str, figures: list[Figure]) -> list[Figure]:
             if fig.unit == "count" and AGE_BEFORE.search(text[max(0, fig.start - 20):fig.start]):
                 fig.unit, fig.counted = "years", None  # aged 15–24
             skip = True
+        elif re.search(r"\d[–‑-]$", text[max(0, fig.start - 2):fig.start]):
+            continue  # the high end of a range whose low end is no figure (SR.2–6)
         out.append(fig)
     return out
 
@@ -208,12 +211,14 @@ class FigureFinder:
             return True  # P-4, COVID-19; but 15-24 is a range
         if re.search(r"[A-Za-z][-‑]\s$", text[max(0, start - 3):start]):
             return True  # "COVID- 19": a text layer split a code at its hyphen
-        if before == "." and before2.isdigit() or after == "." and after2.isdigit():
-            return True
+        if before == "." and (before2.isdigit() or before2.isascii() and before2.isalpha()):
+            return True  # 16.4.1, SR.571, L.6
+        if after in ".:" and after2.isdigit() or before == ":" and before2.isdigit():
+            return True  # 16.4.1, a ratio 1:23 or a time 11:20
         if after == "/" or (after.isascii() and after.isalpha() and self.lang == "en"):
             return True
-        # 30-year review, two-day meeting (a text layer may leave "30 -year")
-        return bool(re.match(r" ?[-‑][A-Za-z]", text[end:end + 3]))
+        # 30-year review, two-day meeting (a text layer may leave "30 -year" or "10 - Year")
+        return bool(re.match(r" ?[-‑] ?[A-Za-z]", text[end:end + 4]))
 
     def _marker(self, text: str, start: int, end: int, raw: str,
                 markers: frozenset[str]) -> bool:

@@ -49,6 +49,10 @@ def ranges(lang: str, text: str) -> list[tuple]:
     ("en", "%D0%B5%20%D0%BC%D0%B0%D1%81%D0%BE%D0%B2%D1%8B%D1%85%20%D1%81"),
     ("en", "80-jahre-kriegsende-auswaertiges-amt-will-keine-vertreter-li.2313544"),
     ("en", "On 19, 27 and 28 May, it held sessions"),
+    ("en", "The meeting rose at 11.20 a.m. (see A/AC.109/2025/SR.2–6)."),
+    ("en", "audits (report nos. 2643 and 2645, respectively); Topic 11. The Republika Srpska"),
+    ("en", "the Board of the 10 - Year Framework; a cost-benefit ratio of 1:23"),
+    ("en", "notamment aux paragraphes 39-43."),
     ("en", "Bloc républicain pour la défense de la Constitution du 30 mars 2016 organized"),
 ])
 def test_not_figures(lang, text):
