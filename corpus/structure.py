@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from corpus.blocks import (HAN, PARA_LABEL, REF_RE, SUB_LABEL, Block, han_ratio, join_lines,
-                           normalise_zh_spacing)
+                           normalise_zh_spacing, ref)
 from corpus.errors import ReadError
 from corpus import quality
 from corpus.masthead import is_masthead_line, parse_masthead
@@ -30,6 +30,7 @@ _LEADER_TAIL = re.compile(r"\s*(?:(?:\.\s?){2,}|…+)[\s.…]*\d{0,3}\s*$|\s+\d{
 _SUMMARY = re.compile(r"^(?:Summary|摘要|概要)$")
 _ANNEX = re.compile(r"^(?:Annex(?:es)?(?:\s+[IVXL]+)?|附件[一二三四五六七八九十]*)$")
 _TERMINAL = tuple("。！？；.!?;")
+_GLUED_STAR = re.compile(r"(?<=[^\s*\ue000])(\*{1,3})(?=\s|$)")
 _TABLE_NO = re.compile(r"^(?:Table|Figure|Chart|Map|Box|表|图)\s*[\dA-Z.IVX]+", re.I)
 _TABLE_NOTE = re.compile(r"^(?:[a-z]\s|\*+\s?|Source|Sources|Note|Notes|Abbreviations?)\b[:\s]|^(?:资料来源|注)[:：]")
 _NUMERIC = re.compile(r"[\d\s.,%()\-–—$]*\d[\d\s.,%()\-–—$]*|[–—-]")
@@ -92,6 +93,11 @@ def structure(blocks: list[Block], *, source: str, fmt: str, sha256: str,
     if lang == "zh":
         for b in blocks:
             b.text = normalise_zh_spacing(b.text)
+    stars = {b.marker for b in blocks if b.role == "footnote" and b.marker and b.marker[0] == "*"}
+    for b in blocks:  # "(see annex).*": an asterisk glued to the text is its note's marker
+        if stars and b.role == "body" and "*" in b.text:
+            b.text = _GLUED_STAR.sub(lambda m: ref(m.group(1)) if m.group(1) in stars
+                                     else m.group(0), b.text)
     doc = Document(source=source, format=fmt, sha256=sha256, pages=pages)
     builder = _Builder(doc, lang)
     furniture = [b.text for b in blocks if b.role == "furniture"]
@@ -288,6 +294,11 @@ class _Builder:
             m = re.match(r"^(\d{1,3}|\*{1,3})\s+(.*)$", text)
             if m and self.doc.footnotes and m.group(1) != self.doc.footnotes[-1].marker:
                 marker, text = m.group(1), m.group(2)
+        tables = self.doc.tables
+        if marker and len(marker) == 1 and marker.islower() and tables and \
+                tables[-1].page == block.page:  # a table's lettered note, not a footnote
+            tables[-1].notes.append(f"{marker} {text}")
+            return
         if marker is None and self.doc.footnotes:
             last = self.doc.footnotes[-1]
             last.text = join_lines([last.text, text])

@@ -42,6 +42,8 @@ _UNIT = re.compile(f"[《“‘（(「『【〈]*(?:[{HAN}]|[^\\s{HAN}]+)"
 # a space between a footnote reference and a Han character (临时议程* 项目)
 _REF_SPACE = re.compile(f"(?<=\ue001)[ \u3000]+(?=[{HAN}])|(?<=[{HAN}])[ \u3000]+(?=\ue000)")
 _DASHES = set("-–—")
+_POWERS = {"2": "²", "3": "³"}
+_UNIT_END = re.compile(r"(?<![A-Za-z])(?:[kcmd]?m|ft|mi)\s*$")
 _CLOSERS = set(".,;:!?)]’”%")
 
 
@@ -96,6 +98,10 @@ def _join(runs: list[_Run], refs: bool) -> str:
     prev: _Run | None = None
     for run in runs:
         glued = prev is not None and run.x0 - prev.x1 < 0.22 * run.size and _STARS.match(run.text)
+        if run.sup and run.text.strip() in _POWERS and _UNIT_END.search(out):
+            out = out.rstrip() + _POWERS[run.text.strip()]  # m², km³: an exponent, no marker
+            prev = run
+            continue
         if refs and (run.sup or glued) and (markers := _markers(run.text)):
             out = out.rstrip() + "".join(ref(m) for m in markers)
             prev = run
@@ -126,6 +132,8 @@ def _space_gap(left: str, right: str) -> float:
     dashes measure up to 0.2 em when tight and 0.4 em when spaced."""
     if right in _CLOSERS:
         return 0.5
+    if left.isdigit() and right.isdigit():
+        return 0.35  # a "1" has wide side bearings: "1" + "8." is 18, not "1 8."
     if left in _DASHES or right in _DASHES:
         return 0.3
     return 0.2
@@ -515,7 +523,7 @@ def _page_blocks(number: int, height: float, rules, lines: list[list[_Segment]],
             foot.append(segs)  # the job number and barcode, wherever the page puts them
         else:
             body.append(segs)
-    cut = notes.cut(rules, body)
+    cut = notes.cut(rules, body, height)
     main = [s for s in body if s[0].base > cut]
     below = [s for s in body if s[0].base <= cut and not _SEPARATOR.match(s[0].plain())]
     out = [_furniture_block(segs, number) for segs in head]
@@ -592,17 +600,19 @@ class _Footnotes:
         self.notes: list[Block] = []
         self.rules: set[tuple[int, int]] = set()
 
-    def cut(self, rules, body: list[list[_Segment]]) -> float:
+    def cut(self, rules, body: list[list[_Segment]], height: float) -> float:
         """Baseline below which the footnotes sit: a short rule (drawn, or typed as
-        underscores) when the first line under it opens or continues a footnote."""
+        underscores) in the lower part of the page when the first line under it opens or
+        continues a footnote (the rules of a masthead sit high on the page)."""
         typed = [(segs[0].base, segs[0].x0, segs[0].x1) for segs in body
                  if len(segs) == 1 and _SEPARATOR.match(segs[0].plain())]
         for y, x0, x1 in sorted(list(rules) + typed, reverse=True):
             under = [segs for segs in body if segs[0].base < y - 1]
-            if not under or abs(under[0][0].x0 - x0) > 80:
+            if y > 0.7 * height or not under or abs(under[0][0].x0 - x0) > 80:
                 continue
             shape = (round(x0), round(x1))
-            if _note_start(under[0][0]) is not None or (shape in self.rules and self.notes):
+            start = _note_start(under[0][0])
+            if start is not None and self._next(start[0]) or (shape in self.rules and self.notes):
                 self.rules.add(shape)
                 return y
         return float("-inf")
@@ -614,7 +624,7 @@ class _Footnotes:
         parts: list[str] = []
         for segs in lines:
             start = _note_start(segs[0])
-            if start is not None and self._next(start[0]):
+            if start is not None and self._next(start[0], page):
                 self._flush(parts)
                 marker, runs = start
                 segs = [_Segment(runs, segs[0].line)] + segs[1:] if runs else segs[1:]
@@ -625,13 +635,17 @@ class _Footnotes:
         self._flush(parts)
         return out
 
-    def _next(self, marker: str) -> bool:
+    def _next(self, marker: str, page: int | None = None) -> bool:
         """A number opens a footnote only when it can follow the previous one (so a line
-        of a footnote that starts with "2024" or "12" continues it)."""
-        if not marker.isdigit() or not self.notes:
+        of a footnote that starts with "2024" or "12" continues it); numbering starts
+        again at 1 only on a new page (an annex), never under footnote 10 of this one."""
+        if not marker.isdigit():
             return True
+        if not self.notes:
+            return int(marker) <= 3  # a document's first footnote is 1 (not "202" of "2025")
         last = next((n.marker for n in reversed(self.notes) if n.marker and n.marker.isdigit()), "0")
-        return int(marker) == 1 or int(last) < int(marker) <= int(last) + 5
+        restart = int(marker) == 1 and (page is None or self.notes[-1].page != page)
+        return restart or int(last) < int(marker) <= int(last) + 5
 
     def _flush(self, parts: list[str]) -> None:
         if parts and self.notes:
