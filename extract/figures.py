@@ -20,6 +20,7 @@ from extract.numbers import (ARABIC, CN_NUMERAL, EN_SCALE, EN_WORD, ZH_SCALE, cl
 MONTHS = ("January|February|March|April|May|June|July|August|September|October|November|"
           "December")
 # A French date in an English report (du 30 mars 2016: names of parties and laws).
+MONTHS_SHORT = r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\."
 MONTHS_FR = "janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre"
 CURRENCY_PREFIX = {"US$": "USD", "$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY",
                    **{code: code for code in (
@@ -81,7 +82,7 @@ LABEL_LIST_EN = re.compile(
 NAME_BEFORE = re.compile(
     rf"(?<![.!?:;(]\s)(?<!^)(?<=\w\s)(?!(?:Over|About|Some|Nearly|Almost|Around|Approximately|"
     rf"Fewer|More|Less|Under|Below|Above|Only|All|The|In|By|Of|To|For|With|From|On|At|"
-    rf"{MONTHS})\b)[A-Z][a-z]+\s$")
+    rf"{MONTHS})\b)[A-Z][a-z]+(?:[’‘'][a-z]+)?\s$")
 WINDOW = 80  # how far after a number its unit, qualifier and counted noun may reach
 AGE_BEFORE = re.compile(r"\b(?:aged?|ages)\s*(?:of\s*|between\s*|from\s*)?$", re.I)
 PUNCT_BEFORE_MARKER = ".。;；”\"’)）!?！？"
@@ -162,7 +163,7 @@ class FigureFinder:
         else:
             self.number_re = re.compile(rf"{ARABIC}|\b{EN_WORD}\b", re.I)
         self.month_after = re.compile(
-            rf"^(?:\s*(?:,|and|to|–|-)\s*\d{{1,2}})*\s+(?:{MONTHS}|{MONTHS_FR})\b")
+            rf"^(?:\s*(?:,|and|to|–|-)\s*\d{{1,2}})*\s+(?:{MONTHS}|{MONTHS_FR}|{MONTHS_SHORT})")
         self.month_before = re.compile(rf"\b(?:{MONTHS})\s+(?:\d{{1,2}},?\s+)?$")
 
     # -- public ---------------------------------------------------------------------------

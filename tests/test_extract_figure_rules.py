@@ -53,6 +53,7 @@ def ranges(lang: str, text: str) -> list[tuple]:
     ("en", "audits (report nos. 2643 and 2645, respectively); Topic 11. The Republika Srpska"),
     ("en", "the Board of the 10 - Year Framework; a cost-benefit ratio of 1:23"),
     ("en", "notamment aux paragraphes 39-43."),
+    ("en", "Montenegro* 20 Sept. 2011 20 Oct. 2011; operationalize the Jad‘ah 5 site"),
     ("en", "Bloc républicain pour la défense de la Constitution du 30 mars 2016 organized"),
 ])
 def test_not_figures(lang, text):
