@@ -234,12 +234,12 @@ def test_docx_blocks_in_page_order(un_template):
         ("Mission support initiatives", "body", True),  # H23: outline level and bold inherited
         ("2. The Mission will reduce its fleet as follows:", "body", False),
         ("(Thousands of United States dollars)", "table", False),  # a table's text: its caption
-        ("Figure I", "body", True),
-        ("Office of the Director", "figure", False),  # a label box, once: one branch read
+        ("Figure I", "table", False),  # a diagram, captioned: its text box, once, as a row
         ("3. The reduction is shown above.", "body", False)]
     assert [b.text for b in blocks if b.role == "furniture"] == ["26-00999 (E) 160126", "A/80/999"]
     assert [b.rows for b in blocks if b.role == "table"] == [
-        [["Category", "Amount"], ["Fixed-wing\ue000a\ue001", "76.5"], ["a Estimated."]]]
+        [["Category", "Amount"], ["Fixed-wing\ue000a\ue001", "76.5"], ["a Estimated."]],
+        [["Office of the Director"]]]
 
 
 def test_docx_table_outside_the_paragraphs(un_template):
@@ -248,8 +248,9 @@ def test_docx_table_outside_the_paragraphs(un_template):
         ("1", "The present report sets out the budget."),
         ("2", "The Mission will reduce its fleet as follows:"),
         ("3", "The reduction is shown above.")]
-    assert [(t.caption, t.rows[:2], t.header_rows) for t in doc.tables] == [
-        ("(Thousands of United States dollars)", [["Category", "Amount"], ["Fixed-wing", "76.5"]], 1)]
+    assert [(t.number, t.caption, t.rows[:2], t.header_rows) for t in doc.tables] == [
+        (None, "(Thousands of United States dollars)", [["Category", "Amount"], ["Fixed-wing", "76.5"]], 1),
+        ("Figure I", "", [["Office of the Director"]], 0)]
 
 
 def _without_numbering(src, dst) -> None:

@@ -7,7 +7,7 @@ files hold is beyond python-docx's paragraph list: the masthead in the first pag
 (``w:numPr``, rebuilt by ``corpus.docx_numbering``), text boxes (``w:txbxContent``, whose
 ``mc:AlternateContent`` repeats each box in a fallback branch: one branch is read), data
 tables (one block of role ``table`` with its rows of cells and notes),
-diagrams drawn with text boxes (role ``figure``) and footnotes (the
+diagrams drawn with text boxes (one ``table`` block, a row per box) and footnotes (the
 footnotes part, markers numbered in reference order as Word does)."""
 from __future__ import annotations
 
@@ -66,11 +66,9 @@ def read_docx(path: Path, data: bytes):
     for part in furniture_parts(document, body, masthead):
         reader.container(part.element, "furniture")
     reader.container(body, "body")
-    boxed = sum(len(b.text) for b in reader.blocks if b.role == "figure")
+    boxed = sum(len(c) for d in reader.diagrams for row in d.rows for c in row)
     if boxed > sum(len(b.text) for b in reader.blocks if b.role == "body"):
-        for b in reader.blocks:  # a page made of text boxes (a PDF converted to Word):
-            if b.role == "figure":  # the boxes are its text
-                b.role = "body"
+        reader.unbox()
     reader.blocks.extend(_footnotes(document, reader))
     declared = _declared_pages(data)
     pages = reader.page if reader.page > 1 else None
@@ -105,7 +103,8 @@ class _Reader:
         self.text_page: int | None = None  # page of the current paragraph's first text
         self.first_superscript = False  # the current paragraph opens with a superscript
         self.role = "body"  # role of the paragraph being read
-        self.notes_role: str | None = None  # notes under a table or diagram belong to it
+        self.under_table = False  # notes just under a table or diagram belong to it
+        self.diagrams: list[Block] = []  # blocks made of text boxes
 
     def container(self, el, role: str) -> None:
         """Block-level content in order: paragraphs, tables, content controls."""
@@ -157,7 +156,7 @@ class _Reader:
         caption = " ".join(b.text for b in self.blocks[k:])
         del self.blocks[k:]
         self.blocks.append(Block(caption, page=page, role="table", heading=False, rows=rows))
-        self.notes_role = "table"
+        self.under_table = True
 
     def paragraph(self, p, role: str) -> None:
         pieces: list[str] = []
@@ -168,27 +167,56 @@ class _Reader:
         label = self.numbering.label(p)
         if label:
             text = f"{label} {text}".strip()
-        if text and role == "body" and self.notes_role:
-            if not (self.first_superscript or is_table_note(text)):
-                self.notes_role = None
-            elif self.notes_role == "table" and self.blocks[-1].rows is not None:
+        if text and role == "body" and self.under_table:
+            if (self.first_superscript or is_table_note(text)) and self.blocks[-1].rows:
                 self.blocks[-1].rows.append([text])  # a note under the table, as a row
                 return
-            else:
-                role = self.notes_role
+            self.under_table = False
         if text:
             heading = self.styles.is_heading(p) if role == "body" else False
             self.blocks.append(Block(text, page=self.text_page or self.page, role=role,
                                      heading=heading))
         # A text box shows beside the paragraph that anchors it. Boxes of short labels are a
-        # diagram (an organization chart, a chart's legend): role ``figure``; a box of prose
-        # is read as body text.
+        # diagram (an organization chart); a box of prose is read as body text.
+        anchor = self.blocks[-1] if text else None
         for box in boxes:
             if role == "body" and is_label_box(box):
-                self.container(box, "figure")
-                self.notes_role = "figure"
+                self.diagram(box, anchor)
+                anchor = None
             else:
                 self.container(box, role)
+
+    def diagram(self, box, anchor: Block | None) -> None:
+        """The labels of one text box of a diagram: one row of the diagram's block (role
+        ``table``, as the PDF reader gives charts), which the boxes that follow join. The
+        paragraph holding the first box is its caption when it reads as a title."""
+        mark = len(self.blocks)
+        self.container(box, "figure")
+        row = [b.text for b in self.blocks[mark:]]
+        del self.blocks[mark:]
+        if not row:
+            return
+        if self.diagrams and self.blocks and self.blocks[-1] is self.diagrams[-1]:
+            self.diagrams[-1].rows.append(row)
+        else:
+            caption = ""
+            if anchor is not None and self.blocks[-1] is anchor and is_title(anchor.text, anchor.heading):
+                caption = self.blocks.pop().text
+            self.diagrams.append(Block(caption, page=self.page, role="table", heading=False,
+                                       rows=[row]))
+            self.blocks.append(self.diagrams[-1])
+        self.under_table = True
+
+    def unbox(self) -> None:
+        """Read the diagrams' labels as body text: for a document whose text is all in
+        text boxes (a PDF converted to Word), where they are not a diagram."""
+        boxed = {id(d) for d in self.diagrams}
+        blocks, self.blocks = self.blocks, []
+        for b in blocks:
+            if id(b) in boxed:
+                self.blocks.extend(Block(c, page=b.page) for row in b.rows for c in row)
+            else:
+                self.blocks.append(b)
 
     def _inline(self, el, pieces: list[str], boxes: list, custom: list) -> None:
         """The text of runs under ``el``, in order; ``custom[0]`` holds the id of a footnote
