@@ -207,7 +207,9 @@ def un_template(tmp_path_factory):
     note.add_run("a").font.superscript = True
     note.add_run("\tEstimated.")
     doc.element.body.insert(len(doc.element.body) - 1, parse_xml(_text_box("Office of the Director")))
-    doc.add_paragraph("3.\tThe reduction is shown above.")
+    last = doc.add_paragraph("3.\tThe reduction covers 12 km")
+    last.add_run("2").font.superscript = True  # an exponent, not a note mark
+    last.add_run(" of the area.")
     path = tmp_path_factory.mktemp("un") / "A_80_999.docx"
     doc.save(path)
     return path
@@ -235,7 +237,7 @@ def test_docx_blocks_in_page_order(un_template):
         ("2. The Mission will reduce its fleet as follows:", "body", False),
         ("(Thousands of United States dollars)", "table", False),  # a table's text: its caption
         ("Figure I", "table", False),  # a diagram, captioned: its text box, once, as a row
-        ("3. The reduction is shown above.", "body", False)]
+        ("3. The reduction covers 12 km² of the area.", "body", False)]
     assert [b.text for b in blocks if b.role == "furniture"] == ["26-00999 (E) 160126", "A/80/999"]
     assert [b.rows for b in blocks if b.role == "table"] == [
         [["Category", "Amount"], ["Fixed-wing\ue000a\ue001", "76.5"], ["a Estimated."]],
@@ -247,7 +249,7 @@ def test_docx_table_outside_the_paragraphs(un_template):
     assert [(p.number, p.text) for p in doc.paragraphs if p.number] == [
         ("1", "The present report sets out the budget."),
         ("2", "The Mission will reduce its fleet as follows:"),
-        ("3", "The reduction is shown above.")]
+        ("3", "The reduction covers 12 km² of the area.")]
     assert [(t.number, t.caption, t.rows[:2], t.header_rows) for t in doc.tables] == [
         (None, "(Thousands of United States dollars)", [["Category", "Amount"], ["Fixed-wing", "76.5"]], 1),
         ("Figure I", "", [["Office of the Director"]], 0)]

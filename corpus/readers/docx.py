@@ -31,6 +31,8 @@ FOOTNOTES_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relations
 _SKIP = {W + "pPr", W + "rPr", W + "del", W + "moveFrom", W + "instrText", W + "delText",
          W + "footnoteRef", W + "sectPr", MC + "Fallback"}
 _SEPARATORS = ("separator", "continuationSeparator", "continuationNotice")
+_POWERS = {"2": "²", "3": "³"}
+_UNIT_END = re.compile(r"(?<![A-Za-z])(?:[kcmd]?m|ft|mi)\s*$")
 
 
 def _check_zip(path: Path, data: bytes) -> None:
@@ -233,6 +235,8 @@ class _Reader:
                     custom[0] = None
                 elif sup and self.role == "table" and is_note_marker(text):
                     pieces.append(ref(text.strip()))  # a table note's mark, as in the PDF
+                elif sup and text.strip() in _POWERS and _UNIT_END.search("".join(pieces)):
+                    pieces.append(_POWERS[text.strip()])  # m², km³, as the PDF reader gives them
                 else:
                     pieces.append(text)
                 if self.text_page is None and text.strip():
