@@ -24,6 +24,7 @@ def compose(spec_path: str | Path, out_dir: str | Path, langs=LANGS, db: str | N
     from compose.word import Writer
 
     s = spec.load(spec_path, allow_outside)
+    editions = build.editions(s, list(langs), db)  # a spec that fails leaves no folder
     out = Path(out_dir)
     try:
         out.mkdir(parents=True, exist_ok=True)
@@ -32,7 +33,7 @@ def compose(spec_path: str | Path, out_dir: str | Path, langs=LANGS, db: str | N
     stem = re.sub(r'[\\/:*?"<>|\x00-\x1f]', "_", s.raw["masthead"]["symbol"])
     results = []
     with Staged() as staged:
-        for edition in build.editions(s, list(langs), db):
+        for edition in editions:
             docx = out / f"{stem}.{edition.lang}.docx"
             try:
                 Writer(edition, s.raw.get("fonts"), comments).write(staged.path(docx))

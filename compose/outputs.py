@@ -4,6 +4,7 @@ leaves no half-written file and never replaces a good draft with a broken one.""
 from __future__ import annotations
 
 import os
+from contextlib import suppress
 from pathlib import Path
 
 from compose.errors import SpecError
@@ -33,7 +34,9 @@ class Staged:
             except OSError as error:
                 exc = error
         for temp, _ in self.pending:
-            temp.unlink(missing_ok=True)
+            with suppress(OSError):  # never made, or a name the system refuses
+                temp.unlink()
         if isinstance(exc, OSError):
-            raise SpecError(exc.filename or "output", f"cannot write ({exc.strerror or exc})") \
-                from None
+            finals = {str(temp): final for temp, final in self.pending}
+            name = finals.get(str(exc.filename), exc.filename or "output")
+            raise SpecError(name, f"cannot write ({exc.strerror or exc})") from None
