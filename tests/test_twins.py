@@ -69,15 +69,33 @@ def test_last_paragraph_number_is_the_same_in_both():
 
 
 def test_word_footnotes_are_the_pdf_footnotes():
+    pdf, word = both("A_80_628")
+    assert [(f.marker, f.text[:40]) for f in word.footnotes][2:4] == [
+        ("3", "Phase 2 (1 July 2025 to 31 December 2027"),
+        ("4", "Actual number of posts and positions are")]
+    # the "Note: The following abbreviations ..." set above mark 4 in Word follows note 3 on
+    # the page, as the PDF reads it
+    assert word.footnotes[2].text.endswith("sustainment activities). Note: The following "
+                                           "abbreviations are used in the tables: ASG, "
+                                           "Assistant Secretary-General; FS, Field Service; NGS, "
+                                           "national General Service; NPO, National Professional "
+                                           "Officer; UNV, United Nations Volunteers; USG, "
+                                           "Under-Secretary-General.")
+    assert [(f.marker, squash(f.text)) for f in word.footnotes] == \
+           [(f.marker, squash(f.text)) for f in pdf.footnotes[:7]]
+
+
+def test_word_footnotes_and_their_marks():
     pdf, word = both("A_80_600")
     assert [(f.marker, f.text[:40]) for f in word.footnotes] == [
-        ("1", "Note: The following abbreviations are us"),
+        ("", "Note: The following abbreviations are us"),  # set above mark 1, unmarked
+        ("1", "The actual number of posts and positions"),
         ("2", "The results-based budgeting outputs are "),
         ("3", "For missions that utilized less than 90 "),
         ("4", "Resource variance amounts are expressed "),
     ]
     in_pdf = {f.marker: squash(f.text) for f in pdf.footnotes if f.marker.isdigit()}
-    assert [in_pdf.get(f.marker) == squash(f.text) for f in word.footnotes[1:]] == [True] * 3
+    assert [in_pdf.get(f.marker) == squash(f.text) for f in word.footnotes[2:]] == [True] * 3
     refs = {s.title: s.footnote_refs for s in word.sections if s.footnote_refs}
     assert refs == {"Human resources": ["1"], "Results-based budgeting frameworks": ["2"],
                     "Analysis of variances": ["4"]}

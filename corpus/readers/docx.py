@@ -300,7 +300,9 @@ def _cells(el):
 
 
 def _footnotes(document, reader: _Reader) -> list[Block]:
-    """Footnote blocks in marker order, from the footnotes part."""
+    """Footnote blocks in marker order, from the footnotes part. Paragraphs of a note set
+    above its mark (UN files put "Note: The following abbreviations ..." there, so that it
+    prints at the page foot) are a block of their own without a marker, as on the page."""
     from lxml import etree
 
     part = next((rel.target_part for rel in document.part.rels.values()
@@ -311,20 +313,26 @@ def _footnotes(document, reader: _Reader) -> list[Block]:
     root = etree.fromstring(part.blob, parser)
     order = list(reader.markers)
     found = []
-    page = reader.page  # breaks rendered inside a note do not turn the body's pages
+    page, reader.role = reader.page, "footnote"  # a note's breaks do not turn the body's pages
     for fn in root.iter(W + "footnote"):
         fid = fn.get(W + "id")
         if fn.get(W + "type") in _SEPARATORS or fid not in reader.markers:
             continue
-        texts = []
+        above: list[str] = []
+        texts: list[str] = []
+        marked = next(fn.iter(W + "footnoteRef"), None) is None  # no mark: all is its text
         for p in fn.iter(W + "p"):
+            marked = marked or next(p.iter(W + "footnoteRef"), None) is not None
             pieces: list[str] = []
             reader._inline(p, pieces, [], [None])
-            texts.append("".join(pieces))
+            (texts if marked else above).append("".join(pieces))
         text = clean(" ".join(texts).replace("\n", " "))
         marker = reader.markers[fid]
         if not marker.isdigit() and text.startswith(marker):
             text = text[len(marker):].strip()
+        if clean(" ".join(above)):
+            found.append((order.index(fid), Block(clean(" ".join(above).replace("\n", " ")),
+                                                  role="footnote")))
         found.append((order.index(fid), Block(text, role="footnote", marker=marker)))
     reader.page = page
-    return [b for _, b in sorted(found, key=lambda x: x[0])]
+    return [b for _, b in sorted(found, key=lambda x: x[0])]  # stable: a note's lines in order
