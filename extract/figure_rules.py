@@ -17,8 +17,8 @@ MAX_VALUE = 1e15
 
 # Leader dots of a table of contents: its numbers are page numbers.
 TOC_LEADERS = re.compile(r"(?:(?:\.\s?){5,}|…{3,}|_{5,})\s*(?:\d|$)")
-# Job number of the masthead or footer: 25-07795, 25 - 01529.
-JOB_NUMBER = re.compile(r"(?<!\d)\d{2}\s?[-‑]\s?\d{5}(?!\d)")
+# Job number of the masthead or footer: 25-07795, 25 - 01529, 24-22530X (E) 191224.
+JOB_NUMBER = re.compile(r"(?<!\d)\d{2}\s?[-‑]\s?\d{5}(?!\d)|\(\s?[A-Z]\s?\)\s*\d{6}\b")
 # Paragraph, sub-paragraph and recommendation numbers that open a paragraph or follow the
 # end of the previous unit when a reader ran two units together: "16. Several",
 # "9.1. Continue", "140.162 Continue ... (Ghana); 140.163 Take".

@@ -24,7 +24,7 @@ _SINGULAR = "|".join(k for k in DENOMINATORS if not k.endswith("s"))
 FRACTIONS_EN = [
     re.compile(rf"\b(?P<num>{'|'.join(NUMERATORS)})[\s-]+(?P<den>{_PLURAL})\b", re.I),
     re.compile(rf"\b(?P<num>a|one)[\s-]+(?P<den>{_SINGULAR})(?=\s+of\b)", re.I),
-    re.compile(r"(?<!first )(?<!second )(?<!the )(?<!a )(?<!one )\b(?P<den>half)(?=\s+of\b|\s+\()",
+    re.compile(r"(?<!first )(?<!second )(?<!the )(?<!a )(?<!one )\b(?P<den>half)(?=\s+(?:of|the|its|their|all)\b|\s+\()",
                re.I),
     re.compile(rf"\bone\s+(?:in|out\s+of)\s+(?P<every>{'|'.join(EN_UNITS_WORDS)}|\d{{1,3}})\b",
                re.I),

@@ -161,7 +161,11 @@ class FigureFinder:
             self.number_re = re.compile(
                 rf"百分之\s*(?:{CN_NUMERAL}|{ARABIC})|{ARABIC}|{CN_NUMERAL}")
         else:
-            self.number_re = re.compile(rf"{ARABIC}|\b{EN_WORD}\b", re.I)
+            # "one" is an article or pronoun unless a qualifier counts it ("at least one person")
+            self.number_re = re.compile(
+                rf"{ARABIC}|\b{EN_WORD}\b|(?:(?<=at least )|(?<=more than )|(?<=only )|"
+                rf"(?<=just )|(?<=exactly )|(?<=fewer than )|(?<=less than ))one\b(?!\s+of\b)",
+                re.I)
         self.month_after = re.compile(
             rf"^(?:\s*(?:,|and|to|–|-)\s*\d{{1,2}})*\s+(?:{MONTHS}|{MONTHS_FR}|{MONTHS_SHORT})")
         self.month_before = re.compile(rf"\b(?:{MONTHS})\s+(?:\d{{1,2}},?\s+)?$")
@@ -236,7 +240,8 @@ class FigureFinder:
         if not prev:
             return False
         if prev[-1] in PUNCT_BEFORE_MARKER:
-            return True
+            # "Khan Yunus; 22 Palestinians": after a semicolon and a space a list goes on
+            return not (prev[-1] in ";；" and start > 0 and text[start - 1] in " \u00a0")
         return prev[-1] in ",，" and raw in markers
 
     # -- English --------------------------------------------------------------------------
@@ -248,7 +253,10 @@ class FigureFinder:
                 return None  # twenty-third, Fifteen-year (text layers may leave "sixty -ninth")
             if re.search(r"\bGroup of\s*$", text[max(0, start - 12):start]):
                 return None  # Group of Seven: a name
-            value = parse_english_word(raw)
+            if raw.lower() == "hundred" and not re.search(
+                    r"\b(?:a|one)\s$", text[max(0, start - 4):start], re.I):
+                return None  # several hundred units: no number
+            value = 1.0 if raw.lower() == "one" else parse_english_word(raw)
         else:
             if self._glued(text, start, end):
                 return None
@@ -278,13 +286,17 @@ class FigureFinder:
         if m and fig.unit == "count":
             fig.unit = "percentage points" if m.group("pp") else "percent"
             fig.end += m.end()
+        elif fig.unit == "count" and (m := re.match(r"\s*(?:°\s?C\b|degrees? Celsius)", after)):
+            fig.unit = "°C"
+            fig.end += m.end()
         elif fig.unit == "count":
             m = re.match(r"\s*(" + "|".join(CURRENCY_WORDS_EN) + r")\b", after)
             if m:
                 fig.unit = CURRENCY_WORDS_EN[m.group(1)]
                 fig.end += m.end()
         if fig.unit == "count":
-            m = re.match(r"\s*(?:more\s+|additional\s+)?([A-Za-z]+)\b", after)
+            m = re.match(r"\s*(?:(?:more|additional|consecutive|successive|further|full)\s+)?"
+                         r"([A-Za-z]+)\b", after)
             if m and m.group(1).lower() in TIME_UNITS_EN:
                 fig.unit = TIME_UNITS_EN[m.group(1).lower()]
         if (fig.unit == "count" and not fig.scale_explicit and not is_word and "." not in raw

@@ -54,6 +54,9 @@ def ranges(lang: str, text: str) -> list[tuple]:
     ("en", "the Board of the 10 - Year Framework; a cost-benefit ratio of 1:23"),
     ("en", "notamment aux paragraphes 39-43."),
     ("en", "Montenegro* 20 Sept. 2011 20 Oct. 2011; operationalize the Jad‘ah 5 site"),
+    ("en", "24-22530X (E) 191224"),
+    ("en", "approving several hundred units every week"),
+    ("en", "One of the victims remains missing; no one was hurt"),
     ("en", "Bloc républicain pour la défense de la Constitution du 30 mars 2016 organized"),
 ])
 def test_not_figures(lang, text):
@@ -107,6 +110,20 @@ def test_a_unit_or_scale_is_shared_only_by_the_ends_of_a_range():
     assert figures("en", "expenses increased by 46.6 per cent to $8.8 million in 2024") == [
         (46.6, "percent", None), (8800000, "USD", None)]
     assert figures("en", "$2 million and 20 staff") == [(2000000, "USD", None), (20, "count", None)]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # A/ES-10/1029-S/2025/210: a list goes on after a semicolon
+    ("killed in an Israeli bombardment in Khan Yunus; 22 Palestinians, 16 of whom were children",
+     [(22, "count", None), (16, "count", None)]),
+    # A/79/768-S/2025/75, DP/2025/4, A/80/141
+    ("In Kharkiv, at least one person was killed", [(1, "count", "at_least")]),
+    ("this marks 12 consecutive years of unqualified audit opinions", [(12, "years", None)]),
+    ("Global warming at 2°C will result in the loss of half the volume of the glaciers",
+     [(2, "°C", None), (0.5, "fraction", None)]),
+])
+def test_words_around_a_number(text, expected):
+    assert figures("en", text) == expected
 
 
 def test_currency_codes_are_units():

@@ -128,3 +128,34 @@ def test_indicators_in_a_real_report(extracted):
     assert (found["7"]["subject"], found["7"]["value"], found["7"]["unit"], found["7"]["period"]) == (
         "bank account ownership among women", 260, "percent", "2016–2024")
     assert found["7"]["change"] == {"kind": "percent", "value": 260}
+
+
+FIGURE_GOLD = sorted((Path(__file__).parent / "gold").glob("figures_*.json"))
+
+
+def figure_key(r: dict) -> tuple:
+    high = r.get("high")
+    return (r["page"], r["para"], round(float(r["value"]), 6),
+            None if high is None else round(float(high), 6), r["unit"], r["qualifier"])
+
+
+def test_figures_of_whole_corpus_documents_meet_the_bars():
+    """Every figure of whole documents of ../shared/corpus-dev (letters, board reports,
+    memoranda), annotated by hand (tests/gold/figures_*.json): micro precision ≥ 0.97 and
+    recall ≥ 0.95 over them all."""
+    from tests.builders import SHARED, shared
+
+    tp = predicted = expected = 0
+    for path in FIGURE_GOLD:
+        gold = json.loads(path.read_text("utf-8"))
+        doc = corpus.read(shared(SHARED / gold["source"].removeprefix("../shared/")))
+        g = Counter(figure_key(f) for f in gold["figures"])
+        p = Counter(figure_key(r) for r in extract(doc, ["figure"]))
+        tp += sum((g & p).values())
+        predicted += sum(p.values())
+        expected += sum(g.values())
+        print(f"\n{gold['doc']:28} missed {sorted((g - p).elements(), key=str)} "
+              f"spurious {sorted((p - g).elements(), key=str)}")
+    print(f"\nfigures, {len(FIGURE_GOLD)} documents: P={tp / predicted:.3f} R={tp / expected:.3f}")
+    assert len(FIGURE_GOLD) >= 4
+    assert tp / predicted >= 0.97 and tp / expected >= 0.95
