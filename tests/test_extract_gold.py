@@ -140,9 +140,9 @@ def figure_key(r: dict) -> tuple:
 
 
 def test_figures_of_whole_corpus_documents_meet_the_bars():
-    """Every figure of whole documents of ../shared/corpus-dev (letters, board reports,
-    memoranda), annotated by hand (tests/gold/figures_*.json): micro precision ≥ 0.97 and
-    recall ≥ 0.95 over them all."""
+    """Every figure of whole documents (or listed pages) of ../shared/corpus-dev (letters,
+    board and committee reports, a memorandum, a report page with a chart), annotated by
+    hand (tests/gold/figures_*.json): micro precision ≥ 0.97 and recall ≥ 0.95 over them all."""
     from tests.builders import SHARED, shared
 
     tp = predicted = expected = 0
@@ -150,12 +150,14 @@ def test_figures_of_whole_corpus_documents_meet_the_bars():
         gold = json.loads(path.read_text("utf-8"))
         doc = corpus.read(shared(SHARED / gold["source"].removeprefix("../shared/")))
         g = Counter(figure_key(f) for f in gold["figures"])
-        p = Counter(figure_key(r) for r in extract(doc, ["figure"]))
+        pages = gold.get("pages")  # a gold file may cover some pages only
+        p = Counter(figure_key(r) for r in extract(doc, ["figure"])
+                    if not pages or r["page"] in pages)
         tp += sum((g & p).values())
         predicted += sum(p.values())
         expected += sum(g.values())
         print(f"\n{gold['doc']:28} missed {sorted((g - p).elements(), key=str)} "
               f"spurious {sorted((p - g).elements(), key=str)}")
     print(f"\nfigures, {len(FIGURE_GOLD)} documents: P={tp / predicted:.3f} R={tp / expected:.3f}")
-    assert len(FIGURE_GOLD) >= 4
+    assert len(FIGURE_GOLD) >= 7
     assert tp / predicted >= 0.97 and tp / expected >= 0.95
