@@ -5,7 +5,7 @@ edition may instead name the body in full first), once, and the same way through
 Not findings: the abbreviations UN documents leave unexpanded (``unexpanded.txt``: HIV,
 AIDS, COVID-19…); an acronym inside a name, a symbol or a web address (UN-Energy, CBD/COP,
 JIU/REP/2023/7, unfpa.org); acronyms in footnotes, which cite authors ("UN-Women,
-Progress of…"); and a body's own acronym in the documents of its own series (UNICEF in
+Progress of…"), and in quotations and titles, which are reproduced as written; and a body's own acronym in the documents of its own series (UNICEF in
 E/ICEF/…, UN-Women in UNW/…)."""
 from __future__ import annotations
 
@@ -34,7 +34,8 @@ def abbreviations(s: Scan) -> list[Finding]:
         for pos, hit in s.occurrences():
             if s.role(hit) == "full":
                 intro.setdefault(hit.concept, (pos, hit.start))
-    defined = [(d.concept, (d.unit, d.hit.start)) for d in s.definitions]
+    # a list of abbreviations under a figure defines them for the whole figure
+    defined = [(d.concept, (d.unit, 0 if d.listed else d.hit.start)) for d in s.definitions]
     for cid, at in defined + list(coined_definitions(s).items()):  # 难民专员 defined for UNHCR
         if at < intro.get(cid, (1 << 30, 0)):
             intro[cid] = at
@@ -72,7 +73,8 @@ def _needs_definition(s: Scan, pos: int, hit) -> bool:
     editions spell out only the short names of bodies (联合国人口基金(人口基金)), not short
     terms (特别程序), nor short names that start 联合国."""
     unit = s.units[pos].unit
-    if unit.kind == "footnote" or hit.form in unexpanded() or hit.surface in unexpanded():
+    if (unit.kind == "footnote" or hit.form in unexpanded() or hit.surface in unexpanded()
+            or s.quoted(pos, hit)):
         return False
     if s.lang == "zh":  # a name that starts 联合国 explains itself (联合国志愿人员)
         return s.glossary.concept(hit.concept).domain == "entity" and not hit.form.startswith("联合国")

@@ -6,6 +6,7 @@ their approved Chinese short form.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -30,6 +31,15 @@ class Term:
     type: str = "full"  # full | short | variant
     status: str = "preferred"  # preferred | admitted | deprecated
     source: str = ""
+    valid_until: str = ""  # a year: an outdated form was right in documents up to then
+
+    def current_at(self, date: str | None) -> bool:
+        """Whether a document of ``date`` (ISO, or None when unknown) may use this form:
+        a deprecated form with a ``valid_until`` year was the right one up to that year,
+        and a document without a date is given the benefit of the doubt."""
+        if self.status != "deprecated":
+            return True
+        return bool(self.valid_until) and (date is None or date[:4] <= self.valid_until)
 
     def __post_init__(self):
         for value, allowed in ((self.lang, LANGS), (self.type, TYPES), (self.status, STATUSES)):
@@ -59,9 +69,13 @@ class Concept:
     def role(self, term: Term) -> str:
         """'full' or 'short': how a term is used in running text. A variant counts as a
         short form when it is nearer in length to the preferred short form than to the
-        full one (人权高专办 vs 高级专员办事处 are two short names of one office)."""
+        full one (人权高专办 vs 高级专员办事处 are two short names of one office); an English
+        variant of several words without an acronym is a full name (the usual short title
+        of a long one)."""
         if term.type != "variant":
             return term.type
+        if term.lang == "en" and " " in term.form and not re.search(r"\b[A-Z]{2,}\b", term.form):
+            return "full"  # a name of several words is no short form (but UN Women is)
         full = self.preferred(term.lang, "full")
         short = self.preferred(term.lang, "short")
         if not short:

@@ -167,9 +167,11 @@ def _interior(hits: list[Hit]) -> set[int]:
 
 
 def _in_a_name(words: list[str], i: int) -> bool:
-    """An acronym followed by a capitalised word is part of a name ("UNFM Market")."""
+    """An acronym followed by a capitalised word is part of a name ("UNFM Market"); one
+    next to a slash, of a symbol (ICCD/COP(8)/CST/8)."""
     after = words[i + 1] if i + 1 < len(words) else ""
-    return after[:1].isupper() and after.isalpha()
+    return (after[:1].isupper() and after.isalpha()) or after == "/" or (
+        i > 0 and words[i - 1] == "/")
 
 
 def _initials(words: list[str]) -> str:

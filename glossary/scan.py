@@ -2,6 +2,7 @@
 definitions it makes ("Full Name (ACRONYM)", "全称(简称)"). Every check reads a Scan."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from corpus.blocks import han_ratio
@@ -12,6 +13,7 @@ from glossary.model import Glossary
 from glossary.units import Unit, units
 
 OPEN, CLOSE = "(（", ")）"
+_QUOTED = re.compile(r"“[^“”]*”|\"[^\"]*\"|《[^《》]*》")
 
 
 @dataclass
@@ -21,6 +23,7 @@ class Definition:
     full: str | None  # the glossary full form right before, when there is one
     unit: int  # position in Scan.units
     hit: Hit
+    listed: bool = False  # from a list of abbreviations under a table or figure
 
 
 @dataclass
@@ -51,6 +54,13 @@ class Scan:
             for hit in su.hits:
                 yield pos, hit
 
+    def quoted(self, pos: int, hit: Hit) -> bool:
+        """Whether ``hit`` stands inside quotation marks or 《》 in its unit: a quotation or a
+        title, reproduced as written, so no place to correct a form."""
+        spans = self.cache.setdefault(("quoted", pos), [
+            m.span() for m in _QUOTED.finditer(self.units[pos].unit.text)])
+        return any(a < hit.start and hit.end < b for a, b in spans)
+
     def _term(self, hit: Hit):
         key = (hit.concept, hit.form)
         if key not in self._terms:
@@ -78,10 +88,15 @@ def _definitions(pos: int, text: str, hits: list[Hit], scan: Scan) -> list[Defin
     out = []
     for k, hit in enumerate(hits):
         before = text[:hit.start].rstrip()
+        if scan.role(hit) != "short":
+            continue
+        nxt = hits[k + 1] if k + 1 < len(hits) else None
+        if (nxt and nxt.concept == hit.concept and text[hit.end:nxt.start] == ", "
+                and scan.role(nxt) == "full"):  # a list of abbreviations: "ECA, Economic …"
+            out.append(Definition(hit.concept, hit.form, nxt.form, pos, hit, listed=True))
+            continue
         # "(UNICEF)", "(NGOs)", and "(OIAI, or the “Office”)"
         if not (before.endswith(tuple(OPEN)) and text[hit.end:hit.end + 1] in CLOSE + ",，;；"):
-            continue
-        if scan.role(hit) != "short":
             continue
         prev = hits[k - 1] if k else None
         full = None

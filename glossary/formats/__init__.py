@@ -10,6 +10,7 @@ from glossary.formats.tbx import read_tbx, write_tbx
 from glossary.model import Glossary, GlossaryError
 
 BUNDLED = files("glossary") / "data" / "un-glossary.csv"
+DATED = files("glossary") / "data" / "dated.csv"
 WRITERS = {
     "tbx": lambda g: write_tbx(g, 3),
     "tbx2": lambda g: write_tbx(g, 2),
@@ -49,7 +50,24 @@ def load(path: Path) -> Glossary:
 
 @lru_cache(maxsize=1)
 def _bundled() -> Glossary:
-    return load(Path(str(BUNDLED)))
+    g = load(Path(str(BUNDLED)))
+    _date(g, DATED.read_text(encoding="utf-8"))
+    return g
+
+
+def _date(g: Glossary, table: str) -> None:
+    """The last year in which each outdated (deprecated) form of ``data/dated.csv`` was the
+    right one; the row's ``attested`` column says what shows it."""
+    import csv
+    import io
+
+    for row in csv.DictReader(io.StringIO(table)):
+        concept = g.concept(row["concept"])
+        term = concept.term(row["form"]) if concept else None
+        if term is None or term.lang != row["lang"] or term.status != "deprecated":
+            raise GlossaryError(DATED, f"{row['form']!r} is no deprecated {row['lang']} form "
+                                       f"of {row['concept']!r}")
+        term.valid_until = row["valid_until"]
 
 
 def bundled() -> Glossary:
