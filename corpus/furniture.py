@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 SYMBOL = r"(?:[A-Z][A-Za-z]{0,9}(?:/[A-Za-z0-9.()\-]+)+)"
-SYMBOL_LINE = re.compile(rf"^{SYMBOL}(?:\s*[-–]\s*{SYMBOL})*$")
+SYMBOL_LINE = re.compile(rf"^{SYMBOL}(?:\s\(\d{{4}}\))?(?:\s*[-–]\s*{SYMBOL})*$")  # S/RES/2774 (2025)
 JOB = re.compile(r"\b((?:GE\.)?\d{2}-\d{5})\s*\(\s*[A-Z]\s*\)")
 # The job-number footer; its date stamps are sometimes set with stray spaces ("3 1 0125").
 JOB_LINE = re.compile(r"^(?:GE\.)?\d{2}-\d{5}\s*\(\s*[A-Z]\s*\)(?:\s+[\d ]{6,14})?\s*$")

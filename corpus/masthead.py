@@ -27,7 +27,13 @@ _AGENDA = re.compile(r"(?:(?:Provisional\s+)?agenda\s+items?|\bItems?)\s+([0-9]+
                      r"议程[^\d\n]{0,6}项目\s*([0-9]+\s*(?:[（(][a-z][)）])?)", re.I)
 _SESSION = re.compile(r"^(?:\d{4}\s+session|[A-Z][a-z]+(?:-[a-z]+)?\s+session|"
                       r"(?:Resumed\s+)?[A-Z][a-z]+(?:-[a-z]+)?\s+(?:regular\s+|special\s+)?session)$|"
-                      r"^第[一二三四五六七八九十百零〇]+届(?:特别)?会议$|^\d{4}\s*年(?:届会|(?:届)?会议)$")
+                      r"^第[一二三四五六七八九十百零〇]+届(?:特别)?会议$|"
+                      r"^\d{4}\s*年(?:届会|(?:届)?会议|(?:实质性|组织)会议)$")
+# "2012 年 7 月 2 日至 27 日，纽约", "16 June–11 July 2025": the dates (and place) of a session
+_MEETING_DATES = re.compile(r"^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*至.{0,20}日(?:\s*[，,]\s*\S{1,8})?$|"
+                            r"^\d{1,2}(?:\s+[A-Z][a-z]+)?\s*[–-]\s*\d{1,2}\s+[A-Z][a-z]+\s+\d{4}$")
+_NAMED = re.compile(r"^(?:(?:Identical\s+)?[Ll]etters?\s+dated|Note\s+verbale\s+dated|"
+                    r"(?:Draft\s+)?[Rr]esolution\s+\d|Decision\s+\d|[^\s]{0,40}?的信$)")
 _JOB_IN_FOOTER = re.compile(r"(?<![\d/.-])((?:GE\.)?\d{2}-\d{5})(?![\d/])")
 _REPORT_OF = re.compile(r"^(?:Report|Note)\s+(?:of|by)\s+the\s+(.+?)\s*$|^(.+?)的(?:报告|说明)$")
 
@@ -39,6 +45,7 @@ def is_masthead_line(line: str) -> bool:
     line = _plain(line)
     return bool(_symbol(line) or _organs(line) or re.match(r"(?:Distr\.|Original\s*:|原文\s*[:：])", line)
                 or re.fullmatch(r"\d{1,2}\s+[A-Z][a-z]+\s+\d{4}|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日", line)
+                or _MEETING_DATES.match(line)
                 or line in LANGUAGES or line.lower() in LANGUAGES
                 or _SESSION.match(line) or (_AGENDA.search(line) and len(line) < 60)
                 or _REPORT_OF.match(line))
@@ -101,7 +108,22 @@ def parse_masthead(front: list[str], furniture: list[str], lang: str | None) -> 
     meta.session = "; ".join(dict.fromkeys(sessions)) or None
     if report_idx:
         meta.title = _title(lines, report_idx, agenda_idx)
+    else:
+        meta.title = _own_title(lines, agenda_idx)
     return meta
+
+
+def _own_title(lines: list[str], agenda_idx: int | None) -> str | None:
+    """The title of a document that is no report: a letter, note verbale, resolution or
+    decision names itself ("Letter dated ...", "Resolution 2774 (2025)"); otherwise the
+    last line of the front matter after the masthead items and the agenda item."""
+    named = [t for t in lines if _NAMED.match(t)]
+    if named:
+        return named[0]
+    start = (agenda_idx + 1) if agenda_idx is not None else 0
+    rest = [t for t in lines[start:] if not is_masthead_line(t) and not re.fullmatch(SYMBOL, t)
+            and len(t) < 300]
+    return rest[-1] if rest and agenda_idx is not None else None
 
 
 def _organs(text: str) -> list[str]:

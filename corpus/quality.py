@@ -110,8 +110,9 @@ def _footnotes(doc: Document) -> list[str]:
     refs.update(m for s in doc.sections for m in s.footnote_refs)
     refs.update(m for line in doc.front for m in _FRONT_REF.findall(line))  # "Agenda item 5*"
     notes = Counter(f.marker for f in doc.footnotes)
+    table_notes = {n[0] for t in doc.tables for n in t.notes if n[:1].islower() and n[1:2] == " "}
     out = []
-    missing = [m for m in refs if m not in notes]
+    missing = [m for m in refs if m not in notes and m not in table_notes]
     orphans = [m for m in notes if m not in refs]
     if missing:
         out.append(f"{FOOTNOTES}: {len(missing)} footnote markers without a footnote "

@@ -34,9 +34,13 @@ _GLUED_STAR = re.compile(r"(?<=[^\s*\ue000])(\*{1,3})(?=\s|$)")
 _TABLE_NO = re.compile(r"^(?:Table|Figure|Chart|Map|Box|表|图)\s*[\dA-Z.IVX]+", re.I)
 _TABLE_NOTE = re.compile(r"^(?:[a-z]\s|\*+\s?|Source|Sources|Note|Notes|Abbreviations?)\b[:\s]|^(?:资料来源|注)[:：]")
 _NUMERIC = re.compile(r"[\d\s.,%()\-–—$]*\d[\d\s.,%()\-–—$]*|[–—-]")
+# The opening words of a resolution or decision: "The Security Council,", "大会，"
+_ADDRESSED = re.compile(r"^(?:The\s+)?(?:General Assembly|Security Council|Economic and Social Council|"
+                        r"Human Rights Council|Commission\b[^,]{0,80}|[A-Z][\w\s]{0,60}Board|"
+                        r"Conference\b[^,]{0,80})\s*,$|^(?:大会|安全理事会|经济及社会理事会|人权理事会)[，,]$")
 # Titles of letters, notes and reports that may run long and end in a full stop.
 _TITLE = re.compile(r"^(?:(?:Identical\s+)?[Ll]etters?\s+dated|Note\s+verbale|Note\s+by|"
-                    r"Report\s+of|Annex\s+to)\b")
+                    r"Report\s+of|Annex\s+to|Adopted\s+by|Resolution\s+\d|Decision\s+\d)\b")
 # Function words that tell the Latin-script languages of UN documents apart.
 _STOPWORDS = {
     "en": "the of and to in for on by with that is are be this as from has have which",
@@ -152,6 +156,7 @@ class _Builder:
         self.last_number = 0
         self.para: Paragraph | None = None
         self.parts: list[str] = []  # raw text pieces (with sentinels) of self.para
+        self.last_page: int | None = None  # page of the last piece of self.para
 
     # -- front matter -------------------------------------------------------------------
     def begin(self, block: Block) -> bool:
@@ -169,9 +174,11 @@ class _Builder:
         summary, table of contents or paragraph 1 (letters, notes verbales, resolutions,
         records): the body starts here, wherever that is."""
         text = REF_RE.sub("", block.text).strip()
-        if block.heading or is_masthead_line(text) or _TITLE.match(text):
+        if block.heading and not _ADDRESSED.match(text) or is_masthead_line(text) \
+                or _TITLE.match(text):
             return False
-        if not (text.endswith(_TERMINAL + (":", "：")) or len(text) >= 200):
+        if not (text.endswith(_TERMINAL + (":", "：")) or len(text) >= 200 or
+                _ADDRESSED.match(text) or text.endswith((",", "，")) and len(text) >= 60):
             return False
         self.started = True
         self.body(block)
@@ -197,8 +204,10 @@ class _Builder:
         # Inside the numbered body every unnumbered block belongs to the open paragraph
         # (sub-paragraphs, text after a page break or a footnote); in the summary only
         # what carries on an unfinished sentence does.
-        if self.para is not None and (self.para.number or _SUB.match(plain) or self._continues(plain)):
+        if self.para is not None and (self.para.number or _SUB.match(plain) or
+                                      self._continues(plain, block.page)):
             self.parts.append(text)
+            self.last_page = block.page
             return
         self._close()
         self._open(None, text, block.page)
@@ -229,14 +238,18 @@ class _Builder:
         return bool(self.parts) and not REF_RE.sub("", self.parts[-1]).rstrip().endswith(
             _TERMINAL + (":", "：", "”", "\"", ")", "）"))
 
-    def _continues(self, plain: str) -> bool:
+    def _continues(self, plain: str, page: int | None) -> bool:
         """A block that carries on the open paragraph across a page break, a footnote
-        block or a line break the reader could not see."""
-        if self._mid_sentence():
-            return True
-        return plain[:1].islower() or plain[:1] in ",;:)，；：、）"
+        block or a line break the reader could not see. On the same page of a PDF, where
+        the reader already joined the lines of a paragraph, a block that opens with a
+        capital is a new paragraph even after a comma (a resolution's preamble)."""
+        opens = plain[:1].islower() or plain[:1] in ",;:)，；：、）"
+        if page is not None and page == self.last_page and plain[:1].isupper():
+            return False
+        return self._mid_sentence() or opens
 
     def _open(self, number: str | None, text: str, page: int | None) -> None:
+        self.last_page = page
         section = len(self.doc.sections) - 1 if self.doc.sections else None
         self.para = Paragraph(number=number, text="", section=section, page=page)
         self.parts = [text]

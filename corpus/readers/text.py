@@ -7,7 +7,7 @@ import codecs
 import re
 from pathlib import Path
 
-from corpus.blocks import LABEL, LABEL_ONLY, Block, clean, join_lines, ref
+from corpus.blocks import HAN, LABEL, LABEL_ONLY, Block, clean, join_lines, ref
 from corpus.errors import ReadError
 from corpus.furniture import is_furniture
 from corpus.masthead import is_masthead_line
@@ -16,6 +16,7 @@ SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 _SUP = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 _SEPARATOR = re.compile(r"^\s*[_\u2014\u2015-]{8,}\s*$")
 _FOOTNOTE_SUP = re.compile(f"^([{_SUP}]+|\\*)\\s*(\\S.*)$")
+_MARKER_ALONE = re.compile(f"^([{_SUP}]+|\\d{{1,3}}|\\*{{1,3}})$")
 _FOOTNOTE_PLAIN = re.compile(r"^(\d{1,3}|\*{1,3})\s+(\S.*)$")
 SECTION_WORD = re.compile(r"^(?:Summary|摘要|概要|Contents|目录|目 录)$")
 STARTS_BODY = re.compile(r"^(?:Summary|摘要|概要|Contents|目录|1\.\s|(?:I|一)\s*[.、．]\s*\S)")
@@ -65,7 +66,7 @@ def _commonness(text: str) -> float:
 
 
 def read_text(path: Path, data: bytes):
-    lines = [line.strip() for line in decode(path, data).splitlines()]
+    lines = _single_spaced([line.strip() for line in decode(path, data).splitlines()])
     if not any(lines):
         raise ReadError(path, "the file holds no text")
     roles = _footnote_lines(lines)
@@ -73,33 +74,83 @@ def read_text(path: Path, data: bytes):
     return _blocks(lines, roles, markers), None
 
 
+def _single_spaced(lines: list[str]) -> list[str]:
+    """A dump that puts a blank line after every line (as some PDF-to-text tools do) says
+    nothing by one blank line: drop those, and keep a longer run of blanks as one. Such a
+    dump is told from paragraph-per-line text by its lines: most are wrapped at one width."""
+    pairs = sum(1 for a, b in zip(lines, lines[1:]) if a and b)
+    spaced = sorted(len(a) for a, b, c in zip(lines, lines[1:], lines[2:]) if a and not b and c)
+    if len(spaced) < 20 or len(spaced) < 3 * pairs:
+        return lines
+    width = spaced[int(0.9 * (len(spaced) - 1))]
+    if sum(1 for n in spaced if n >= 0.8 * width) < 0.6 * len(spaced):
+        return lines
+    out: list[str] = []
+    blanks = 0
+    for line in lines + [""]:
+        if not line:
+            blanks += 1
+            continue
+        if blanks >= 2 and out:
+            out.append("")
+        blanks = 0
+        out.append(line)
+    return out
+
+
 def _footnote_lines(lines: list[str]) -> dict[int, tuple[str | None, str]]:
     """Index of each footnote line -> (marker or None for a continuation, text). A footnote
     line starts with a superscript marker, or with a plain marker in the zone after a
-    separator rule; an asterisk footnote sits in the masthead."""
+    separator rule; an asterisk footnote sits in the masthead. A marker alone on a line
+    (as text dumps print superscripts) is the reference the first time it is seen and
+    opens its footnote the second time; a zone ends once every footnote referred to so
+    far has its text and the last one has ended its sentence."""
     found: dict[int, tuple[str | None, str]] = {}
     zone = False
     last = None
+    seen: set[str] = set()  # markers referred to in the body
+    done: set[str] = set()  # markers whose footnote has been read
+
+    def closed(i: int) -> bool:
+        text = found[last][1] if found[last][1] else lines[last]
+        tail = lines[i - 1] if found.get(i - 1, (0,))[0] is None else text
+        return seen <= done and tail.rstrip().endswith(_TERMINAL)
+
     for i, line in enumerate(lines):
         if _SEPARATOR.match(line):
             zone, last = True, None
             continue
+        alone = _MARKER_ALONE.match(line)
+        if alone:
+            marker = alone.group(1).translate(SUPERSCRIPTS)
+            if marker in seen and marker not in done:
+                found[i] = (marker, "")
+                done.add(marker)
+                zone, last = True, i
+            else:
+                seen.add(marker)
+            continue
         if not line:
             if zone and last is not None:
                 nxt = next((x for x in lines[i + 1:] if x), "")
-                if not (_FOOTNOTE_PLAIN.match(nxt) or _FOOTNOTE_SUP.match(nxt)):
+                if not (_FOOTNOTE_PLAIN.match(nxt) or _FOOTNOTE_SUP.match(nxt) or
+                        _MARKER_ALONE.match(nxt)):
                     zone = False
             continue
         if is_furniture(line):
             continue
+        if zone and last is not None and found[last][0] is not None and closed(i):
+            zone, last = False, None
         m = _FOOTNOTE_SUP.match(line)
         if m and (m.group(1) != "*" or i < 80 or zone):
             found[i] = (m.group(1).translate(SUPERSCRIPTS), m.group(2))
+            done.add(found[i][0])
             last = i
             continue
         m = _FOOTNOTE_PLAIN.match(line) if zone else None
         if m and not is_furniture(line):
             found[i] = (m.group(1), m.group(2))
+            done.add(m.group(1))
             last = i
         elif zone and last is not None and not is_furniture(line):
             found[i] = (None, line)
@@ -113,7 +164,7 @@ def _inline_refs(line: str, markers: set[str]) -> str:
     number glued to the end of a sentence (``妇女。4 2019 年``) only when such a footnote
     exists; an asterisk glued to a word (``Secretary-General*``)."""
     line = re.sub(f"[{_SUP}]+", lambda m: ref(m.group(0).translate(SUPERSCRIPTS)), line)
-    line = re.sub(r"(?<=[。；，.;,”\"’)）])(\d{1,3})(?=\s|$)",
+    line = re.sub(rf"(?<=[。；，.;,”\"’)）])(\d{{1,3}})(?=\s|$|[{HAN}](?<![年月日个名项次]))",
                   lambda m: ref(m.group(1)) if m.group(1) in markers else m.group(0), line)
     return re.sub(r"(?<=[^\s*])\*(?=\s|$)", ref("*"), line)
 
@@ -155,7 +206,7 @@ def _blocks(lines: list[str], roles, markers: set[str]) -> list[Block]:
             flush()
             blocks.append(Block(line, role="furniture"))
             continue
-        if re.fullmatch(f"[{_SUP}]+|\\d{{1,3}}", line):
+        if _MARKER_ALONE.match(line):
             marker = line.translate(SUPERSCRIPTS)
             if marker in markers and (current or blocks):
                 if current:
