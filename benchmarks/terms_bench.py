@@ -6,6 +6,12 @@ with its paragraphs renumbered, and the English test report written in UN style,
 likewise, to about 200 pages each (UN page: ~550 English words, ~1 100 Chinese characters).
 
     python benchmarks/terms_bench.py            # prints one line per measurement
+    python benchmarks/terms_bench.py --precision [BATCH…]
+
+``--precision`` re-runs ``terms check`` on the real documents listed in
+``tests/gold/terms_findings.json`` (read in place under ../shared/) and scores every
+finding against the hand annotations there: precision, and the findings nobody has
+annotated yet (to be judged by hand before they count).
 """
 from __future__ import annotations
 
@@ -92,5 +98,40 @@ def main() -> int:
     return 0
 
 
+def precision(batches: list[str]) -> int:
+    import json
+
+    from corpus.reader import read
+    from glossary import Glossary
+    from glossary.checks import check
+    from glossary.scan import scan
+
+    gold = json.loads((ROOT / "tests" / "gold" / "terms_findings.json").read_text(encoding="utf-8"))
+    verdict = {(f["doc"], f["type"], f["concept"]): f["true"] for f in gold["findings"]}
+    shared, g = ROOT.parent / "shared", Glossary.bundled()
+    true = false = 0
+    unknown = []
+    for batch in batches or list(gold["documents"]):
+        for rel in gold["documents"][batch]:
+            name = rel.rsplit("/", 1)[-1]
+            for f in check(scan(read(shared / rel), g)):
+                key = (name, f.type, f.concept)
+                if key not in verdict:
+                    unknown.append(f"{name}: {f.type} {f.concept}: {f.message}")
+                elif verdict[key]:
+                    true += 1
+                else:
+                    false += 1
+                    print(f"false: {name}: {f.type} {f.concept}: {f.message}")
+    for line in unknown:
+        print(f"not annotated: {line}")
+    judged = true + false
+    print(f"precision {true}/{judged} = {true / judged if judged else 0:.3f}; "
+          f"{len(unknown)} finding(s) not annotated")
+    return 1 if unknown else 0
+
+
 if __name__ == "__main__":
+    if sys.argv[1:2] == ["--precision"]:
+        sys.exit(precision(sys.argv[2:]))
     sys.exit(main())
