@@ -12,6 +12,7 @@ from compose.errors import SpecError
 from compose.numbers import decimal
 
 UNITS = ("percent", "USD", "count")
+MAX_BYTES = 50_000_000  # a data file, unpacked (an XLSX is a zip): the example's is 2 KB
 # characters an XML 1.0 document (so a Word file) cannot hold
 NOT_IN_WORD = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 RESERVED = re.compile("[\ue030-\ue034]")  # the renderer's figure and footnote markers
@@ -52,14 +53,17 @@ class Datum:
     link: dict = field(default_factory=dict)  # how to find the previous value in last report
 
 
-def _value(raw, where: str) -> str:
+def _value(raw, where: str, name: str = "value") -> str:
     try:
         return str(decimal(raw))
     except ValueError as exc:
-        raise SpecError(where, f"value {exc}") from None
+        raise SpecError(where, f"{name} {exc}") from None
 
 
 def make_datum(entry: dict, origin: dict, where: str) -> Datum:
+    empty = [key for key in ("id", "value") if entry.get(key) in (None, "")]
+    if empty:
+        raise SpecError(where, f"no {' and no '.join(empty)}")
     unit = entry.get("unit", "count")
     if unit not in UNITS:
         raise SpecError(where, f"unit {unit!r} is not one of {', '.join(UNITS)}")
@@ -77,12 +81,13 @@ def make_datum(entry: dict, origin: dict, where: str) -> Datum:
                   source=str(entry.get("source", "")), origin=origin)
     prev = entry.get("previous")
     if isinstance(prev, dict) and "value" in prev:
-        datum.previous = Previous(_value(prev["value"], where), str(prev.get("period", "")),
+        datum.previous = Previous(_value(prev["value"], where, "previous value"),
+                                  str(prev.get("period", "")),
                                   {**origin, "field": "previous"})
     elif isinstance(prev, dict):
         datum.link = prev
     elif entry.get("previous_value") not in (None, ""):
-        datum.previous = Previous(_value(entry["previous_value"], where),
+        datum.previous = Previous(_value(entry["previous_value"], where, "previous_value"),
                                   str(entry.get("previous_period", "")),
                                   {**origin, "field": "previous_value"})
     return datum
@@ -94,7 +99,13 @@ def _rows_csv(path: Path) -> list[dict]:
 
 
 def _rows_xlsx(path: Path, sheet: str | None) -> list[dict]:
+    import zipfile
+
     import openpyxl
+
+    with zipfile.ZipFile(path) as z:
+        if sum(info.file_size for info in z.infolist()) > MAX_BYTES:
+            raise SpecError(path, f"the workbook unpacks to more than {MAX_BYTES:,} bytes")
 
     book = openpyxl.load_workbook(path, read_only=True, data_only=True)
     ws = book[sheet] if sheet else book.worksheets[0]
@@ -111,8 +122,12 @@ def load_file(path: Path, sheet: str | None = None) -> list[Datum]:
     spreadsheet shows them: the header is row 1."""
     if not path.is_file():
         raise SpecError(path, "data file not found")
+    if path.stat().st_size > MAX_BYTES:
+        raise SpecError(path, f"a data file is at most {MAX_BYTES:,} bytes")
     try:
         rows = _rows_xlsx(path, sheet) if path.suffix.lower() == ".xlsx" else _rows_csv(path)
+    except SpecError:
+        raise
     except Exception as exc:  # noqa: BLE001 — a broken XLSX fails inside openpyxl in many ways
         raise SpecError(path, f"cannot read data file ({exc or type(exc).__name__})") from None
     missing = [c for c in ("id", "value") if rows and c not in rows[0]]

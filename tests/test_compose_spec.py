@@ -151,3 +151,29 @@ def test_more_than_26_recommendations_go_on_to_aa_bb(tmp_path):
     subs = en.paragraphs()[-1].subs
     assert [label for label, _ in subs[24:]] == ["y", "z", "aa", "bb"]
     assert subs[27][1].text == "act 27."
+
+
+@pytest.mark.parametrize("rows, cause", [
+    ("id,value\n,5\n", "row 2: no id"),
+    ("id,value\nstaff,\n", "row 2: no value"),
+    ("id,value,previous_value\nstaff,5,x\n", "row 2: previous_value 'x' is not a number"),
+])
+def test_data_rows_missing_what_they_need_are_named(tmp_path, rows, cause):
+    (tmp_path / "rows.csv").write_text(rows, "utf-8")
+    path = _write(tmp_path, _spec([{"text": {"en": "x", "zh": "x"}}], data=[{"file": "rows.csv"}]))
+    result = CliRunner().invoke(main, ["compose", str(path), "-o", str(tmp_path / "o")])
+    assert result.exit_code == 1
+    assert result.output.strip() == f"error: {tmp_path / 'rows.csv'}, {cause}"
+
+
+def test_a_workbook_that_unpacks_to_gigabytes_is_refused_unopened(tmp_path):
+    import zipfile
+
+    with zipfile.ZipFile(tmp_path / "data.xlsx", "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("xl/worksheets/sheet1.xml", b"<a>" + b" " * 60_000_000 + b"</a>")
+    assert (tmp_path / "data.xlsx").stat().st_size < 100_000
+    path = _write(tmp_path, _spec([{"text": {"en": "x", "zh": "x"}}],
+                                  data=[{"file": "data.xlsx"}]))
+    result = CliRunner().invoke(main, ["compose", str(path), "-o", str(tmp_path / "o")])
+    assert result.output.strip() == (f"error: {tmp_path / 'data.xlsx'}: the workbook unpacks "
+                                     "to more than 50,000,000 bytes")
