@@ -5,7 +5,9 @@ edition may instead name the body in full first), once, and the same way through
 Not findings: the abbreviations UN documents leave unexpanded (``unexpanded.txt``: HIV,
 AIDS, COVID-19…); an acronym inside a name, a symbol or a web address (UN-Energy, CBD/COP,
 JIU/REP/2023/7, unfpa.org); acronyms in footnotes, which cite authors ("UN-Women,
-Progress of…"), and in quotations and titles, which are reproduced as written; and a body's own acronym in the documents of its own series (UNICEF in
+Progress of…"), and in quotations and titles, which are reproduced as written; none at
+all in a document that spells out none of its five or more acronyms (a calendar of
+conferences lists bodies as "ICAO, Council" by house style); and a body's own acronym in the documents of its own series (UNICEF in
 E/ICEF/…, UN-Women in UNW/…)."""
 from __future__ import annotations
 
@@ -23,6 +25,7 @@ OWN_SERIES = {"UNW/": "un-women", "E/ICEF/": "unicef", "DP/FPA/": "unfpa", "DP/O
               "DP/": "undp", "UNEP/": "unep", "FCCC/": "unfccc", "CBD/": "cbd",
               "ICCD/": "unccd", "TD/": "unctad", "E/ESCAP/": "escap", "E/ECE/": "ece",
               "E/ECA/": "eca", "E/ESCWA/": "escwa", "LC/": "eclac"}
+BARE_STYLE = 5  # distinct acronyms, none ever spelled out, that make a document's style
 _ADDRESS = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+|\b[\w-]+\.(?:org|int|com|net)\S*")
 
 
@@ -45,6 +48,8 @@ def abbreviations(s: Scan) -> list[Finding]:
         if (hit.concept not in own and s.role(hit) == "short" and _needs_definition(s, pos, hit)
                 and (pos, hit.start) < intro.get(hit.concept, (1 << 30, 0))):
             early[hit.concept].append((pos, hit))
+    if not intro and sum(1 for cid in early) >= BARE_STYLE:
+        early = {}  # a calendar or list that expands none of its many acronyms: house style
     findings = []
     for cid, occ in early.items():
         concept = s.glossary.concept(cid)

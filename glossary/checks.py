@@ -71,6 +71,16 @@ def _of_a_body(s: Scan, pos: int, hit) -> bool:
     return any(h.start == at and s.glossary.concept(h.concept).domain == "entity" for h in su.hits)
 
 
+# ... and the members of other organizations stay in lower case: "IGAD and its member states"
+UN_MEMBERS = {"member-states"}
+
+
+def _of_another_body(s: Scan, pos: int, hit) -> bool:
+    """Whether the words before name another owner: its/their/EU/IGAD member states."""
+    before = s.units[pos].unit.text[max(0, hit.start - 12):hit.start].split()
+    return bool(before) and (before[-1] in ("its", "their") or bool(re.fullmatch(r"[A-Z]{2,}", before[-1])))
+
+
 def deprecated(s: Scan) -> list[Finding]:
     groups: dict[tuple[str, str], list] = defaultdict(list)
     date = s.doc.metadata.date
@@ -78,7 +88,8 @@ def deprecated(s: Scan) -> list[Finding]:
         if s.status(hit) == "deprecated" and not s.quoted(pos, hit):
             term = s.glossary.concept(hit.concept).term(hit.form)
             if not term.current_at(date):  # Chairman in a 1997 report was right then
-                if hit.concept not in UN_TITLES or _of_a_body(s, pos, hit):
+                if ((hit.concept not in UN_TITLES or _of_a_body(s, pos, hit))
+                        and not (hit.concept in UN_MEMBERS and _of_another_body(s, pos, hit))):
                     groups[(hit.concept, hit.form)].append((pos, hit))
     findings = []
     for (cid, form), occ in groups.items():

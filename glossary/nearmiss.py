@@ -166,6 +166,17 @@ def _interior(hits: list[Hit]) -> set[int]:
     return {i for h in hits for i in range(h.start + 1, h.end)}
 
 
+def _acronym_slip(edit: tuple[str, int], form: str) -> bool:
+    """Short acronyms one edit apart are mostly other real acronyms (UNSC and USSC beside
+    UNSSC, AIDS beside SIDS, UNFM beside UNFF): a swap of two letters (UNPD) is a slip at
+    any length, any other edit only in an acronym of six letters or more (UNICF), and
+    never in the first letter (another first letter is another name)."""
+    kind, pos = edit
+    if kind == "transposition":
+        return True
+    return len(form) >= 6 and pos > 0 and not (kind == "insertion" and pos >= len(form))
+
+
 def _in_a_name(words: list[str], i: int) -> bool:
     """An acronym followed by a capitalised word is part of a name ("UNFM Market"); one
     next to a slash, of a symbol (ICCD/COP(8)/CST/8)."""
@@ -314,9 +325,7 @@ class NearMissFinder:
                 for key in {word, *(word[:k] + word[k + 1:] for k in range(len(word)))}:
                     for cid, form in self.deletes.get(key, ()):
                         edit = one_edit(word, form)
-                        # another first letter is another name (AIDS, SIDS)
-                        if edit and edit != ("substitution", 0) and not (
-                                edit[0] == "insertion" and word[:-1] == form):
+                        if edit and _acronym_slip(edit, form):
                             found[(spans[i][0], spans[i][1], form)] = (cid, edit)
             if low[i] not in heads:
                 continue

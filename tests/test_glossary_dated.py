@@ -45,3 +45,9 @@ def test_iom_s_old_chinese_name_is_right_until_2016(g, date, expected):
 def test_a_deprecated_form_without_a_date_is_always_wrong(g):
     assert found(g, "The United Nations Development Program helped.", "1997-01-01") == [
         ("undp", "United Nations Development Program")]
+
+
+def test_member_states_of_another_organization_stay_in_lower_case(g):
+    assert found(g, "IGAD and its member states, and EU member states, met.", "2025-05-08") == []
+    assert found(g, "All member states of the United Nations voted.", "2025-05-08") == [
+        ("member-states", "member states")]

@@ -72,3 +72,13 @@ def test_a_list_of_abbreviations_under_a_figure_defines_them_for_the_figure(g):
               "for Africa; WTO, World Trade Organization.", []),
              ("ECA and WTO met again.", [])])
     assert found(g, d) == []
+
+
+def test_a_document_that_expands_none_of_many_acronyms_follows_a_house_style(g):
+    # a calendar of conferences: "ICAO, Council", "IAEA, Board of Governors", …
+    rows = ["ICAO, Council 20 January", "IAEA, Board of Governors 3–7 March",
+            "UNCTAD, Trade and Development Board", "UPU, Council of Administration",
+            "WMO, Executive Council"]
+    assert found(g, doc([(r, []) for r in rows])) == []
+    assert [c for c, _ in found(g, doc([(r, []) for r in rows[:4]]))] == [
+        "icao", "iaea", "unctad", "upu"]

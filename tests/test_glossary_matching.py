@@ -122,3 +122,9 @@ def test_english_acronyms_and_names_that_are_no_slips(g):
             "UNFM also trains women. UNPD and the Wrold Bank did not.")
     assert slips(g, "en", text) == [("world-bank", "Wrold Bank", "transposition"),
                                     ("undp", "UNPD", "transposition")]
+
+
+def test_short_acronyms_one_edit_from_another_are_other_acronyms(g):
+    # real acronyms beside UNSSC (5 letters): the Security Council, the US Security Coordinator
+    text = "Missions such as USSC helped, under UNSC resolution 904; UNICF and UNPD did not."
+    assert slips(g, "en", text) == [("unicef", "UNICF", "deletion"), ("undp", "UNPD", "transposition")]
