@@ -40,8 +40,10 @@ def fail(message: str, code: int = 1):
 @click.command()
 @click.argument("file", type=click.Path(dir_okay=False))
 @click.option("--json", "as_json", is_flag=True, help="Print the whole document model as JSON.")
-def show(file, as_json):
-    """Read FILE (PDF, DOCX or text) and show its structure."""
+@click.option("--tables", "full_tables", is_flag=True, help="Print every table in full.")
+def show(file, as_json, full_tables):
+    """Read FILE (PDF, DOCX or text) and show its structure, its tables and its reading
+    warnings (what looks misread: a researcher's cue to check the source)."""
     from corpus.reader import read
 
     try:
@@ -64,6 +66,26 @@ def show(file, as_json):
                f"(numbered {span}), {len(doc.footnotes)} footnotes")
     for s in doc.sections:
         click.echo(f"  {'  ' * (s.level - 1)}{(s.number + '. ') if s.number else ''}{s.title}")
+    for table in doc.tables:
+        _show_table(table, full_tables)
+    if doc.warnings:
+        click.echo(f"  {len(doc.warnings)} reading warning(s):")
+        for w in doc.warnings:
+            click.echo(f"    ! {w}")
+
+
+def _show_table(table, full: bool) -> None:
+    """One line per table; with ``full``, the table itself, cells as printed."""
+    width = max((len(r) for r in table.rows), default=0)
+    name = " ".join(x for x in (table.number, table.caption) if x) or "(table without caption)"
+    click.echo(f"  ▦ p.{table.page}: {name} — {len(table.rows)} rows × {width} columns")
+    if not full:
+        return
+    for i, row in enumerate(table.rows):
+        line = "    " + " │ ".join(row)
+        click.echo(click.style(line, bold=True) if i < table.header_rows else line)
+    for note in table.notes:
+        click.echo(f"      {note}")
 
 
 def open_store(db):
@@ -92,6 +114,10 @@ def ingest(paths, db, workers):
     click.echo(report.summary())
     for path, cause in report.failed:
         click.echo(f"{path}: {cause}", err=True)
+    for path, warnings in report.warned:
+        more = f" (+{len(warnings) - 2} more: rapporteur show)" if len(warnings) > 2 else ""
+        click.echo(f"{path}: read with {len(warnings)} warning(s): {'; '.join(warnings[:2])}{more}",
+                   err=True)
     sys.exit(1 if report.failed else 0)
 
 

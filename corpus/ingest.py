@@ -41,12 +41,15 @@ class IngestReport:
     skipped: list[str] = field(default_factory=list)  # already stored (same sha256)
     failed: list[tuple[str, str]] = field(default_factory=list)  # (path, cause)
     ignored: list[str] = field(default_factory=list)  # files in folders of other types
+    warned: list[tuple[str, list[str]]] = field(default_factory=list)  # added, with warnings
 
     def summary(self) -> str:
         text = (f"added {len(self.added)}, skipped {len(self.skipped)} (already stored), "
                 f"failed {len(self.failed)}")
         if self.ignored:
             text += f", ignored {len(self.ignored)} (not {', '.join(FOLDER_TYPES)})"
+        if self.warned:
+            text += f"; {len(self.warned)} of the added read with warnings"
         return text
 
 
@@ -190,5 +193,7 @@ def ingest(store: Store, paths: Iterable[str | Path], workers: int = 1,
                     report.failed.append((str(path), unexpected(exc)))
                 else:
                     (report.added if stored else report.skipped).append(str(path))
+                    if stored and doc.warnings:
+                        report.warned.append((str(path), doc.warnings))
             bar.advance(task)
     return report

@@ -26,7 +26,7 @@ from pathlib import Path
 from corpus.blocks import HAN
 from corpus.model import Document, Paragraph
 
-SCHEMA_VERSION = 2  # 2: footnotes are searchable too
+SCHEMA_VERSION = 3  # 2: footnotes are searchable too; 3: tables and reading warnings
 WORD_SEP = "\u200b"
 _HAN_RUN = re.compile(f"[{HAN}]+")
 _QUERY_TERM = re.compile(r'"([^"]*)"|(\S+)')
@@ -50,6 +50,7 @@ CREATE TABLE IF NOT EXISTS documents (
     title TEXT,
     report_of TEXT,
     job_number TEXT,
+    warnings TEXT,            -- JSON list: the reading report (corpus.quality)
     json TEXT NOT NULL,       -- the whole Document, lossless
     added TEXT NOT NULL DEFAULT CURRENT_TIMESTAMP
 );
@@ -85,6 +86,18 @@ CREATE TABLE IF NOT EXISTS footnotes (
     marker TEXT NOT NULL,
     text TEXT NOT NULL,
     page INTEGER,
+    UNIQUE (doc_id, seq)
+);
+CREATE TABLE IF NOT EXISTS tables (
+    id INTEGER PRIMARY KEY,
+    doc_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    seq INTEGER NOT NULL,     -- index in Document.tables
+    number TEXT,              -- "Table 3"
+    caption TEXT,
+    page INTEGER,
+    header_rows INTEGER NOT NULL,
+    rows TEXT NOT NULL,       -- JSON list of rows, each a list of cells as printed
+    notes TEXT NOT NULL,      -- JSON list
     UNIQUE (doc_id, seq)
 );
 CREATE VIRTUAL TABLE IF NOT EXISTS paragraphs_fts USING fts5(
@@ -175,6 +188,9 @@ class Store:
                                             f"this Rapporteur's ({SCHEMA_VERSION})")
             with self.conn:
                 self.conn.executescript(SCHEMA)
+                columns = {r[1] for r in self.conn.execute("PRAGMA table_info(documents)")}
+                if "warnings" not in columns:  # a store from before the reading report
+                    self.conn.execute("ALTER TABLE documents ADD COLUMN warnings TEXT")
                 if version == 1:  # a store from before footnotes were indexed
                     notes = self.conn.execute("SELECT id, text FROM footnotes").fetchall()
                     self.conn.executemany(_INDEX_FOOTNOTE,
@@ -209,10 +225,11 @@ class Store:
             meta = doc.metadata
             cursor = self.conn.execute(
                 f"INSERT OR IGNORE INTO documents (sha256, source, format, pages, name, symbols, "
-                f"json, {', '.join(_META_COLUMNS)}) "
-                f"VALUES ({', '.join('?' * (7 + len(_META_COLUMNS)))})",
+                f"json, warnings, {', '.join(_META_COLUMNS)}) "
+                f"VALUES ({', '.join('?' * (8 + len(_META_COLUMNS)))})",
                 (doc.sha256, doc.source, doc.format, doc.pages, doc.name,
                  json.dumps(meta.symbols, ensure_ascii=False), doc.to_json(),
+                 json.dumps(doc.warnings, ensure_ascii=False),
                  *(getattr(meta, c) for c in _META_COLUMNS)))
             if cursor.rowcount == 0:  # same sha256 already stored
                 return False
@@ -222,6 +239,12 @@ class Store:
                 "VALUES (?, ?, ?, ?, ?, ?)",
                 [(doc_id, i, s.number, s.title, s.level, s.page)
                  for i, s in enumerate(doc.sections)])
+            self.conn.executemany(
+                "INSERT INTO tables (doc_id, seq, number, caption, page, header_rows, rows, notes) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                [(doc_id, i, t.number, t.caption, t.page, t.header_rows,
+                  json.dumps(t.rows, ensure_ascii=False), json.dumps(t.notes, ensure_ascii=False))
+                 for i, t in enumerate(doc.tables)])
             for i, (note, body) in enumerate(zip(doc.footnotes, note_bodies)):
                 note_id = self.conn.execute(
                     "INSERT INTO footnotes (doc_id, seq, marker, text, page) "

@@ -2,6 +2,8 @@
 (jieba) and English (porter), one transaction per document, workers = same result."""
 from __future__ import annotations
 
+import json
+
 import os
 import sqlite3
 from pathlib import Path
@@ -158,8 +160,33 @@ def test_a_store_from_before_footnote_search_is_indexed_on_opening(tmp_path):
         store.conn.execute("PRAGMA user_version = 1")
         store.conn.commit()
     with Store(path) as store:
-        assert store.conn.execute("PRAGMA user_version").fetchone()[0] == 2
+        assert store.conn.execute("PRAGMA user_version").fetchone()[0] == 3
         assert [h.footnote for h in store.search("条约汇编")] == ["1", "3"]
+
+
+def test_a_store_from_before_tables_and_warnings_gains_them_on_opening(tmp_path):
+    path = tmp_path / "v2.db"
+    with Store(path) as store:
+        store.conn.executescript("DROP TABLE tables; ALTER TABLE documents DROP COLUMN warnings; "
+                                 "PRAGMA user_version = 2;")
+    with Store(path) as store:
+        assert store.conn.execute("PRAGMA user_version").fetchone()[0] == 3
+        store.ingest([ZH])
+        row = store.conn.execute("SELECT warnings FROM documents").fetchone()
+        assert json.loads(row[0]) == []
+        assert store.conn.execute("SELECT count(*) FROM tables").fetchone()[0] == 0
+
+
+def test_tables_and_warnings_are_stored(tmp_path, en_samples):
+    with Store(tmp_path / "t.db") as store:
+        store.ingest([en_samples / "A_HRC_59_60.en.pdf"])
+        number, caption, page, header, rows = store.conn.execute(
+            "SELECT number, caption, page, header_rows, rows FROM tables").fetchone()
+        warnings = store.conn.execute("SELECT warnings FROM documents").fetchone()[0]
+    assert (number, page, header) == (None, 3, 1)
+    assert json.loads(rows)[:2] == [["Category of participating stakeholders", "Percentage"],
+                                    ["Academic institutions", "13"]]
+    assert json.loads(warnings) == []
 
 
 def test_snippets_keep_the_text_unspaced(store):

@@ -42,6 +42,8 @@ _UNIT = re.compile(f"[《“‘（(「『【〈]*(?:[{HAN}]|[^\\s{HAN}]+)"
 # a space between a footnote reference and a Han character (临时议程* 项目)
 _REF_SPACE = re.compile(f"(?<=\ue001)[ \u3000]+(?=[{HAN}])|(?<=[{HAN}])[ \u3000]+(?=\ue000)")
 _DASHES = set("-–—")
+# a table cell's number ("14 722.8", "(26.2)", "–"): two of them a wide gap apart are two cells
+_CELL = re.compile(r"^\s*(?:[(\[]?[-–—]?\$?\d[\d\s.,]*%?[)\]]?|[-–—])\s*$")
 _POWERS = {"2": "²", "3": "³"}
 _UNIT_END = re.compile(r"(?<![A-Za-z])(?:[kcmd]?m|ft|mi)\s*$")
 _CLOSERS = set(".,;:!?)]’”%")
@@ -228,9 +230,11 @@ class _PageReader:
                     continue
                 get_bounds(obj, l, b, r, t)
                 get_matrix(obj, pmatrix)
+                x0, y0, x1, y1 = box
+                if abs(matrix[1]) > abs(matrix[0]) and (x1 < 0.12 * width or x0 > 0.88 * width):
+                    continue  # a landscape page's running header or footer, set on its side
                 get_size(obj, pfsize)
                 bold, barcode = style(get_font(obj))
-                x0, y0, x1, y1 = box
                 runs.append(_Run(text.translate(_HYPHENS), x0, y0, x1, y1,
                                  matrix[5], fsize.value or (y1 - y0), bold, barcode))
             elif n == 0 and _get_type(obj) == _PATH:
@@ -291,8 +295,9 @@ def _segments(line: list[_Run], index: int) -> list[_Segment]:
     right = line[0].x1
     for run in line[1:]:
         last = merged.last
-        if run.x0 - right > 2.5 * min(run.size, last.size) and not LABEL_ONLY.match(
-                _join(groups[-1] + [merged.run()], refs=False)):
+        gap = (run.x0 - right) / min(run.size, last.size)
+        if (gap > 2.5 or gap > 0.8 and _CELL.match(run.text) and _CELL.match(last.text)) \
+                and not LABEL_ONLY.match(_join(groups[-1] + [merged.run()], refs=False)):
             groups[-1].append(merged.run())
             groups.append([])
             merged = _Merged(run)
@@ -496,22 +501,23 @@ def _read(path: Path, pdf) -> tuple[list[Block], int]:
             textpage.close()
             page.close()
         lines = _lines(runs)
-        pages.append((height, rules, [_segments(line, i) for i, line in enumerate(lines)]))
+        pages.append(((width, height), rules, [_segments(line, i) for i, line in enumerate(lines)]))
     if pages and not any(lines for _, _, lines in pages):
         raise ReadError(path, "no text layer: scanned PDF? (OCR it first)")
     blocks: list[Block] = []
     layout = _Layout([lines for _, _, lines in pages])
     notes = _Footnotes()
-    for number, (height, rules, lines) in enumerate(pages, 1):
-        blocks.extend(_page_blocks(number, height, rules, lines, layout, notes))
+    for number, (size, rules, lines) in enumerate(pages, 1):
+        blocks.extend(_page_blocks(number, size, rules, lines, layout, notes))
     for block in blocks:
         if _HAN.search(block.text):  # curly quotes count as CJK punctuation: English stays as is
             block.text = _REF_SPACE.sub("", normalise_zh_spacing(block.text))
     return blocks, len(pdf)
 
 
-def _page_blocks(number: int, height: float, rules, lines: list[list[_Segment]],
+def _page_blocks(number: int, size: tuple[float, float], rules, lines: list[list[_Segment]],
                  layout: _Layout, notes: _Footnotes) -> list[Block]:
+    height = size[1]
     head, foot, body = [], [], []
     for segs in lines:
         top, bottom = max(r.y1 for s in segs for r in s.runs), min(r.y0 for s in segs for r in s.runs)
