@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+import cn2an
+
 from compose import masthead
 from compose.draft import Edition, Heading, Para
 from compose.errors import SpecError
@@ -11,8 +13,8 @@ from compose.previous import PreviousReport, carried_over, link_previous, open_r
 from compose.render import Renderer, label
 from compose.spec import Spec
 
-ROMAN = "I II III IV V VI VII VIII IX X XI XII XIII XIV XV XVI XVII XVIII XIX XX".split()
-ZH_NUM = "一 二 三 四 五 六 七 八 九 十 十一 十二 十三 十四 十五 十六 十七 十八 十九 二十".split()
+ROMAN = ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
+         (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
 ILLUSTRATIVE = {
     "en": "The figures in the present draft are illustrative: they were written for an "
           "example and are not official data.",
@@ -37,14 +39,23 @@ def link_data(spec: Spec, reports: dict[str, PreviousReport]) -> None:
             link_previous(datum, report, spec.path)
 
 
+def roman(n: int) -> str:
+    out = ""
+    for value, letters in ROMAN:
+        count, n = divmod(n, value)
+        out += letters * count
+    return out
+
+
 def _numbered(level: int, counters: list[int], lang: str) -> str | None:
+    """``I.``/``一.`` for chapters, ``A.`` for sections (after ``Z``: ``AA``, ``BB``, ...)."""
     if level == 1:
         counters[0] += 1
         counters[1] = 0
-        return (ZH_NUM if lang == "zh" else ROMAN)[counters[0] - 1]
+        return cn2an.an2cn(counters[0]) if lang == "zh" else roman(counters[0])
     if level == 2:
         counters[1] += 1
-        return chr(ord("A") + counters[1] - 1)
+        return chr(ord("A") + (counters[1] - 1) % 26) * ((counters[1] - 1) // 26 + 1)
     return None
 
 

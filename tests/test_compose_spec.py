@@ -177,3 +177,17 @@ def test_a_workbook_that_unpacks_to_gigabytes_is_refused_unopened(tmp_path):
     result = CliRunner().invoke(main, ["compose", str(path), "-o", str(tmp_path / "o")])
     assert result.output.strip() == (f"error: {tmp_path / 'data.xlsx'}: the workbook unpacks "
                                      "to more than 50,000,000 bytes")
+
+
+def test_headings_are_numbered_past_twenty_and_past_z(tmp_path):
+    from compose import build, spec as spec_mod
+    from compose.draft import Heading
+
+    s = _spec([{"text": {"en": "x", "zh": "x"}}])
+    s["sections"] += [{"heading": {"en": f"H{i}", "zh": f"标题{i}"}} for i in range(24)]
+    s["sections"] += [{"heading": {"en": f"S{i}", "zh": f"节{i}"}, "level": 2} for i in range(28)]
+    en, zh = build.editions(spec_mod.load(_write(tmp_path, s)), ["en", "zh"])
+    numbers = {e.lang: [b.number for b in e.blocks if isinstance(b, Heading)] for e in (en, zh)}
+    assert numbers["en"][18:25] == ["XIX", "XX", "XXI", "XXII", "XXIII", "XXIV", "XXV"]
+    assert numbers["zh"][19:25] == ["二十", "二十一", "二十二", "二十三", "二十四", "二十五"]
+    assert numbers["en"][-4:] == numbers["zh"][-4:] == ["Y", "Z", "AA", "BB"]
