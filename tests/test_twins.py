@@ -100,3 +100,16 @@ def test_word_footnotes_and_their_marks():
     assert refs == {"Human resources": ["1"], "Results-based budgeting frameworks": ["2"],
                     "Analysis of variances": ["4"]}
     assert word.paragraph("47").footnote_refs == ["3"]
+
+
+def test_summary_box_reads_as_the_pdf_summary():
+    """The Word summary is a one-column table (a box): read as text, not as a data table."""
+    pdf, word = both("A_80_600")
+    assert (word.sections[0].title, pdf.sections[0].title) == ("Summary", "Summary")
+    summary = [p.text for p in word.paragraphs if p.section == 0 and not p.number]
+    assert [t[:45] for t in summary[:3]] == [
+        "The present report contains the budget perfor",
+        "During the 2024/25 period, the Mission contin",
+        "During the 2026/27 period, MINURSO will conti"]
+    assert [squash(t) for t in summary[:6]] == \
+           [squash(p.text) for p in pdf.paragraphs if p.section == 0 and not p.number][:6]

@@ -107,6 +107,7 @@ class _Reader:
         self.role = "body"  # role of the paragraph being read
         self.under_table = False  # notes just under a table or diagram belong to it
         self.diagrams: list[Block] = []  # blocks made of text boxes
+        self.prose = False  # a paragraph of prose has been read: the masthead is behind
 
     def container(self, el, role: str) -> None:
         """Block-level content in order: paragraphs, tables, content controls."""
@@ -122,14 +123,15 @@ class _Reader:
                 self.container(_branch(child), role)
 
     def table(self, tbl, role: str) -> None:
-        """A first-page table holding masthead lines is layout: its paragraphs are read as
-        the page shows them, and so are those of a table inside a table or a header. The
+        """Layout is read as the page shows it, paragraph by paragraph: a table holding
+        masthead lines before the first prose, a one-column table (a box such as the
+        summary, whose own tables are data again), a table inside a table or a header. The
         table of contents (a table after "Contents") gives one line per row, as printed.
         Any other table in the body is data: one block of role ``table`` with its rows of
         cells; its text is its caption, the lines just above it ("Table 3", an unnumbered
         title, "(Thousands of United States dollars)"), and the notes just under it become
         its last rows, one cell each (as the PDF reader gives them)."""
-        if role != "body" or self.page == 1 and is_layout(tbl):
+        if role != "body" or _one_column(tbl) or not self.prose and is_layout(tbl):
             for cell in _cells(tbl):
                 self.container(cell, role)
             return
@@ -178,6 +180,7 @@ class _Reader:
             heading = self.styles.is_heading(p) if role == "body" else False
             self.blocks.append(Block(text, page=self.text_page or self.page, role=role,
                                      heading=heading))
+            self.prose = self.prose or role == "body" and len(text) > 200
         # A text box shows beside the paragraph that anchors it. Boxes of short labels are a
         # diagram (an organization chart); a box of prose is read as body text.
         anchor = self.blocks[-1] if text else None
@@ -286,6 +289,10 @@ def _branch(alternate):
 def _hidden(run) -> bool:
     vanish = run.find(f"{W}rPr/{W}vanish")
     return vanish is not None and vanish.get(W + "val", "1") not in ("0", "false", "off")
+
+
+def _one_column(tbl) -> bool:
+    return all(len(_cells(row)) == 1 for row in _rows(tbl))
 
 
 def _rows(tbl):

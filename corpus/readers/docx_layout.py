@@ -82,13 +82,14 @@ class Styles:
             based = st.find(W + "basedOn")
             sid = based.get(W + "val") if based is not None else None
 
-    def traits(self, sid: str | None) -> tuple[bool, bool, bool]:
-        """(named as a heading, has an outline level, bold) for paragraph style ``sid``."""
+    def traits(self, sid: str | None) -> tuple[bool, bool, bool, bool]:
+        """(named as a heading, has an outline level, bold, italic) for paragraph style
+        ``sid``, each from the nearest style of the ``basedOn`` chain that sets it."""
         sid = sid or self._default
         if sid in self._cache:
             return self._cache[sid]
         named = outline = False
-        bold = None
+        bold = italic = None
         for st in self._chain(sid):
             name = st.find(W + "name")
             name = (name.get(W + "val") if name is not None else "").lower()
@@ -96,10 +97,9 @@ class Styles:
             lvl = st.find(f"{W}pPr/{W}outlineLvl")
             if lvl is not None and not outline:
                 outline = int(lvl.get(W + "val", "9")) < 9
-            b = st.find(f"{W}rPr/{W}b")
-            if b is not None and bold is None:
-                bold = b.get(W + "val", "1") not in _OFF
-        self._cache[sid] = (named, outline, bool(bold))
+            bold = _flag(st, "b") if bold is None else bold
+            italic = _flag(st, "i") if italic is None else italic
+        self._cache[sid] = (named, outline, bool(bold), bool(italic))
         return self._cache[sid]
 
     def superscript(self, run) -> bool:
@@ -114,9 +114,10 @@ class Styles:
         return self._sup.get(style.get(W + "val") if style is not None else None, False)
 
     def is_heading(self, p) -> bool:
-        """Heading style, an outline level (direct or inherited), or every run bold."""
+        """Heading style, an outline level (direct or inherited), or every run bold, or
+        every run italic (UN sub-headings and the "Summary" of a report are italic)."""
         style = p.find(f"{W}pPr/{W}pStyle")
-        named, outline, style_bold = self.traits(style.get(W + "val") if style is not None else None)
+        named, outline, bold, italic = self.traits(style.get(W + "val") if style is not None else None)
         lvl = p.find(f"{W}pPr/{W}outlineLvl")
         if lvl is not None:
             outline = int(lvl.get(W + "val", "9")) < 9
@@ -124,10 +125,16 @@ class Styles:
             return True
         runs = [r for r in p.iter(W + "r")
                 if any((t.text or "").strip() for t in r.iter(W + "t"))]
-        if not runs:
-            return False
-        for r in runs:
-            b = r.find(f"{W}rPr/{W}b")
-            if not (b.get(W + "val", "1") not in _OFF if b is not None else style_bold):
-                return False
-        return True
+        return bool(runs) and any(all(_run_flag(r, tag, default) for r in runs)
+                                  for tag, default in (("b", bold), ("i", italic)))
+
+
+def _flag(el, tag: str) -> bool | None:
+    """A run property (``w:b``, ``w:i``) set in ``el``'s ``w:rPr``: True, False or None."""
+    found = el.find(f"{W}rPr/{W}{tag}")
+    return None if found is None else found.get(W + "val", "1") not in _OFF
+
+
+def _run_flag(run, tag: str, default: bool) -> bool:
+    flag = _flag(run, tag)
+    return default if flag is None else flag
