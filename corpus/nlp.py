@@ -20,7 +20,8 @@ def _jieba():
 
     jieba.setLogLevel(logging.WARNING)
     jieba.initialize()
-    jieba.load_userdict(str(USER_DICT))
+    with USER_DICT.open("rb") as dictionary:  # a resource, wherever the package is installed
+        jieba.load_userdict(dictionary)
     return jieba
 
 
