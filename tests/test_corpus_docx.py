@@ -194,8 +194,10 @@ def un_template(tmp_path_factory):
                  "Report of the Secretary-General"]:
         doc.add_paragraph(line)
     doc.add_paragraph("I.\tIntroduction", style="H1")
-    doc.add_paragraph("1.\tThe present report sets out the budget.").add_run(
-        " [check figures]").font.hidden = True  # hidden text: not on the page
+    first = doc.add_paragraph("1.\tThe present report sets out the budget of the 21")
+    first.add_run("st").font.superscript = True  # an ordinal, not a note mark
+    first.add_run(" session.")
+    first.add_run(" [check figures]").font.hidden = True  # hidden text: not on the page
     doc.add_paragraph("Mission support initiatives", style="H23")
     doc.add_paragraph("2.\tThe Mission will reduce its fleet as follows:")
     doc.add_paragraph("(Thousands of United States dollars)")
@@ -232,7 +234,7 @@ def test_docx_blocks_in_page_order(un_template):
                         ("7 January 2026", "body", False), ("Original: English", "body", False)]
     assert body[11:] == [
         ("I. Introduction", "body", True),
-        ("1. The present report sets out the budget.", "body", False),
+        ("1. The present report sets out the budget of the 21st session.", "body", False),
         ("Mission support initiatives", "body", True),  # H23: outline level and bold inherited
         ("2. The Mission will reduce its fleet as follows:", "body", False),
         ("(Thousands of United States dollars)", "table", False),  # a table's text: its caption
@@ -247,7 +249,7 @@ def test_docx_blocks_in_page_order(un_template):
 def test_docx_table_outside_the_paragraphs(un_template):
     doc = read(un_template)
     assert [(p.number, p.text) for p in doc.paragraphs if p.number] == [
-        ("1", "The present report sets out the budget."),
+        ("1", "The present report sets out the budget of the 21st session."),
         ("2", "The Mission will reduce its fleet as follows:"),
         ("3", "The reduction covers 12 km² of the area.")]
     assert [(t.number, t.caption, t.rows[:2], t.header_rows) for t in doc.tables] == [
@@ -278,7 +280,7 @@ def test_docx_without_numbering_part(un_template, tmp_path):
         assert "word/numbering.xml" not in z.namelist()
     doc = read(path)
     assert [(p.number, p.text) for p in doc.paragraphs][0] == (
-        "1", "The present report sets out the budget.")
+        "1", "The present report sets out the budget of the 21st session.")
     result = CliRunner().invoke(main, ["show", str(path)])
     assert result.exit_code == 0 and result.exception is None
     assert "  symbol             A/80/999\n" in result.output

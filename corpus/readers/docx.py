@@ -236,8 +236,8 @@ class _Reader:
                 if custom[0] is not None:
                     pieces.append(ref(self.markers.setdefault(custom[0], text.strip())))
                     custom[0] = None
-                elif sup and self.role == "table" and is_note_marker(text):
-                    pieces.append(ref(text.strip()))  # a table note's mark, as in the PDF
+                elif sup and self.role != "footnote" and is_note_marker(text, "".join(pieces)):
+                    pieces.append(ref(text.strip()))  # a table or box note's mark, as in the PDF
                 elif sup and text.strip() in _POWERS and _UNIT_END.search("".join(pieces)):
                     pieces.append(_POWERS[text.strip()])  # m², km³, as the PDF reader gives them
                 else:

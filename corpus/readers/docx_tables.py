@@ -17,6 +17,7 @@ _CAPTION = re.compile(r"^\([^()]*(?:\([^()]*\)[^()]*)*\)$|^(?:Table|表)\s*[\dIV
 _NOTE = re.compile(r"^(?:Notes?|Sources?|Abbreviations?|注|资料来源|缩写)\s*[:：]")
 _CONTENTS = re.compile(r"^(?:Contents|目录|目 录)$", re.I)
 _MARK = re.compile(r"^\s*(?:[a-z]{1,2}|\*{1,3})\s*$")
+_ORDINAL = re.compile(r"^\s*(?:st|nd|rd|th)\s*$")
 
 
 def is_layout(tbl) -> bool:
@@ -49,9 +50,11 @@ def is_table_note(text: str) -> bool:
     return bool(_NOTE.match(text))
 
 
-def is_note_marker(text: str) -> bool:
-    """A superscript mark such as ``a`` or ``*`` tying a cell to a table note."""
-    return bool(_MARK.match(text))
+def is_note_marker(text: str, before: str) -> bool:
+    """A superscript mark such as ``a`` or ``*`` after ``before`` tying it to a table or box
+    note; not the label that opens the note itself, nor the suffix of an ordinal ("21st")."""
+    return bool(_MARK.match(text) and before.strip()) and not (
+        _ORDINAL.match(text) and before[-1:].isdigit())
 
 
 def is_label_box(box) -> bool:
