@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import re
 
-import cn2an
-
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _ROMAN = [(1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
           (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")]
@@ -35,6 +33,8 @@ def format_number(n: int, fmt: str) -> str:
         return _roman(n).upper()
     if fmt in ("chineseCounting", "chineseCountingThousand", "ideographTraditional",
                "taiwaneseCounting", "taiwaneseCountingThousand", "ideographDigital"):
+        import cn2an  # takes a second to import: only for Chinese list numbers
+
         return cn2an.an2cn(n)
     if fmt in ("none", "bullet"):
         return ""
