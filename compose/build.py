@@ -55,7 +55,7 @@ def _numbered(level: int, counters: list[int], lang: str) -> str | None:
         return cn2an.an2cn(counters[0]) if lang == "zh" else roman(counters[0])
     if level == 2:
         counters[1] += 1
-        return chr(ord("A") + (counters[1] - 1) % 26) * ((counters[1] - 1) // 26 + 1)
+        return label(counters[1] - 1).upper()
     return None
 
 
