@@ -299,3 +299,32 @@ def test_docx_made_of_text_boxes_is_read_as_text(tmp_path):
     assert [(p.number, p.text) for p in read(path).paragraphs] == [
         ("1", "The present report is submitted pursuant to resolution 79/1."),
         ("2", "It covers the period from 1 July to 30 June and the work of the Office.")]
+
+
+def test_docx_endnotes_marked_as_word_prints_them(tmp_path):
+    """Endnotes are numbered i, ii, ... by default; their text comes from the endnotes part."""
+    from docx.opc.constants import CONTENT_TYPE as CT
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+    from docx.opc.packuri import PackURI
+    from docx.opc.part import Part
+
+    doc = new_docx()
+    notes = []
+    for n, (text, note) in enumerate([("The Board adopted decision 2025/1.", "See DP/2025/1."),
+                                      ("It met twice.", "In January and June.")], start=1):
+        p = doc.add_paragraph(f"{n}.\t{text}")
+        p._p.append(parse_xml(f'<w:r {nsdecls("w")}><w:rPr><w:vertAlign w:val="superscript"/>'
+                              f'</w:rPr><w:endnoteReference w:id="{n}"/></w:r>'))
+        notes.append(f'<w:endnote w:id="{n}"><w:p><w:r><w:endnoteRef/></w:r>'
+                     f'<w:r><w:t xml:space="preserve"> {note}</w:t></w:r></w:p></w:endnote>')
+    xml = (f'<w:endnotes {nsdecls("w")}><w:endnote w:type="separator" w:id="-1"><w:p><w:r>'
+           f'<w:separator/></w:r></w:p></w:endnote>{"".join(notes)}</w:endnotes>')
+    doc.part.relate_to(Part(PackURI("/word/endnotes.xml"), CT.WML_ENDNOTES, xml.encode(),
+                            doc.part.package), RT.ENDNOTES)
+    path = tmp_path / "endnotes.docx"
+    doc.save(path)
+    read_back = read(path)
+    assert [(p.number, p.text, p.footnote_refs) for p in read_back.paragraphs] == [
+        ("1", "The Board adopted decision 2025/1.", ["i"]), ("2", "It met twice.", ["ii"])]
+    assert [(f.marker, f.text) for f in read_back.footnotes] == [
+        ("i", "See DP/2025/1."), ("ii", "In January and June.")]

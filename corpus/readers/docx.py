@@ -7,8 +7,8 @@ files hold is beyond python-docx's paragraph list: the masthead in the first pag
 (``w:numPr``, rebuilt by ``corpus.docx_numbering``), text boxes (``w:txbxContent``, whose
 ``mc:AlternateContent`` repeats each box in a fallback branch: one branch is read), data
 tables (one block of role ``table`` with its rows of cells and notes),
-diagrams drawn with text boxes (one ``table`` block, a row per box) and footnotes (the
-footnotes part, markers numbered in reference order as Word does)."""
+diagrams drawn with text boxes (one ``table`` block, a row per box), and footnotes and
+endnotes (``corpus.readers.docx_notes``)."""
 from __future__ import annotations
 
 import io
@@ -20,17 +20,16 @@ from corpus.blocks import Block, clean, ref
 from corpus.docx_numbering import Numbering
 from corpus.errors import ReadError
 from corpus.readers.docx_layout import W, Styles, furniture_parts, masthead_part
+from corpus.readers.docx_notes import KINDS, Marks, note_blocks
 from corpus.readers.docx_tables import (is_caption, is_contents_heading, is_label_box, is_layout,
                                         is_note_marker, is_table_note, is_title)
 
 MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 MAX_UNPACKED = 200 * 1024 * 1024
 MAX_RATIO = 200
-FOOTNOTES_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes"
 # Never page text: properties, deleted or moved-away revisions, field codes.
 _SKIP = {W + "pPr", W + "rPr", W + "del", W + "moveFrom", W + "instrText", W + "delText",
-         W + "footnoteRef", W + "sectPr", MC + "Fallback"}
-_SEPARATORS = ("separator", "continuationSeparator", "continuationNotice")
+         W + "footnoteRef", W + "endnoteRef", W + "sectPr", MC + "Fallback"}
 _POWERS = {"2": "²", "3": "³"}
 _UNIT_END = re.compile(r"(?<![A-Za-z])(?:[kcmd]?m|ft|mi)\s*$")
 
@@ -71,7 +70,10 @@ def read_docx(path: Path, data: bytes):
     boxed = sum(len(c) for d in reader.diagrams for row in d.rows for c in row)
     if boxed > sum(len(b.text) for b in reader.blocks if b.role == "body"):
         reader.unbox()
-    reader.blocks.extend(_footnotes(document, reader))
+    page, reader.role = reader.page, "footnote"  # a note's breaks do not turn the body's pages
+    for kind in ("footnote", "endnote"):
+        reader.blocks.extend(note_blocks(document, reader, kind))
+    reader.page = page
     declared = _declared_pages(data)
     pages = reader.page if reader.page > 1 else None
     if declared and reader.page != declared:
@@ -99,7 +101,7 @@ class _Reader:
     def __init__(self, document):
         self.numbering = Numbering.from_document(document)
         self.styles = Styles(document)
-        self.markers: dict[str, str] = {}  # footnote id -> marker
+        self.marks = Marks(document)  # of footnotes and endnotes
         self.blocks: list[Block] = []
         self.page = 1
         self.text_page: int | None = None  # page of the current paragraph's first text
@@ -224,8 +226,8 @@ class _Reader:
                 self.blocks.append(b)
 
     def _inline(self, el, pieces: list[str], boxes: list, custom: list) -> None:
-        """The text of runs under ``el``, in order; ``custom[0]`` holds the id of a footnote
-        reference whose mark is the text that follows (``w:customMarkFollows``)."""
+        """The text of runs under ``el``, in order; ``custom[0]`` holds the (kind, id) of a
+        note reference whose mark is the text that follows (``w:customMarkFollows``)."""
         for node in el:
             tag = node.tag
             if not isinstance(tag, str) or tag in _SKIP:
@@ -234,7 +236,7 @@ class _Reader:
                 text = node.text or ""
                 sup = self.styles.superscript(node.getparent())
                 if custom[0] is not None:
-                    pieces.append(ref(self.markers.setdefault(custom[0], text.strip())))
+                    pieces.append(ref(self.marks.custom(*custom[0], text.strip())))
                     custom[0] = None
                 elif sup and self.role != "footnote" and is_note_marker(text, "".join(pieces)):
                     pieces.append(ref(text.strip()))  # a table or box note's mark, as in the PDF
@@ -256,8 +258,8 @@ class _Reader:
                     pieces.append("\n")
             elif tag == W + "lastRenderedPageBreak":
                 self.page += 1
-            elif tag == W + "footnoteReference":
-                self._reference(node, pieces, custom)
+            elif tag in KINDS:
+                self._reference(node, KINDS[tag], pieces, custom)
             elif tag == W + "txbxContent":
                 boxes.append(node)
             elif tag == MC + "AlternateContent":
@@ -267,14 +269,18 @@ class _Reader:
             else:
                 self._inline(node, pieces, boxes, custom)
 
-    def _reference(self, node, pieces: list[str], custom: list) -> None:
-        fid = node.get(W + "id")
+    def _reference(self, node, kind: str, pieces: list[str], custom: list) -> None:
+        nid = node.get(W + "id")
         if node.get(W + "customMarkFollows") in ("1", "true", "on"):
-            custom[0] = fid
-            return
-        if fid not in self.markers:
-            self.markers[fid] = str(sum(1 for m in self.markers.values() if m.isdigit()) + 1)
-        pieces.append(ref(self.markers[fid]))
+            custom[0] = (kind, nid)
+        else:
+            pieces.append(ref(self.marks.numbered(kind, nid)))
+
+    def text_of(self, p) -> str:
+        """The text of paragraph ``p`` of a note."""
+        pieces: list[str] = []
+        self._inline(p, pieces, [], [None])
+        return "".join(pieces)
 
 
 def _branch(alternate):
@@ -304,42 +310,3 @@ def _cells(el):
     """The cells of a row, or of every row of a table, not of nested tables."""
     tbl = el if el.tag == W + "tbl" else next(el.iterancestors(W + "tbl"))
     return [c for c in el.iter(W + "tc") if next(c.iterancestors(W + "tbl")) is tbl]
-
-
-def _footnotes(document, reader: _Reader) -> list[Block]:
-    """Footnote blocks in marker order, from the footnotes part. Paragraphs of a note set
-    above its mark (UN files put "Note: The following abbreviations ..." there, so that it
-    prints at the page foot) are a block of their own without a marker, as on the page."""
-    from lxml import etree
-
-    part = next((rel.target_part for rel in document.part.rels.values()
-                 if rel.reltype == FOOTNOTES_REL and not rel.is_external), None)
-    if part is None or not reader.markers:
-        return []
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
-    root = etree.fromstring(part.blob, parser)
-    order = list(reader.markers)
-    found = []
-    page, reader.role = reader.page, "footnote"  # a note's breaks do not turn the body's pages
-    for fn in root.iter(W + "footnote"):
-        fid = fn.get(W + "id")
-        if fn.get(W + "type") in _SEPARATORS or fid not in reader.markers:
-            continue
-        above: list[str] = []
-        texts: list[str] = []
-        marked = next(fn.iter(W + "footnoteRef"), None) is None  # no mark: all is its text
-        for p in fn.iter(W + "p"):
-            marked = marked or next(p.iter(W + "footnoteRef"), None) is not None
-            pieces: list[str] = []
-            reader._inline(p, pieces, [], [None])
-            (texts if marked else above).append("".join(pieces))
-        text = clean(" ".join(texts).replace("\n", " "))
-        marker = reader.markers[fid]
-        if not marker.isdigit() and text.startswith(marker):
-            text = text[len(marker):].strip()
-        if clean(" ".join(above)):
-            found.append((order.index(fid), Block(clean(" ".join(above).replace("\n", " ")),
-                                                  role="footnote")))
-        found.append((order.index(fid), Block(text, role="footnote", marker=marker)))
-    reader.page = page
-    return [b for _, b in sorted(found, key=lambda x: x[0])]  # stable: a note's lines in order
