@@ -1,6 +1,7 @@
 """Release hygiene that the smoke run of an installed wheel (.ci/smoke) does not cover: the
 repository holds only what the project wrote plus the two brief-supplied Chinese texts,
-every data file a package reads is shipped in the wheel, and CI's no-skip switch works."""
+every data file a package reads is shipped in the wheel, the worker pool is safe in a
+threaded caller, and CI's no-skip switch works."""
 from __future__ import annotations
 
 import fnmatch
@@ -12,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from corpus.store import Store
 from tests.builders import REPO, SHARED, ZH_DUMP, ZH_SAMPLE, shared
 
 tomllib = pytest.importorskip("tomllib", reason="tomllib needs Python 3.11+")
@@ -68,3 +70,15 @@ def test_a_skip_fails_the_run_when_ci_forbids_skips(tmp_path, no_skip, code):
                          cwd=REPO, env=env, capture_output=True, text=True, timeout=120)
     assert run.returncode == code, run.stdout + run.stderr
     assert "needs /nonexistent/report.pdf" in run.stdout
+
+
+def test_workers_do_not_fork_the_calling_process(monkeypatch, tmp_path):
+    """Forking a process that runs threads (here the progress bar's refresh thread) can
+    deadlock the child, and Python 3.12+ warns: the pool starts its workers from a server
+    process (or spawns them) instead."""
+    def fork():
+        raise AssertionError("the calling process was forked")
+
+    monkeypatch.setattr(os, "fork", fork)
+    report = Store(tmp_path / "w.db").ingest([ZH_SAMPLE, ZH_DUMP], workers=2, progress=True)
+    assert (len(report.added), report.failed) == (2, [])
