@@ -264,7 +264,10 @@ def _lines(runs: list[_Run]) -> list[list[_Run]]:
         if below is not None:
             bsize = max(r.size for r in below)
             rise = line[0].base - max(r.base for r in below if r.size == bsize)
-            if size <= 0.8 * bsize and 0 < rise <= 0.7 * bsize and _beside(line, below):
+            # a note's own marker, set in the note's size but raised, just left of its text
+            lead = (len(line) == 1 and _MARKER.match(line[0].text.strip()) is not None
+                    and abs(line[0].x1 - min(r.x0 for r in below)) <= 0.6 * bsize)
+            if (size <= 0.8 * bsize or lead) and 0 < rise <= 0.7 * bsize and _beside(line, below):
                 for r in line:
                     r.sup = True
                 below.extend(line)
