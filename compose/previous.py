@@ -43,8 +43,8 @@ def open_report(source: dict, lang: str, spec, db: str | None) -> PreviousReport
         try:
             with Store(db) as store:
                 doc = store.get(source["store"], lang=lang)
-        except StoreError as exc:
-            raise SpecError(db, exc.cause) from None
+        except StoreError as exc:  # its message names the store file
+            raise SpecError(spec.path, f"previous report ({lang}): {exc}") from None
         if doc is None:
             raise SpecError(db, f"no {lang} document {source['store']!r} in the store")
     records = extract.extract(doc, kinds=["indicator", "recommendation"])

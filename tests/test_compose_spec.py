@@ -191,3 +191,14 @@ def test_headings_are_numbered_past_twenty_and_past_z(tmp_path):
     assert numbers["en"][18:25] == ["XIX", "XX", "XXI", "XXII", "XXIII", "XXIV", "XXV"]
     assert numbers["zh"][19:25] == ["二十", "二十一", "二十二", "二十三", "二十四", "二十五"]
     assert numbers["en"][-4:] == numbers["zh"][-4:] == ["Y", "Z", "AA", "BB"]
+
+
+def test_a_store_that_is_not_one_is_named(tmp_path):
+    spec = _spec([{"text": {"en": "x", "zh": "x"}}])
+    spec["previous"] = {"en": {"store": "A/80/999"}}
+    path = _write(tmp_path, spec)
+    result = CliRunner().invoke(main, ["compose", str(path), "--db", str(CSV), "-o",
+                                       str(tmp_path / "o")])
+    assert result.exit_code == 1
+    assert result.output.strip() == (f"error: {path}: previous report (en): {CSV}: cannot open "
+                                     "as an SQLite store: file is not a database")
