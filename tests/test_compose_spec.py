@@ -197,8 +197,9 @@ def test_a_store_that_is_not_one_is_named(tmp_path):
     spec = _spec([{"text": {"en": "x", "zh": "x"}}])
     spec["previous"] = {"en": {"store": "A/80/999"}}
     path = _write(tmp_path, spec)
-    result = CliRunner().invoke(main, ["compose", str(path), "--db", str(CSV), "-o",
+    db = tmp_path / "data.csv"  # not a store
+    result = CliRunner().invoke(main, ["compose", str(path), "--db", str(db), "-o",
                                        str(tmp_path / "o")])
     assert result.exit_code == 1
-    assert result.output.strip() == (f"error: {path}: previous report (en): {CSV}: cannot open "
+    assert result.output.strip() == (f"error: {path}: previous report (en): {db}: cannot open "
                                      "as an SQLite store: file is not a database")
