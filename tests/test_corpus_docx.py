@@ -189,6 +189,10 @@ def un_template(tmp_path_factory):
     h1.element.get_or_add_pPr().append(parse_xml(f'<w:outlineLvl {nsdecls("w")} w:val="0"/>'))
     h23 = doc.styles.add_style("H23", 1)
     h23.base_style = h1
+    body_text = doc.styles.add_style("SingleTxt0", 1)  # body text built on a heading style
+    body_text.base_style = h1
+    body_text.font.bold = False
+    body_text.element.get_or_add_pPr().append(parse_xml(f'<w:outlineLvl {nsdecls("w")} w:val="9"/>'))
     for line in ["Eightieth session", "Agenda item 155", "Financing of a mission",
                  "Budget for the period from 1 July 2026 to 30 June 2027",
                  "Report of the Secretary-General"]:
@@ -199,7 +203,7 @@ def un_template(tmp_path_factory):
     first.add_run(" session.")
     first.add_run(" [check figures]").font.hidden = True  # hidden text: not on the page
     doc.add_paragraph("Mission support initiatives", style="H23")
-    doc.add_paragraph("2.\tThe Mission will reduce its fleet as follows:")
+    doc.add_paragraph("2.\tThe Mission will reduce its fleet as follows:", style="SingleTxt0")
     doc.add_paragraph("(Thousands of United States dollars)")
     table = doc.add_table(2, 2)
     for cell, text in zip(table._cells, ["Category", "Amount", "Fixed-wing", "76.5"]):

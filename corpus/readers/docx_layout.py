@@ -88,18 +88,18 @@ class Styles:
         sid = sid or self._default
         if sid in self._cache:
             return self._cache[sid]
-        named = outline = False
-        bold = italic = None
+        named = False
+        outline = bold = italic = None
         for st in self._chain(sid):
             name = st.find(W + "name")
             name = (name.get(W + "val") if name is not None else "").lower()
             named = named or name.startswith(("heading", "title", "标题"))
             lvl = st.find(f"{W}pPr/{W}outlineLvl")
-            if lvl is not None and not outline:
+            if lvl is not None and outline is None:  # level 9 is body text
                 outline = int(lvl.get(W + "val", "9")) < 9
             bold = _flag(st, "b") if bold is None else bold
             italic = _flag(st, "i") if italic is None else italic
-        self._cache[sid] = (named, outline, bool(bold), bool(italic))
+        self._cache[sid] = (named, bool(outline), bool(bold), bool(italic))
         return self._cache[sid]
 
     def superscript(self, run) -> bool:
