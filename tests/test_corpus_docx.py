@@ -332,3 +332,24 @@ def test_docx_endnotes_marked_as_word_prints_them(tmp_path):
         ("1", "The Board adopted decision 2025/1.", ["i"]), ("2", "It met twice.", ["ii"])]
     assert [(f.marker, f.text) for f in read_back.footnotes] == [
         ("i", "See DP/2025/1."), ("ii", "In January and June.")]
+
+
+def test_docx_masthead_in_a_header_text_box(tmp_path):
+    """Some Word mastheads sit in a text box of the first page's header."""
+    doc = new_docx()
+    section = doc.sections[0]
+    section.different_first_page_header_footer = True
+    header = section.first_page_header._element
+    header.append(parse_xml(_text_box("Economic and Social Council", anchor="E/2026/12")))
+    for line in ["Distr.: General", "12 March 2026"]:
+        header.append(parse_xml(_text_box(line, anchor="")))
+    for line in ["2026 session", "Agenda item 7",
+                 "Regional cooperation", "Report of the Secretary-General", "Summary"]:
+        doc.add_paragraph(line)
+    doc.add_paragraph("1.\tThe present report is submitted pursuant to Council resolution 2025/1.")
+    path = tmp_path / "E_2026_12.docx"
+    doc.save(path)
+    m = read(path).metadata
+    assert (m.symbol, m.date, m.organ, m.session, m.agenda_item, m.title) == (
+        "E/2026/12", "2026-03-12", "Economic and Social Council", "2026 session", "7",
+        "Regional cooperation")

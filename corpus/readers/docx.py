@@ -66,6 +66,7 @@ def read_docx(path: Path, data: bytes):
         reader.container(masthead.element, "body")
     for part in furniture_parts(document, body, masthead):
         reader.container(part.element, "furniture")
+    reader.in_body = True
     reader.container(body, "body")
     boxed = sum(len(c) for d in reader.diagrams for row in d.rows for c in row)
     if boxed > sum(len(b.text) for b in reader.blocks if b.role == "body"):
@@ -110,6 +111,7 @@ class _Reader:
         self.under_table = False  # notes just under a table or diagram belong to it
         self.diagrams: list[Block] = []  # blocks made of text boxes
         self.prose = False  # a paragraph of prose has been read: the masthead is behind
+        self.in_body = False  # reading the body, not the headers (no diagrams up there)
 
     def container(self, el, role: str) -> None:
         """Block-level content in order: paragraphs, tables, content controls."""
@@ -187,7 +189,7 @@ class _Reader:
         # diagram (an organization chart); a box of prose is read as body text.
         anchor = self.blocks[-1] if text else None
         for box in boxes:
-            if role == "body" and is_label_box(box):
+            if role == "body" and self.in_body and is_label_box(box):
                 self.diagram(box, anchor)
                 anchor = None
             else:

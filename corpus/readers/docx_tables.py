@@ -24,7 +24,7 @@ def is_layout(tbl) -> bool:
     """A table that places the masthead (a symbol, "Distr.", "Original:") rather than data."""
     for p in tbl.iter(W + "p"):
         text = clean("".join(t.text or "" for t in p.iter(W + "t")))
-        text = re.sub(r"^United Nations\s+", "", text)
+        text = re.sub(r"^(?:United Nations|联合国)\s*", "", text)
         if _MASTHEAD.match(text) or SYMBOL_LINE.match(text) and "/" in text:
             return True
     return False
