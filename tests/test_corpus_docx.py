@@ -202,6 +202,9 @@ def un_template(tmp_path_factory):
     first.add_run("st").font.superscript = True  # an ordinal, not a note mark
     first.add_run(" session.")
     first.add_run(" [check figures]").font.hidden = True  # hidden text: not on the page
+    doc.element.body.insert(len(doc.element.body) - 1, parse_xml(  # a frame at the page foot
+        f'<w:p {nsdecls("w")}><w:pPr><w:framePr w:wrap="notBeside" w:yAlign="bottom"/></w:pPr>'
+        f'<w:r><w:t>Note: FS, Field Service.</w:t></w:r></w:p>'))
     doc.add_paragraph("Mission support initiatives", style="H23")
     doc.add_paragraph("2.\tThe Mission will reduce its fleet as follows:", style="SingleTxt0")
     doc.add_paragraph("(Thousands of United States dollars)")
@@ -239,6 +242,7 @@ def test_docx_blocks_in_page_order(un_template):
     assert body[11:] == [
         ("I. Introduction", "body", True),
         ("1. The present report sets out the budget of the 21st session.", "body", False),
+        ("Note: FS, Field Service.", "footnote", False),  # printed at the page foot
         ("Mission support initiatives", "body", True),  # H23: outline level and bold inherited
         ("2. The Mission will reduce its fleet as follows:", "body", False),
         ("(Thousands of United States dollars)", "table", False),  # a table's text: its caption
@@ -252,6 +256,7 @@ def test_docx_blocks_in_page_order(un_template):
 
 def test_docx_table_outside_the_paragraphs(un_template):
     doc = read(un_template)
+    assert [(f.marker, f.text) for f in doc.footnotes] == [("", "Note: FS, Field Service.")]
     assert [(p.number, p.text) for p in doc.paragraphs if p.number] == [
         ("1", "The present report sets out the budget of the 21st session."),
         ("2", "The Mission will reduce its fleet as follows:"),

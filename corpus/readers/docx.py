@@ -175,6 +175,8 @@ class _Reader:
         label = self.numbering.label(p)
         if label:
             text = f"{label} {text}".strip()
+        if text and role == "body" and self.in_body and _at_page_foot(p):
+            role = "footnote"  # a frame set at the page foot: an unmarked note, as printed
         if text and role == "body" and self.under_table:
             if (self.first_superscript or is_table_note(text)) and self.blocks[-1].rows:
                 self.blocks[-1].rows.append([text])  # a note under the table, as a row
@@ -292,6 +294,12 @@ def _branch(alternate):
     if choice is None:
         choice = alternate.find(MC + "Fallback")
     return choice if choice is not None else ()
+
+
+def _at_page_foot(p) -> bool:
+    """A paragraph in a frame anchored to the bottom of the page (``w:framePr``)."""
+    frame = p.find(f"{W}pPr/{W}framePr")
+    return frame is not None and frame.get(W + "yAlign") == "bottom"
 
 
 def _hidden(run) -> bool:
