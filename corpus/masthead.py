@@ -19,14 +19,28 @@ LANGUAGES = {"english": "en", "french": "fr", "spanish": "es", "russian": "ru", 
 ORGANS = ["General Assembly", "Security Council", "Economic and Social Council",
           "Trusteeship Council", "Human Rights Council", "大会", "安全理事会", "经济及社会理事会",
           "托管理事会", "人权理事会"]
+# The bodies that a masthead names below "Distr." as the session's own (a joint report's
+# second organ, a functional commission, an executive board).
+BODIES = ["Human Rights Council", "Commission on the Status of Women",
+          "Commission for Social Development", "Commission on Population and Development",
+          "Statistical Commission", "Commission on Narcotic Drugs",
+          "Commission on Crime Prevention and Criminal Justice",
+          "Commission on Science and Technology for Development", "United Nations Forum on Forests",
+          "Permanent Forum on Indigenous Issues", "Committee for Programme and Coordination",
+          "人权理事会", "妇女地位委员会", "社会发展委员会", "人口与发展委员会", "统计委员会",
+          "麻醉药品委员会", "预防犯罪和刑事司法委员会", "方案和协调委员会"]
+_BOARD = re.compile(r"^Executive Board of the .{10,200}$|^.{2,60}执行局$")
 _EN_DATE = re.compile(r"\b(\d{1,2})\s+(January|February|March|April|May|June|July|August|"
                       r"September|October|November|December)\s+(\d{4})\b")
 _ZH_DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
-_AGENDA = re.compile(r"(?:(?:Provisional\s+)?agenda\s+items?|\bItems?)\s+([0-9]+\s*(?:\([a-z]\))?"
-                     r"(?:\s*(?:,|and)\s*[0-9]+\s*(?:\([a-z]\))?)*)|"
-                     r"议程[^\d\n]{0,6}项目\s*([0-9]+\s*(?:[（(][a-z][)）])?)", re.I)
+_SUBITEM = r"(?:\s*\([a-z]{1,2}\)(?:\s*\([ivx]{1,5}\))?)?"  # 3 (b) (ii)
+_AGENDA = re.compile(rf"(?:(?:Provisional\s+)?agenda\s+items?|\bItems?)\s+([0-9]+{_SUBITEM}"
+                     rf"(?:\s*(?:,|and)\s*[0-9]+{_SUBITEM})*)|"
+                     r"议程[^\d\n]{0,6}项目\s*([0-9]+\s*(?:[（(][a-z][)）](?:\s*[（(][ivx]{1,5}[)）])?)?)", re.I)
 _SESSION = re.compile(r"^(?:\d{4}\s+session|[A-Z][a-z]+(?:-[a-z]+)?\s+session|"
-                      r"(?:Resumed\s+)?[A-Z][a-z]+(?:-[a-z]+)?\s+(?:regular\s+|special\s+)?session)$|"
+                      r"(?:Resumed\s+)?[A-Z][a-z]+(?:-[a-z]+)?\s+"
+                      r"(?:regular\s+|(?:emergency\s+)?special\s+|resumed\s+)?session|"
+                      r"[A-Z][a-z]+(?:-[a-z]+)?\s+year)$|"  # the Security Council's "Eightieth year"
                       r"^第[一二三四五六七八九十百零〇]+届(?:特别)?会议$|"
                       r"^\d{4}\s*年(?:届会|(?:届)?会议|(?:实质性|组织)会议)$")
 # "2012 年 7 月 2 日至 27 日，纽约", "16 June–11 July 2025": the dates (and place) of a session
@@ -85,6 +99,8 @@ def parse_masthead(front: list[str], furniture: list[str], lang: str | None) -> 
     for i, text in enumerate(lines):
         if not seen_distr:
             organs.extend(_organs(text))
+        elif text in BODIES or _BOARD.match(text):
+            organs.append(text)
         if re.search(r"Distr\.|分发", text):
             seen_distr = True
         if not meta.date and (re.search(r"Distr\.", text) or iso_date(text) and
@@ -96,9 +112,11 @@ def parse_masthead(front: list[str], furniture: list[str], lang: str | None) -> 
         if _SESSION.match(text):
             sessions.append(text)
         m = _AGENDA.search(text)
-        if m and agenda_idx is None and len(text) < 120:
+        if m and len(text) < 120 and (agenda_idx is None or i > agenda_idx + 1):
             item = (m.group(1) or m.group(2)).replace("（", "(").replace("）", ")")
-            meta.agenda_item = re.sub(r"\s*(?:,|and)\s*", ", ", re.sub(r"\s+(?=\()", "", item)).strip()
+            item = re.sub(r"\s*(?:,|and)\s*", ", ", re.sub(r"\s+(?=\()", "", item)).strip()
+            # a joint document has one agenda item per organ: "3(a); 19(f)"
+            meta.agenda_item = f"{meta.agenda_item}; {item}" if meta.agenda_item else item
             agenda_idx = i
         m = _REPORT_OF.match(text)
         if m and report_idx is None and len(text) < 200:

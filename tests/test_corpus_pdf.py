@@ -16,12 +16,12 @@ EXPECTED = {
         title="Regional cooperation in the economic, social and related fields",
         report_of="Secretary-General", footnotes=["*", "1", "2"]),
     "E_CN.6_2025_4": dict(
-        last=33, symbol="E/CN.6/2025/4", organ="Economic and Social Council", date="2024-12-16",
+        last=33, symbol="E/CN.6/2025/4", organ="Economic and Social Council; Commission on the Status of Women", date="2024-12-16",
         session="Sixty-ninth session", agenda_item="3(c)", job_number="24-23868",
         title="Proposals on the Commission’s priority and review themes for 2026 and beyond",
         report_of="Secretary-General", footnotes=["*"] + [str(n) for n in range(1, 9)]),
     "A_HRC_59_60": dict(
-        last=64, symbol="A/HRC/59/60", organ="General Assembly", date="2025-04-22",
+        last=64, symbol="A/HRC/59/60", organ="General Assembly; Human Rights Council", date="2025-04-22",
         session="Fifty-ninth session", agenda_item="5", job_number="GE.25-05795",
         title="Thirteenth session of the Forum on Business and Human Rights",
         report_of="Working Group on the issue of human rights and transnational corporations "

@@ -26,7 +26,7 @@ def test_zh_numbered_paragraphs_are_1_to_28(zh):
 def test_zh_masthead(zh):
     m = zh.metadata
     assert (m.lang, m.date, m.agenda_item, m.original_language) == ("zh", "2011-12-09", "3(c)", "en")
-    assert m.organ == "大会; 经济及社会理事会"
+    assert m.organ == "大会; 经济及社会理事会; 人权理事会; 妇女地位委员会"
     assert m.session == "第十九届会议; 第五十六届会议"
     assert m.title == "联合国促进性别平等和增强妇女权能署与联合国人权事务高级专员办事处的联合工作计划"
     assert m.report_of == "秘书长"
