@@ -18,10 +18,10 @@ from functools import lru_cache
 
 import jieba
 
-from corpus.blocks import HAN
+from corpus.blocks import HAN, is_han
 from glossary.matching import Hit
 from glossary.model import Glossary
-from glossary.nearmiss import REAL_WORD, _boundaries
+from glossary.nearmiss import REAL_WORD
 from glossary.scan import Scan
 
 _DEFINED = re.compile(f"[(（]([{HAN}]{{2,8}})[)）]")
@@ -53,6 +53,7 @@ def _names(glossary: Glossary) -> tuple[dict[str, list[_Name]], frozenset]:
     return dict(by_head), known
 
 
+@lru_cache(maxsize=None)
 def _endings(name: _Name) -> set[str]:
     ends = {name.full[-1], name.short[-1]}
     if name.full[-1] in "会处":
@@ -80,19 +81,24 @@ def _coined(s: Scan):
     for pos, su in enumerate(s.units):
         for cid, at in _defined_here(su.unit.text, su.hits, s.glossary, known, coin):
             defined.setdefault(cid, (pos, at))
-    bounds_of = {}
+    runs: dict[tuple[int, int], set[int]] = {}
+
+    def whole(pos: int, a: int, b: int) -> bool:
+        """Whether text[a:b] of unit ``pos`` starts and ends on word boundaries."""
+        bounds = _run_bounds(s.units[pos], a, runs.setdefault(pos, {}))
+        return a in bounds and b in bounds
+
     for pos, su in enumerate(s.units):
         text = su.unit.text
         for p in range(len(text) - 2):
             for name in by_head.get(text[p:p + 2], ()):
-                bounds = bounds_of.get(pos) or bounds_of.setdefault(pos, _boundaries(text, su.hits))
-                if p not in bounds[0]:
-                    continue
+                ends = _endings(name)
                 for e in range(min(len(text), p + len(name.full)), p + 2, -1):
+                    if text[e - 1] not in ends:
+                        continue
                     word = text[p:e]
-                    if (e in bounds[0] and word not in known and _subsequence(word, name.full)
-                            and word[-1] in _endings(name)
-                            and (jieba.get_FREQ(word) or 0) < REAL_WORD):
+                    if (word not in known and _subsequence(word, name.full)
+                            and (jieba.get_FREQ(word) or 0) < REAL_WORD and whole(pos, p, e)):
                         coin.setdefault(word, name.concept)
                         break
     out = []
@@ -103,10 +109,30 @@ def _coined(s: Scan):
                 if any(h.start < m.end() and m.start() < h.end
                        and not (m.start() <= h.start and h.end <= m.end()) for h in su.hits):
                     continue  # inside a longer glossary form (开发计划署 of 联合国开发计划署)
-                bounds = bounds_of.get(pos) or bounds_of.setdefault(pos, _boundaries(text, su.hits))
-                if m.start() in bounds[0] and m.end() in bounds[0]:
+                if whole(pos, m.start(), m.end()):
                     out.append((pos, Hit(cid, word, word, m.start(), m.end())))
     return sorted(out, key=lambda x: (x[0], x[1].start)), defined
+
+
+def _run_bounds(su, at: int, cache: dict) -> set[int]:
+    """Word boundaries of the run of Han characters around offset ``at`` (jieba cuts each
+    such run on its own, so this is the whole text's cut, at a fraction of its cost), by
+    the dictionary alone, plus the ends of the glossary hits in it."""
+    text = su.unit.text
+    start = at
+    while start > 0 and is_han(text[start - 1]):
+        start -= 1
+    if start not in cache:
+        end = at
+        while end < len(text) and is_han(text[end]):
+            end += 1
+        bounds, k = {start, end}, start
+        for word in jieba.cut(text[start:end], HMM=False):
+            k += len(word)
+            bounds.add(k)
+        bounds |= {x for h in su.hits if start <= h.start and h.end <= end for x in (h.start, h.end)}
+        cache[start] = bounds
+    return cache[start]
 
 
 def _defined_here(text: str, hits: list[Hit], glossary: Glossary, known, coin: dict):
