@@ -124,7 +124,12 @@ def parse_masthead(front: list[str], furniture: list[str], lang: str | None) -> 
             report_idx = i
     meta.organ = "; ".join(dict.fromkeys(organs)) or None
     meta.session = "; ".join(dict.fromkeys(sessions)) or None
-    if report_idx:
+    if report_idx and "Universal Periodic Review" in (meta.report_of or ""):
+        # the Working Group's report names the State reviewed on the next line
+        state = lines[report_idx + 1] if report_idx + 1 < len(lines) else None
+        meta.title = f"{_plain(lines[report_idx]).rstrip('*')}: {state}" if state and len(state) < 60 \
+            else _plain(lines[report_idx]).rstrip("*")
+    elif report_idx:
         meta.title = _title(lines, report_idx, agenda_idx)
     else:
         meta.title = _own_title(lines, agenda_idx)

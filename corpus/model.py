@@ -45,6 +45,7 @@ class Subparagraph:
     label: str
     text: str
     offset: int = 0
+    recommended_by: str | None = None  # a UPR recommendation's State(s): "Brazil"
 
 
 @dataclass

@@ -30,6 +30,8 @@ _LEADER_TAIL = re.compile(r"\s*(?:(?:\.\s?){2,}|…+)[\s.…]*\d{0,3}\s*$|\s+\d{
 _SUMMARY = re.compile(r"^(?:Summary|摘要|概要)$")
 _ANNEX = re.compile(r"^(?:Annex(?:es)?(?:\s+[IVXL]+)?|附件[一二三四五六七八九十]*)$")
 _TERMINAL = tuple("。！？；.!?;")
+# "(Brazil);", "(Chile, Ecuador)." closing a UPR recommendation: who made it
+_RECOMMENDED_BY = re.compile(r"\(([A-Z][^()]{1,200}|[^()]{0,10}[\u4e00-\u9fff][^()]{0,100})\)\s*[;.；。]?$")
 _GLUED_STAR = re.compile(r"(?<=[^\s*\ue000])(\*{1,3})(?=\s|$)")
 _TABLE_NO = re.compile(r"^(?:Table|Figure|Chart|Map|Box|表|图)\s*[\dA-Z.IVX]+", re.I)
 _TABLE_NOTE = re.compile(r"^(?:[a-z]\s|\*+\s?|Source|Sources|Note|Notes|Abbreviations?)\b[:\s]|^(?:资料来源|注)[:：]")
@@ -272,7 +274,8 @@ class _Builder:
         if self.para is None:
             return
         para = self.para
-        para.text, para.footnote_refs, para.subparagraphs = _finalise(self.parts, self.lang)
+        para.text, para.footnote_refs, para.subparagraphs = _finalise(self.parts, self.lang,
+                                                                       para.number)
         if para.text:
             self.doc.paragraphs.append(para)
         self.para, self.parts = None, []
@@ -322,10 +325,14 @@ class _Builder:
         self._close()
 
 
-def _finalise(parts: list[str], lang: str) -> tuple[str, list[str], list[Subparagraph]]:
+def _finalise(parts: list[str], lang: str, number: str | None = None
+              ) -> tuple[str, list[str], list[Subparagraph]]:
     """Join the pieces of one paragraph, strip footnote sentinels (recording their markers)
-    and locate the sub-paragraphs in the final text."""
-    pieces: list[tuple[str, bool]] = []  # (plain text, starts a sub-paragraph)
+    and locate the sub-paragraphs in the final text: lettered ``(a)``/``(iv)`` ones, and
+    the ``140.1``, ``140.2``... recommendations of a universal periodic review report
+    (paragraph 140), each with the State(s) that made it."""
+    units = re.compile(rf"^{number}\.(\d{{1,3}})\s+(?=\S)") if number else None
+    pieces: list[tuple[str, re.Match | None]] = []  # (plain text, its sub-paragraph label)
     refs: list[str] = []
     for part in parts:
         refs.extend(REF_RE.findall(part))
@@ -333,23 +340,24 @@ def _finalise(parts: list[str], lang: str) -> tuple[str, list[str], list[Subpara
         if lang == "zh":
             plain = normalise_zh_spacing(plain)
         if plain:
-            pieces.append((plain, bool(_SUB.match(plain))))
+            pieces.append((plain, _SUB.match(plain) or (units.match(plain) if units else None)))
     text = ""
     subs: list[Subparagraph] = []
     label_starts: list[int] = []
-    for plain, is_sub in pieces:
+    for plain, label in pieces:
         if not text:
             text = plain
-        elif is_sub:
+        elif label:
             text += ("" if lang == "zh" else " ") + plain
         else:
             text = join_lines([text, plain])
-        if is_sub:
+        if label:
             label_starts.append(len(text) - len(plain))
-            m = _SUB.match(plain)
-            subs.append(Subparagraph(label=m.group(1), text="", offset=label_starts[-1] + m.end()))
+            name = label.group(1) if label.re is _SUB else f"{number}.{label.group(1)}"
+            subs.append(Subparagraph(label=name, text="", offset=label_starts[-1] + label.end()))
     for k, sub in enumerate(subs):
         end = label_starts[k + 1] if k + 1 < len(subs) else len(text)
         sub.text = text[sub.offset:end].strip()
+        if "." in sub.label and (m := _RECOMMENDED_BY.search(sub.text)):
+            sub.recommended_by = m.group(1)
     return text, list(dict.fromkeys(refs)), subs
-
