@@ -68,6 +68,9 @@ def show(file, as_json, full_tables):
         click.echo(f"  {'  ' * (s.level - 1)}{(s.number + '. ') if s.number else ''}{s.title}")
     for table in doc.tables:
         _show_table(table, full_tables)
+    for figure in doc.figures:
+        name = " ".join(x for x in (figure.number, figure.caption) if x) or "(figure without caption)"
+        click.echo(f"  ◩ p.{figure.page}: {name} — {len(figure.labels)} labels")
     if doc.warnings:
         click.echo(f"  {len(doc.warnings)} reading warning(s):")
         for w in doc.warnings:

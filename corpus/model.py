@@ -90,6 +90,21 @@ class Table:
 
 
 @dataclass
+class Figure:
+    """A chart, map or diagram: its label ("Figure III"), title, the words and numbers
+    printed on it (tick labels, legend: kept here so that they never enter the paragraphs),
+    its notes and source line, and the paragraph it follows."""
+
+    number: str | None = None
+    caption: str | None = None
+    labels: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    page: int | None = None
+    section: int | None = None
+    after: int | None = None
+
+
+@dataclass
 class Document:
     source: str
     format: str  # pdf | docx | txt
@@ -99,6 +114,7 @@ class Document:
     paragraphs: list[Paragraph] = field(default_factory=list)
     footnotes: list[Footnote] = field(default_factory=list)
     tables: list[Table] = field(default_factory=list)
+    figures: list[Figure] = field(default_factory=list)
     pages: int | None = None
     # the masthead and title lines as read, before the body: nothing read is dropped
     front: list[str] = field(default_factory=list)
@@ -144,6 +160,7 @@ class Document:
             ],
             footnotes=[Footnote(**f) for f in d.get("footnotes", [])],
             tables=[Table(**t) for t in d.get("tables", [])],
+            figures=[Figure(**f) for f in d.get("figures", [])],
             pages=d.get("pages"),
             front=d.get("front", []),
             contents=d.get("contents", []),

@@ -33,10 +33,10 @@ def texts(doc: Document) -> list[str]:
     out = [s.title for s in doc.sections]
     out += [p.text for p in doc.paragraphs]
     out += [f.text for f in doc.footnotes]
-    for table in getattr(doc, "tables", []):
-        out += [table.caption or ""] + [cell for row in table.rows for cell in row] + table.notes
-    for figure in getattr(doc, "figures", []):
-        out += [figure.caption or "", figure.text or ""]
+    for table in doc.tables:
+        out += [table.number or "", table.caption or ""] + [cell for row in table.rows for cell in row] + table.notes
+    for figure in doc.figures:
+        out += [figure.number or "", figure.caption or ""] + figure.labels + figure.notes
     out += [v for v in vars(doc.metadata).values() if isinstance(v, str)]
     out += doc.front + doc.contents
     return out

@@ -14,7 +14,7 @@ from corpus.blocks import (HAN, PARA_LABEL, REF_RE, SUB_LABEL, Block, han_ratio,
 from corpus.errors import ReadError
 from corpus import quality
 from corpus.masthead import is_masthead_line, parse_masthead
-from corpus.model import Document, Footnote, Paragraph, Section, Subparagraph, Table
+from corpus.model import Document, Figure, Footnote, Paragraph, Section, Subparagraph, Table
 
 ROMAN = "I II III IV V VI VII VIII IX X XI XII XIII XIV XV XVI XVII XVIII XIX XX".split()
 ZH_NUM = "一 二 三 四 五 六 七 八 九 十 十一 十二 十三 十四 十五 十六 十七 十八 十九 二十".split()
@@ -33,6 +33,7 @@ _TERMINAL = tuple("。！？；.!?;")
 # "(Brazil);", "(Chile, Ecuador)." closing a UPR recommendation: who made it
 _RECOMMENDED_BY = re.compile(r"\(([A-Z][^()]{1,200}|[^()]{0,10}[\u4e00-\u9fff][^()]{0,100})\)\s*[;.；。]?$")
 _GLUED_STAR = re.compile(r"(?<=[^\s*\ue000])(\*{1,3})(?=\s|$)")
+_FIGURE_NO = re.compile(r"^(?:Figure|Chart|Map|Graph|图)", re.I)
 _TABLE_NO = re.compile(r"^(?:Table|Figure|Chart|Map|Box|表|图)\s*[\dA-Z.IVX]+", re.I)
 _TABLE_NOTE = re.compile(r"^(?:[a-z]\s|\*+\s?|Source|Sources|Note|Notes|Abbreviations?)\b[:\s]|^(?:资料来源|注)[:：]")
 _NUMERIC = re.compile(r"[\d\s.,%()\-–—$]*\d[\d\s.,%()\-–—$]*|[–—-]")
@@ -294,14 +295,20 @@ class _Builder:
         number = _TABLE_NO.match(text)
         notes = [r[0] for r in rows if len(r) == 1 and _TABLE_NOTE.match(r[0])]
         rows = [r for r in rows if not (len(r) == 1 and _TABLE_NOTE.match(r[0]))]
-        header = next((i for i, r in enumerate(rows) if any(_NUMERIC.fullmatch(c) for c in r)), 0)
         open_ = 0 if self.para is None else 1
-        self.doc.tables.append(Table(
-            rows=rows, number=number.group(0) if number else None,
-            caption=text[number.end():].strip() if number else (text or None),
-            header_rows=header, notes=notes, page=block.page,
-            section=len(self.doc.sections) - 1 if self.doc.sections else None,
-            after=len(self.doc.paragraphs) - 1 + open_ if self.doc.paragraphs or open_ else None))
+        place = dict(page=block.page,
+                     section=len(self.doc.sections) - 1 if self.doc.sections else None,
+                     after=len(self.doc.paragraphs) - 1 + open_ if self.doc.paragraphs or open_ else None)
+        label = number.group(0) if number else None
+        caption = text[number.end():].strip() if number else (text or None)
+        if (label and _FIGURE_NO.match(label)) or all(len(r) <= 1 for r in rows) and \
+                sum(bool(_NUMERIC.fullmatch(r[0])) for r in rows if r) >= 0.5 * len(rows):
+            self.doc.figures.append(Figure(number=label, caption=caption,
+                                           labels=[c for r in rows for c in r], notes=notes, **place))
+            return
+        header = next((i for i, r in enumerate(rows) if any(_NUMERIC.fullmatch(c) for c in r)), 0)
+        self.doc.tables.append(Table(rows=rows, number=label, caption=caption, header_rows=header,
+                                     notes=notes, **place))
 
     def footnote(self, block: Block) -> None:
         text = REF_RE.sub("", block.text).strip()

@@ -77,7 +77,8 @@ def find(lines: list, column: float) -> list[tuple[int, int, int, int]]:
         rows = sum(tabular[i:end + 1])
         numbers = sum(1 for k in range(i, end + 1) if cells[k] >= 2 or
                       cells[k] >= 1 and len(texts[k]) >= 2)
-        if rows < MIN_ROWS or numbers < 2:
+        axis = sum(1 for k in range(i, end + 1) if cells[k] == 1 == len(texts[k]))  # chart ticks
+        if rows < MIN_ROWS or numbers < 2 and axis < 4:
             i = end + 1
             continue
         start = i
@@ -88,9 +89,13 @@ def find(lines: list, column: float) -> list[tuple[int, int, int, int]]:
         caption = start
         while caption > 0 and start - caption < 4 and not (out and caption - 1 <= out[-1][3]) and (
                 _CAPTION.match(" ".join(texts[caption - 1])) or
-                all(s.bold for s in lines[caption - 1]) and short[caption - 1]):
+                all(s.bold for s in lines[caption - 1]) and cost[caption - 1] < 99):
             caption -= 1
         notes, in_note = end, False
+        legend = next((k for k in range(end + 1, min(end + 5, n)) if _NOTE.match(" ".join(texts[k]))),
+                      None)
+        if legend is not None and all(short[k] for k in range(end + 1, legend)):
+            notes = legend - 1  # a chart's legend, then its source line
         while notes + 1 < n:
             text = " ".join(texts[notes + 1])
             if _NOTE.match(text) or lines[notes + 1][0].runs[0].sup:
