@@ -50,7 +50,7 @@ class NearMiss:
     surface: str
     start: int
     end: int
-    edit: str  # substitution | transposition | insertion | deletion
+    edit: str  # substitution | transposition | insertion | deletion | swap of words
     confidence: float
 
 
@@ -286,6 +286,7 @@ class NearMissFinder:
         self.anchors = defaultdict(list)  # key -> [(cid, form, words, offset of the key)]
         self.lengths = defaultdict(set)  # first word -> lengths of names starting with it
         self.cased: dict[str, tuple[str, ...]] = {}
+        self.orders: dict[tuple, tuple[str, str]] = {}  # (length, sorted words) -> (cid, form)
         for cid, form in targets:
             self.cased[form] = tuple(_norm(t.text) for t in self.nlp.make_doc(form))
             words = tuple(w.lower() for w in self.cased[form])
@@ -305,6 +306,7 @@ class NearMissFinder:
                 self.anchors[words[-2:]].append((*entry, k - 2, 0))
                 self.anchors[(words[0], words[-1], k)].append((*entry, 0, 1))
                 self.lengths[words[0]].add(k)
+                self.orders[(k, tuple(sorted(self.cased[form])))] = (cid, form)
         self.heads = {key[0] for key in self.anchors}
 
     def _find_en(self, text: str, hits: list[Hit], doc, defined: set[str]) -> list[NearMiss]:
@@ -329,6 +331,8 @@ class NearMissFinder:
                             found[(spans[i][0], spans[i][1], form)] = (cid, edit)
             if low[i] not in heads:
                 continue
+            for k in self.lengths.get(low[i], ()):
+                self._word_order(i, k, orig, spans, found)
             keys = [(low[i],), tuple(low[i:i + 2])]
             keys += [(low[i], low[i + k - 1], k) for k in self.lengths.get(low[i], ())
                      if i + k <= len(low)]
@@ -348,6 +352,18 @@ class NearMissFinder:
                 continue
             out.append(NearMiss(cid, form, text[s:e], s, e, edit[0], _confidence(edit[0], form)))
         return out
+
+    def _word_order(self, i, k, orig, spans, found) -> None:
+        """A name of three words or more with its words in another order, first and last
+        word in place ("United Nations Educational, Cultural and Scientific Organization")."""
+        window = tuple(orig[i:i + k])
+        entry = self.orders.get((k, tuple(sorted(window)))) if len(window) == k else None
+        if entry is None:
+            return
+        cid, form = entry
+        target = self.cased[form]
+        if window != target and window[0] == target[0] and window[-1] == target[-1]:
+            found[(spans[i][0], spans[i + k - 1][1], form)] = (cid, ("swap of words", 0))
 
     def _window(self, a, words, orig, low, spans, cid, form, found) -> None:
         """Whether tokens a… differ from ``words`` in one word, by one edit."""

@@ -128,3 +128,10 @@ def test_short_acronyms_one_edit_from_another_are_other_acronyms(g):
     # real acronyms beside UNSSC (5 letters): the Security Council, the US Security Coordinator
     text = "Missions such as USSC helped, under UNSC resolution 904; UNICF and UNPD did not."
     assert slips(g, "en", text) == [("unicef", "UNICF", "deletion"), ("undp", "UNPD", "transposition")]
+
+
+def test_a_name_with_two_words_swapped_is_a_slip(g):
+    text = ("The United Nations Educational, Cultural and Scientific Organization and the "
+            "United Nations Educational, Scientific and Cultural Organization met.")
+    assert slips(g, "en", text) == [
+        ("unesco", "United Nations Educational, Cultural and Scientific Organization", "swap of words")]
