@@ -31,7 +31,7 @@ OPENING_NUMBER = re.compile(
     r"^\s*(\d{1,4})(?=\s*[.)\-–:]?\s+(?:[A-Z][a-z]|[A-Z]\.|[IVX]+\.)|\s*$)")
 # Web addresses and file names (a reader may break them across lines) hold digits that
 # are no quantities: ...-bei-gedenkfeier-li.2313544, %D0%B5, report.pdf.
-ADDRESS = re.compile(r"\S*(?:https?:|www\.|\.html?\b|\.pdf\b|\.aspx?\b|%[0-9A-F]{2}|"
+ADDRESS = re.compile(r"(?<!\S)\S*?(?:https?:|www\.|\.html?\b|\.pdf\b|\.aspx?\b|%[0-9A-F]{2}|"
                      r"(?:[A-Za-z]+-){3,})\S*")
 # Clock times: 11.20 a.m., 10:00 hours.
 CLOCK = re.compile(r"\b\d{1,2}[.:]\d{2}\s*(?:a\.m\.|p\.m\.|hours\b|h\b)")
@@ -48,13 +48,24 @@ ROW_GAP = re.compile(r"[\s()%％]*|\s+(?:[–—-]\s+)+")  # '2 – – 180': da
 RANGE_GAP = re.compile(r"\s+[–—-]\s+")
 
 
+# Substrings without which a pattern cannot match: a cheap test spares most paragraphs the
+# pattern (these rules run on every paragraph that holds a number).
+CUES = [(JOB_NUMBER, ("-", "‑", "(")), (ROMAN_SESSION, ("(",)), (CLOCK, ("a.m.", "p.m.", "hour"))]
+# The part of an address that can be found without scanning every token from its start.
+ADDRESS_CUE = re.compile(r"https?:|www\.|\.html?\b|\.pdf\b|\.aspx?\b|%[0-9A-F]{2}|"
+                         r"(?:[A-Za-z]+-){3,}")
+
+
 def blocked_spans(text: str, lang: str) -> list[tuple[int, int]]:
     """Spans of ``text`` where no figure may be found."""
-    if TOC_LEADERS.search(text):
+    if any(c in text for c in ("....", ". . .", "……", "____")) and TOC_LEADERS.search(text):
         return [(0, len(text))]
-    spans = [m.span() for pattern in (JOB_NUMBER, ADDRESS, ROMAN_SESSION, CLOCK)
+    spans = [m.span() for pattern, cues in CUES if any(c in text for c in cues)
              for m in pattern.finditer(text)]
-    spans += [m.span() for m in PAGE_OF.finditer(text) if not _fraction_like(text, m)]
+    if ADDRESS_CUE.search(text):
+        spans += [m.span() for m in ADDRESS.finditer(text)]
+    if "/" in text:
+        spans += [m.span() for m in PAGE_OF.finditer(text) if not _fraction_like(text, m)]
     if lang == "en":
         spans += [m.span(1) for m in UNIT_NUMBER.finditer(text)]
         m = OPENING_NUMBER.match(text)

@@ -84,6 +84,8 @@ NAME_BEFORE = re.compile(
     rf"Fewer|More|Less|Under|Below|Above|Only|All|The|In|By|Of|To|For|With|From|On|At|"
     rf"{MONTHS})\b)[A-Z][a-z]+(?:[’‘'][a-z]+)?\s$")
 WINDOW = 80  # how far after a number its unit, qualifier and counted noun may reach
+ONE_COUNTED = re.compile(r"\b(?:at least|more than|only|just|exactly|fewer than|less than)\s$",
+                         re.I)  # "at least one person"
 AGE_BEFORE = re.compile(r"\b(?:aged?|ages)\s*(?:of\s*|between\s*|from\s*)?$", re.I)
 PUNCT_BEFORE_MARKER = ".。;；”\"’)）!?！？"
 
@@ -112,8 +114,27 @@ def _masked(start: int, end: int, masks) -> bool:
     return any(s < end and start < e for s, e in masks)
 
 
-def _label_spans(text: str) -> list[tuple[int, int]]:
-    return [m.span() for m in LABEL_LIST_EN.finditer(text)]
+# The words right before a number: the only places a label list can start (at the last
+# word, or the one before it for "Group of 77"). Trying the label pattern there only is much
+# faster than scanning every word of a paragraph with it.
+LAST_WORDS = re.compile(r"(?:([A-Za-z][A-Za-z.+]*)\s+)?([A-Za-z][A-Za-z.+]*)\s*$")
+
+
+def _label_spans(text: str, number_starts: list[int]) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    for start in number_starts:
+        if spans and start < spans[-1][1]:
+            continue
+        base = max(0, start - 30)
+        words = LAST_WORDS.search(text, base, start)
+        if not words:
+            continue
+        for group in (2, 1):
+            label = words.start(group) >= 0 and LABEL_LIST_EN.match(text, words.start(group))
+            if label:
+                spans.append(label.span())
+                break
+    return spans
 
 
 def _qualifier_en(prefix: str) -> str | None:
@@ -161,11 +182,7 @@ class FigureFinder:
             self.number_re = re.compile(
                 rf"百分之\s*(?:{CN_NUMERAL}|{ARABIC})|{ARABIC}|{CN_NUMERAL}")
         else:
-            # "one" is an article or pronoun unless a qualifier counts it ("at least one person")
-            self.number_re = re.compile(
-                rf"{ARABIC}|\b{EN_WORD}\b|(?:(?<=at least )|(?<=more than )|(?<=only )|"
-                rf"(?<=just )|(?<=exactly )|(?<=fewer than )|(?<=less than ))one\b(?!\s+of\b)",
-                re.I)
+            self.number_re = re.compile(rf"{ARABIC}|\b{EN_WORD}\b|\bone\b(?!\s+of\b)", re.I)
         self.month_after = re.compile(
             rf"^(?:\s*(?:,|and|to|–|-)\s*\d{{1,2}})*\s+(?:{MONTHS}|{MONTHS_FR}|{MONTHS_SHORT})")
         self.month_before = re.compile(rf"\b(?:{MONTHS})\s+(?:\d{{1,2}},?\s+)?$")
@@ -177,9 +194,9 @@ class FigureFinder:
         if not matches and not words:
             return []
         blocked = [*masks, *blocked_spans(text, self.lang), *((w[0], w[1]) for w in words)]
-        if self.lang == "en":
-            blocked += _label_spans(text)
         arabic = [m.span() for m in matches if m.group()[0].isdigit()]
+        if self.lang == "en":
+            blocked += _label_spans(text, [s for s, _ in arabic])
         rows = {arabic[i] for i in in_rows(text, arabic)}
         found: list[Figure] = []
         for m in matches:
@@ -256,6 +273,8 @@ class FigureFinder:
             if raw.lower() == "hundred" and not re.search(
                     r"\b(?:a|one)\s$", text[max(0, start - 4):start], re.I):
                 return None  # several hundred units: no number
+            if raw.lower() == "one" and not ONE_COUNTED.search(text, max(0, start - 12), start):
+                return None  # an article or pronoun unless a qualifier counts it
             value = 1.0 if raw.lower() == "one" else parse_english_word(raw)
         else:
             if self._glued(text, start, end):
