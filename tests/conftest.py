@@ -11,14 +11,25 @@ import pytest
 from tests.builders import EN_SAMPLES, ZH_SAMPLE, docx_to_pdf, shared, soffice, zh_sample_docx
 
 
-@pytest.hookimpl(hookwrapper=True)
-def pytest_runtest_makereport(item, call):
-    outcome = yield
-    report = outcome.get_result()
+def _no_skip(report) -> None:
     if report.skipped and os.environ.get("RAPPORTEUR_NO_SKIP") and not hasattr(report, "wasxfail"):
         reason = report.longrepr[2] if isinstance(report.longrepr, tuple) else str(report.longrepr)
         report.outcome = "failed"
         report.longrepr = f"skipped, and RAPPORTEUR_NO_SKIP forbids skips: {reason}"
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    """A test skipped in setup or in its body."""
+    outcome = yield
+    _no_skip(outcome.get_result())
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_make_collect_report(collector):
+    """A whole module skipped when it is imported (``pytest.importorskip`` at its top)."""
+    outcome = yield
+    _no_skip(outcome.get_result())
 
 
 @pytest.fixture(scope="session")

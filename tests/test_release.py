@@ -59,17 +59,23 @@ def test_license_is_declared_the_spdx_way_and_shipped():
     assert (REPO / "LICENSE").read_text("utf-8").startswith("MIT License\n")
 
 
-@pytest.mark.parametrize("no_skip, code", [("", 0), ("1", 1)])
-def test_a_skip_fails_the_run_when_ci_forbids_skips(tmp_path, no_skip, code):
+NEEDS_A_FILE = "def test_needs():\n    shared(Path('/nonexistent/report.pdf'))\n"
+NEEDS_A_MODULE = "pytest.importorskip('nonexistent_report_reader')\n"
+
+
+@pytest.mark.parametrize("body, reason", [(NEEDS_A_FILE, "needs /nonexistent/report.pdf"),
+                                          (NEEDS_A_MODULE, "nonexistent_report_reader")])
+@pytest.mark.parametrize("no_skip", ["", "1"])
+def test_a_skip_fails_the_run_when_ci_forbids_skips(tmp_path, body, reason, no_skip):
     (tmp_path / "test_needs.py").write_text(
-        "from pathlib import Path\nfrom tests.builders import shared\n\n"
-        "def test_needs():\n    shared(Path('/nonexistent/report.pdf'))\n")
+        "from pathlib import Path\nimport pytest\nfrom tests.builders import shared\n\n" + body)
+    (tmp_path / "test_other.py").write_text("def test_other():\n    pass\n")
     env = {**os.environ, "RAPPORTEUR_NO_SKIP": no_skip}
     run = subprocess.run([sys.executable, "-m", "pytest", "-q", "-rs", "-p", "tests.conftest",
                           "-p", "no:cacheprovider", "--rootdir", str(tmp_path), str(tmp_path)],
                          cwd=REPO, env=env, capture_output=True, text=True, timeout=120)
-    assert run.returncode == code, run.stdout + run.stderr
-    assert "needs /nonexistent/report.pdf" in run.stdout
+    assert (run.returncode == 0) == (not no_skip), run.stdout + run.stderr
+    assert reason in run.stdout
 
 
 def test_workers_do_not_fork_the_calling_process(monkeypatch, tmp_path):
