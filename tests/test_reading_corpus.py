@@ -1,0 +1,167 @@
+"""Exact readings of real documents of each kind in the development corpus (read where they
+are, in ../shared/corpus-dev/), and of the brief's Chinese text dump: a letter, a resolution,
+a budget report with tables, a report with charts, files that are no English or Chinese
+document, and the reading report. The development-corpus benchmark
+(``benchmarks/reading_bench.py``) measures the same properties on every document."""
+from __future__ import annotations
+
+import pytest
+
+from corpus import ReadError, read
+from corpus.quality import unplaced, words
+from tests.builders import SHARED, shared
+
+DEV = SHARED / "corpus-dev"
+
+
+@pytest.fixture(scope="module")
+def dev():
+    return shared(DEV)
+
+
+def test_a_letter_is_read_as_unnumbered_paragraphs_under_its_title(dev):
+    doc = read(dev / "en" / "A_ES-10_1029.en.pdf")
+    m = doc.metadata
+    assert (m.symbol, m.symbols) == ("A/ES-10/1029-S/2025/210", ["A/ES-10/1029", "S/2025/210"])
+    assert (m.organ, m.session) == ("General Assembly; Security Council",
+                                    "Tenth emergency special session; Eightieth year")
+    assert (m.agenda_item, m.date, m.job_number) == ("5", "2025-04-07", "25-05600")
+    assert m.title.startswith("Identical letters dated 4 April 2025 from the Permanent Observer "
+                              "of the State of Palestine")
+    assert len(doc.paragraphs) == 35
+    assert {p.number for p in doc.paragraphs} == {None}
+    assert doc.paragraphs[0].text.startswith("The apocalyptic devastation in Gaza")
+    assert [p.text[:11] for p in doc.paragraphs[5:8]] == ["28 March: 1", "29 March: 6", "30 March: 1"]
+    assert doc.paragraphs[-1].text.endswith("(Signed) Riyad Mansour Minister Permanent Observer")
+    assert doc.warnings == []
+
+
+def test_a_resolution_keeps_its_preamble_and_operative_paragraphs(dev):
+    doc = read(dev / "en" / "S_RES_2774 (2025).en.pdf")
+    assert (doc.metadata.symbol, doc.metadata.title) == ("S/RES/2774 (2025)", "Resolution 2774 (2025)")
+    assert [(p.number, p.text[:24]) for p in doc.paragraphs] == [
+        (None, "The Security Council,"), (None, "Mourning the tragic loss"),
+        (None, "Reiterating that the pri"), ("1", "Implores a swift end to ")]
+
+
+def test_a_budget_report_has_its_tables_apart_from_its_paragraphs(dev):
+    doc = read(dev / "twins" / "A_80_634.pdf")
+    numbers = [p.number for p in doc.paragraphs if p.number]
+    assert numbers == [str(n) for n in range(1, 55)]
+    assert doc.paragraph("1").text.startswith("The mandate of the United Nations Interim Force in "
+                                              "Lebanon (UNIFIL) was establis")
+    assert len(doc.tables) == 19
+    first = doc.tables[0]
+    assert (first.page, first.caption, first.header_rows) == (
+        4, "(Thousands of United States dollars; budget year is from 1 July to 30 June)", 4)
+    assert first.rows[4] == ["Military and police personnel", "350 857.2", "336 134.4", "14 722.8",
+                             "4.2", "350 947.3", "259 142.9", "(91 804.4)", "(26.2)"]
+    assert not any("350 857.2" in p.text for p in doc.paragraphs)
+    # the table of contents is kept apart, never as headings with dot leaders
+    assert doc.contents[:3] == ["Contents", "I. Mandate, results achieved and planned outcome",
+                                "A. Mandate"]
+    assert not any("...." in s.title for s in doc.sections)
+
+
+def test_chart_tick_labels_stay_in_their_figure(dev):
+    doc = read(dev / "en" / "S_2025_460.en.pdf")
+    assert [f.number for f in doc.figures] == ["Figure I", "Figure II", "Figure III", None]
+    third = doc.figures[2]
+    assert third.page == 7
+    assert third.caption.startswith("Caches of weapons identified by the United Nations Interim Force")
+    assert third.labels[:7] == ["300", "250", "200", "150", "100", "50", "0"]
+    assert third.notes == ["Source: UNIFIL."]
+    assert [p.number for p in doc.paragraphs if p.number and p.page == 7] == ["26", "27", "28", "29"]
+    assert not any(p.text.startswith(("300", "250")) or " 300 250 " in p.text for p in doc.paragraphs)
+
+
+@pytest.mark.parametrize("name, cause", [
+    ("A_78_1.en.pdf", "ODS placeholder page: the document does not exist in the Official "
+                      "Document System"),
+    ("A_78_354.en.pdf", "written in Spanish (es): Rapporteur reads Chinese and English documents"),
+    ("S_2024_216.en.pdf", "written in Russian (ru): Rapporteur reads Chinese and English documents"),
+])
+def test_what_is_no_english_or_chinese_document_is_named(dev, name, cause):
+    with pytest.raises(ReadError) as err:
+        read(dev / "en" / name)
+    assert err.value.cause.startswith(cause)
+
+
+def test_every_word_of_a_page_is_placed_in_the_model(dev):
+    import pypdfium2
+
+    path = dev / "twins" / "A_80_634.pdf"
+    doc = read(path)
+    pdf = pypdfium2.PdfDocument(str(path))
+    pages = {i + 1: pdf[i].get_textpage().get_text_range().splitlines() for i in range(len(pdf))}
+    assert unplaced(pages, doc) == []
+    lost = "zorblat quenvix armidel tovrast pellique nardox vimbrel oskavat trenlow gurdis"
+    pages[7] = pages[7] + [lost]
+    total = sum(len(words(t)) for t in pages[7])
+    assert unplaced(pages, doc, min_words=5, share=0.01) == [(7, 10, total)]
+
+
+def test_the_chinese_text_dump_reads_as_the_report_it_is():
+    path = shared(SHARED / "samples" / "zh" / "gender-mainstreaming-2012.zh-dump.txt")
+    doc = read(path)
+    m = doc.metadata
+    assert (m.session, m.agenda_item, m.report_of) == ("2012年实质性会议", "7(d)", "秘书长")
+    assert m.title == "将性别平等观点纳入联合国系统所有政策和方案的主流"
+    assert [p.number for p in doc.paragraphs if p.number] == [str(n) for n in range(1, 80)]
+    assert [f.marker for f in doc.footnotes] == ["*", "1", "2", "3", "4", "5"]
+    assert doc.footnotes[0].text == "E/2012/100。"
+    assert doc.footnotes[3].text == "“加强统一成果管理，以取得更好的发展成果”，联合国发展集团，2010年。"
+    refs = {p.number: p.footnote_refs for p in doc.paragraphs if p.footnote_refs}
+    assert refs == {"4": ["1", "2"], "5": ["3", "4"], "9": ["5"]}
+    # footnote text is not inserted into the paragraph it interrupts; the page break joins
+    assert doc.paragraph("13").text.endswith(
+        "内部监督事务厅对联合国苏丹特派团(见A/65/752)和经济和社会事务部(见E/AC.51/2011/2)进行方案评价时试用评价手册。")
+    assert not any("维持和平行动部、政治事务部" in p.text for p in doc.paragraphs)
+    assert doc.warnings == []
+
+
+UPR = """United Nations A/HRC/58/99
+General Assembly Distr.: General
+2 January 2025
+Original: English
+
+Human Rights Council
+Fifty-eighth session
+Agenda item 6
+Universal periodic review
+
+Report of the Working Group on the Universal Periodic Review*
+
+Utopia
+
+I. Summary of the proceedings of the review process
+
+1. The Working Group on the Universal Periodic Review held its forty-seventh session from 4 to 15 November 2024.
+
+2. The review of Utopia was held at the 9th meeting, on 8 November 2024.
+
+II. Conclusions and/or recommendations
+
+3. The following recommendations will be examined by Utopia, which will provide responses in due time:
+
+3.1 Ratify the Optional Protocol to the Convention against Torture (Brazil);
+
+3.2 Consider ratifying the International Convention for the Protection of All Persons from Enforced Disappearance (Chile, Ecuador);
+
+3.3 Strengthen the independence of the national human rights institution in line with the Paris Principles (Germany).
+
+4. All conclusions and/or recommendations contained in the present report reflect the position of the submitting State(s).
+"""
+
+
+def test_upr_recommendations_are_sub_units_with_their_recommending_states(tmp_path):
+    path = tmp_path / "upr.txt"
+    path.write_text(UPR, "utf-8")
+    doc = read(path)
+    assert doc.metadata.title == "Report of the Working Group on the Universal Periodic Review: Utopia"
+    assert doc.metadata.organ == "General Assembly; Human Rights Council"
+    subs = doc.paragraph("3").subparagraphs
+    assert [(s.label, s.recommended_by) for s in subs] == [
+        ("3.1", "Brazil"), ("3.2", "Chile, Ecuador"), ("3.3", "Germany")]
+    assert subs[0].text == "Ratify the Optional Protocol to the Convention against Torture (Brazil);"
+    assert doc.paragraph("4").subparagraphs == []
