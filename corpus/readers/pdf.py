@@ -42,6 +42,11 @@ _UNIT = re.compile(f"[《“‘（(「『【〈]*(?:[{HAN}]|[^\\s{HAN}]+)"
 # a space between a footnote reference and a Han character (临时议程* 项目)
 _REF_SPACE = re.compile(f"(?<=\ue001)[ \u3000]+(?=[{HAN}])|(?<=[{HAN}])[ \u3000]+(?=\ue000)")
 _DASHES = set("-–—")
+# what is furniture wherever a page puts it: a job number with its language letter or its
+# page counter ("25-04320 (C) 170325", "25-04320 17/22", "3/18 25-07795") and the barcode
+_JOB_FOOTER = re.compile(rf"{JOB_LINE.pattern}|{BARCODE.pattern}|"
+                         r"^(?:GE\.)?\d{2}-\d{5}\s+\d{1,4}\s*/\s*\d{1,4}$|"
+                         r"^\d{1,4}\s*/\s*\d{1,4}\s+(?:GE\.)?\d{2}-\d{5}$")
 # a table cell's number ("14 722.8", "(26.2)", "–"): two of them a wide gap apart are two cells
 _CELL = re.compile(r"^\s*(?:[(\[]?[-–—]?\$?\d[\d\s.,]*%?[)\]]?|[-–—])\s*$")
 _POWERS = {"2": "²", "3": "³"}
@@ -528,7 +533,7 @@ def _page_blocks(number: int, size: tuple[float, float], rules, lines: list[list
             head.append(segs)
         elif bottom < 0.1 * height and _furniture_line(segs, number, footer=True):
             foot.append(segs)
-        elif all(JOB_LINE.match(s.plain()) or BARCODE.match(s.plain()) for s in segs):
+        elif all(_JOB_FOOTER.match(_all_text(s)) for s in segs):
             foot.append(segs)  # the job number and barcode, wherever the page puts them
         else:
             body.append(segs)
@@ -568,10 +573,15 @@ def _furniture_line(segs: list[_Segment], page: int, footer: bool) -> bool:
     job number, barcode, "3/18", or a bare page number beside a job number (Geneva)."""
     texts = [s.plain() for s in segs]
     marks = [any(r.barcode for r in s.runs) or _furniture_text(t, footer) for s, t in zip(segs, texts)]
-    if all(marks):
-        return True
+    if all(marks) or all(_furniture_text(_all_text(s), footer) for s in segs):
+        return True  # (the second: a footer whose job number was set small, "25" + "-04320 17/22")
     return footer and all(m or (t.isdigit() and (any(marks) or int(t) == page))
                           for m, t in zip(marks, texts))
+
+
+def _all_text(seg: _Segment) -> str:
+    """A segment's text with its raised runs too (a footer's digits may be set small)."""
+    return clean("".join(r.text for r in seg.runs))
 
 
 def _furniture_text(text: str, footer: bool) -> bool:
