@@ -16,7 +16,7 @@ DENOMINATORS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "
                 "fourth": 4, "fourths": 4, "fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6,
                 "seventh": 7, "sevenths": 7, "eighth": 8, "eighths": 8, "ninth": 9,
                 "ninths": 9, "tenth": 10, "tenths": 10}
-NUMERATORS = {"a": 1, "one": 1, **{k: v for k, v in EN_UNITS_WORDS.items() if v < 10}}
+NUMERATORS = {"a": 1, "one": 1, **{k: v for k, v in EN_UNITS_WORDS.items() if v < 20}}
 _PLURAL = "|".join(k for k in DENOMINATORS if k.endswith("s"))
 _SINGULAR = "|".join(k for k in DENOMINATORS if not k.endswith("s"))
 # "two thirds" is always a fraction; "a third" and "one fifth" only before "of" ("a third
@@ -26,8 +26,8 @@ FRACTIONS_EN = [
     re.compile(rf"\b(?P<num>a|one)[\s-]+(?P<den>{_SINGULAR})(?=\s+of\b)", re.I),
     re.compile(r"(?<!first )(?<!second )(?<!the )(?<!a )(?<!one )\b(?P<den>half)(?=\s+(?:of|the|its|their|all)\b|\s+\()",
                re.I),
-    re.compile(rf"\bone\s+(?:in|out\s+of)\s+(?P<every>{'|'.join(EN_UNITS_WORDS)}|\d{{1,3}})\b",
-               re.I),
+    re.compile(rf"\b(?:one\s+in|(?P<part>{'|'.join(NUMERATORS)}|\d{{1,3}})\s+out\s+of)\s+"
+               rf"(?:every\s+)?(?P<every>{'|'.join(EN_UNITS_WORDS)}|\d{{1,3}})\b(?![.,]\d)", re.I),
 ]
 MULTIPLE_EN = re.compile(
     r"\b(?:(?P<verb>doubled|doubling|tripled|tripling|trebled|quadrupled|quadrupling|"
@@ -45,7 +45,7 @@ GREW_BY_ZH = re.compile(r"(?:增加|增长|提高|上升|扩大)了\s*$")
 # Words one of which a fraction or multiple contains: most paragraphs have none, and a
 # substring test is far cheaper than the patterns.
 CUES_EN = ("half", "halv", "third", "quarter", "fourth", "fifth", "sixth", "seventh", "eighth",
-           "ninth", "tenth", "one in", "one out", "doubl", "tripl", "trebl", "quadrupl", "fold")
+           "ninth", "tenth", "one in", "out of", "doubl", "tripl", "trebl", "quadrupl", "fold")
 CUES_ZH = ("分之", "一半", "番")
 
 
@@ -66,9 +66,10 @@ def word_figures(text: str, lang: str) -> list[tuple[int, int, float, str]]:
     for pattern in FRACTIONS_EN:
         for m in pattern.finditer(text):
             groups = m.groupdict()
-            if groups.get("every"):
-                every = groups["every"].lower()
-                value = 1 / (int(every) if every.isdigit() else EN_UNITS_WORDS[every])
+            if groups.get("every"):  # one in three, five out of every six
+                every, part = groups["every"].lower(), (groups.get("part") or "one").lower()
+                value = (int(part) if part.isdigit() else NUMERATORS[part]) / (
+                    int(every) if every.isdigit() else EN_UNITS_WORDS[every])
             else:
                 value = (NUMERATORS[groups["num"].lower()] if groups.get("num") else 1) \
                     / DENOMINATORS[groups["den"].lower()]

@@ -72,10 +72,12 @@ LABEL_NOUNS_EN = (r"(?i:targets?|indicators?|items?|paragraphs?|paras?\.|chapter
                   r"options?|scenarios?|box(?:es)?|appendix|appendices|tiers?|categor(?:y|ies)|"
                   r"modules?|rounds?|cycles?|batch|room|priority|priorities|objectives?|"
                   r"outcomes?|outputs?|actions?|subparagraphs?|paragraphes?|topics?|stages?|"
+                  r"decisions?|lines?|"
                   r"nos?\.)|"
                   r"Goals?|Group of|Agenda|COP|G|SDGs?|Beijing\+|Title|Protocol")
+LABEL_BEFORE_EN = re.compile(rf"\b(?:{LABEL_NOUNS_EN})\s+$")
 LABEL_LIST_EN = re.compile(
-    rf"\b(?:{LABEL_NOUNS_EN})\s*(?:\d+(?:\.\w+)*(?!\s*(?:per\s*cent|percent|%|million|billion))"
+    rf"\b(?:{LABEL_NOUNS_EN})\s*(?:\d+(?!\d)(?:\.\w+)*(?!\s*(?:per\s*cent|percent|%|million|billion))"
     rf"(?:\s*\([^)]{{1,60}}\))?"
     rf"(?:\s*(?:,\s*(?:and|or)?|and|or|to|–|-)\s*)?)+")
 # A capitalised word inside a sentence right before a bare number names it ("Alliance 8.7").
@@ -265,6 +267,8 @@ class FigureFinder:
     def _en(self, text, start, end, raw, markers) -> Figure | None:
         is_word = not raw[0].isdigit()
         if is_word:
+            if LABEL_BEFORE_EN.search(text, max(0, start - 25), start):
+                return None  # key priority five, Goal five: a label
             if re.match(r"\s?[-‑]", text[end:end + 2]) or re.search(
                     r"[-‑]\s?$", text[max(0, start - 2):start]):
                 return None  # twenty-third, Fifteen-year (text layers may leave "sixty -ninth")
@@ -290,10 +294,15 @@ class FigureFinder:
                 r"[:;]\s*\($", text[max(0, start - 6):start])):
             return None  # (1) list label
         fig = Figure(start, end, value)
+        half = re.match(r"\s+and\s+a\s+half\b", after)
+        if half:  # six and a half decades
+            fig.value += 0.5
+            fig.end += half.end()
+            after = text[fig.end:fig.end + WINDOW]
         m = re.match(r"\s*(thousand|million|billion|trillion)\b", after)
         if m:
             fig.value *= EN_SCALE[m.group(1)]
-            fig.end = end + m.end()
+            fig.end += m.end()
             fig.scale_explicit = True
             after = text[fig.end:fig.end + WINDOW]
         cur = re.search(r"(US\$|\b[A-Z]{3}|\$|€|£|¥)\s*$", before)

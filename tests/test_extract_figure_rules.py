@@ -57,6 +57,9 @@ def ranges(lang: str, text: str) -> list[tuple]:
     ("en", "24-22530X (E) 191224"),
     ("en", "approving several hundred units every week"),
     ("en", "One of the victims remains missing; no one was hurt"),
+    ("en", "the government’s progress in implementing key priority five of the priorities"),
+    ("en", "as contained in decision 4 of the first Meeting of States Parties and in decision 1"),
+    ("en", "the mechanism (1 January, lines 150–266) the location"),
     ("en", "Bloc républicain pour la défense de la Constitution du 30 mars 2016 organized"),
 ])
 def test_not_figures(lang, text):
@@ -96,6 +99,9 @@ def test_changes_and_votes_are_not_ranges(text):
     ("en", "received over half (50 per cent) of the funding",
      [(0.5, "fraction", "more_than"), (50, "percent", None)]),
     ("en", "incomes doubled and costs rose threefold", [(2, "times", None), (3, "times", None)]),
+    ("en", "five out of every six Palestinians killed", [(0.833333, "fraction", None)]),
+    ("en", "40 women out of 200 participants", [(40, "count", None), (200, "count", None)]),
+    ("en", "Throughout these six and a half decades", [(6.5, "count", None)]),
     ("en", "a third country, the first half of 2025 and the third quarter", []),
     ("zh", "三分之一的国家，一半的妇女", [(0.333333, "fraction", None), (0.5, "fraction", None)]),
     ("zh", "收入翻了一番，产量翻两番", [(2, "times", None), (4, "times", None)]),
