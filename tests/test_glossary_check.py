@@ -173,7 +173,8 @@ def test_english_sample_definitions_and_inflected_hits(en_sample_scans):
         ("gdp", "GDP", "gross domestic product"),
         ("un-women", "UN-Women",
          "United Nations Entity for Gender Equality and the Empowerment of Women"),  # footnote 2
-        ("ilo", "ILO", "International Labour Organization")]
+        ("ilo", "ILO", "International Labour Organization"),  # a footnote, at its marker
+        ("covid-19", "COVID-19", "coronavirus disease")]
     surfaces = {(h.concept, h.surface) for su in s.units for h in su.hits}
     assert {("review-theme", "review themes"), ("priority-theme", "Priority theme"),
             ("csw", "Commission on the Status of Women")} <= surfaces
