@@ -51,6 +51,26 @@ def _status(message: str):
     return Console(stderr=True).status(message)
 
 
+def _say_aligned(source, target, source_file: str, target_file: str, purpose: str) -> int:
+    """Tell on stderr how much of the pair aligns and how (paragraph numbers are sure;
+    unnumbered paragraphs paired by position within a section are not), and warn when
+    nothing does, instead of a silent empty result. Returns the number of aligned units."""
+    from glossary.align import align
+
+    pairs = align(source, target)
+    by_number = sum(1 for p in pairs if p.unit == "paragraph" and p.number)
+    by_position = sum(1 for p in pairs if p.unit == "paragraph" and not p.number)
+    click.echo(f"aligned {len(pairs)} unit(s) of {source_file} with {target_file}: "
+               f"{by_number} paragraph(s) by number, {by_position} by position, "
+               f"{len(pairs) - by_number - by_position} heading(s) and footnote(s)", err=True)
+    if not pairs:
+        click.echo(f"warning: nothing aligns, so {purpose} had nothing to compare", err=True)
+    elif by_position > by_number:
+        click.echo("warning: most paragraphs are unnumbered and paired by position only; "
+                   "check the pairing before trusting the bilingual findings", err=True)
+    return len(pairs)
+
+
 glossary_option = click.option("--glossary", "glossary_path", type=click.Path(dir_okay=False),
                                help="Glossary (CSV, TSV or TBX) instead of the bundled one.")
 
@@ -168,6 +188,8 @@ def check(file, source_file, glossary_path, fmt, output, fail_on):
         source = scan(_read(source_file), g) if source_file else None
         findings = run(target, source)
     _write(RENDERERS[fmt](findings, target, source), output)
+    if source is not None:
+        _say_aligned(source.doc, target.doc, source_file, file, "the bilingual checks")
     failing = {"error": {"error"}, "warning": {"error", "warning"}, "never": set()}[fail_on]
     if any(f.severity in failing for f in findings):
         sys.exit(1)
@@ -189,7 +211,11 @@ def mine(en_file, zh_file, output, glossary_path):
     from glossary.model import Concept, Glossary, Term
 
     g = _glossary(glossary_path)
-    candidates = run(_read(en_file), _read(zh_file), g)
+    en, zh = _read(en_file), _read(zh_file)
+    if not _say_aligned(en, zh, en_file, zh_file, "mining"):
+        fail(f"nothing aligns: {en_file} and {zh_file} share no paragraph number, so no "
+             "term pair can be mined")
+    candidates = run(en, zh, g)
     table = Table(title=f"{len(candidates)} candidate pairs", title_justify="left")
     for col in ("score", "English", "Chinese", "method", "support", "known"):
         table.add_column(col)

@@ -110,3 +110,25 @@ def test_mine_writes_candidates_as_valid_tbx(tmp_path):
     data = tbx.read_bytes()
     assert tbx_errors(data) == []
     assert "西亚经济社会委员会".encode() in data and b"known: escwa" in data
+
+
+def test_bilingual_tools_say_how_much_aligned_and_warn_when_nothing_does(tmp_path):
+    code, out = run("terms", "check", PAIR_ZH, "--source", PAIR_EN, "--fail-on", "never")
+    assert code == 0 and f"aligned 19 unit(s) of {PAIR_EN} with {PAIR_ZH}: " in out
+    assert "warning: " not in out
+    # the same texts with their paragraph numbers lost, as in real pairs from the web
+    bare = {}
+    for lang, path in (("en", PAIR_EN), ("zh", PAIR_ZH)):
+        text = Path(path).read_text(encoding="utf-8")
+        bare[lang] = tmp_path / f"bare.{lang}.txt"
+        bare[lang].write_text("\n".join(line.split(". ", 1)[-1] if line[:1].isdigit() else line
+                                        for line in text.splitlines()), encoding="utf-8")
+    code, out = run("terms", "check", str(bare["zh"]), "--source", str(bare["en"]), "--fail-on", "never")
+    assert " 0 paragraph(s) by number" in out and "paired by position only" in out
+    # two documents with nothing in common
+    other = tmp_path / "other.zh.txt"
+    other.write_text("联合国\n\n大会\n", encoding="utf-8")
+    code, out = run("terms", "check", str(other), "--source", PAIR_EN, "--fail-on", "never")
+    assert "aligned 0 unit(s)" in out and "warning: nothing aligns, so the bilingual checks" in out
+    code, out = run("terms", "mine", PAIR_EN, str(other))
+    assert code == 1 and "error: nothing aligns" in out and "Traceback" not in out
