@@ -113,3 +113,13 @@ def test_summary_box_reads_as_the_pdf_summary():
         "During the 2026/27 period, MINURSO will conti"]
     assert [squash(t) for t in summary[:6]] == \
            [squash(p.text) for p in pdf.paragraphs if p.section == 0 and not p.number][:6]
+
+
+def test_contents_read_as_printed():
+    """The Word contents are a table whose title cells end in a dot-leader tab and whose
+    page numbers sit in the next cell: read as the printed lines, as in the PDF."""
+    pdf, word = both("A_80_600")
+    assert word.contents[:3] == ["Contents", "I. Mandate, results achieved and planned outcome",
+                                 "A. Mandate"]
+    assert word.contents[-3:] == ["Annex", "Organization charts", "Map"]
+    assert [squash(t) for t in word.contents[:18]] == [squash(t) for t in pdf.contents[:18]]

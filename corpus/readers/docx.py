@@ -171,7 +171,7 @@ class _Reader:
         boxes: list = []
         self.text_page, self.first_superscript, self.role = None, False, role
         self._inline(p, pieces, boxes, [None])
-        text = clean("".join(pieces).replace("\n", " "))
+        text = clean(_leaders("".join(pieces), self.styles.has_leader(p)).replace("\n", " "))
         label = self.numbering.label(p)
         if label:
             text = f"{label} {text}".strip()
@@ -252,7 +252,7 @@ class _Reader:
                     self.text_page = self.page  # a paragraph is on the page where it starts
                     self.first_superscript = sup
             elif tag in (W + "tab", W + "ptab"):
-                pieces.append(" ")
+                pieces.append("\t")
             elif tag == W + "noBreakHyphen":
                 pieces.append("-")
             elif tag in (W + "br", W + "cr"):
@@ -294,6 +294,15 @@ def _branch(alternate):
     if choice is None:
         choice = alternate.find(MC + "Fallback")
     return choice if choice is not None else ()
+
+
+def _leaders(raw: str, leader: bool) -> str:
+    """Dots where Word draws a tab's dot leader before a page number (or at the end of a
+    contents entry whose number sits in the next cell), as the printed page shows them."""
+    end = raw.rfind("\t")
+    if leader and raw[:max(end, 0)].strip() and re.fullmatch(r"\s*\d{0,3}\s*", raw[end + 1:]):
+        return raw[:end] + " .......... " + raw[end + 1:]
+    return raw
 
 
 def _at_page_foot(p) -> bool:

@@ -10,6 +10,7 @@ from __future__ import annotations
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 _OFF = ("0", "false", "off")
+_DOTS = ("dot", "middleDot")
 
 
 def section_properties(body) -> list:
@@ -101,6 +102,14 @@ class Styles:
             italic = _flag(st, "i") if italic is None else italic
         self._cache[sid] = (named, bool(outline), bool(bold), bool(italic))
         return self._cache[sid]
+
+    def has_leader(self, p) -> bool:
+        """Whether paragraph ``p`` (or its style) sets a tab stop with a dot leader, as the
+        entries of a table of contents do."""
+        style = p.find(f"{W}pPr/{W}pStyle")
+        places = [p.find(W + "pPr")] + list(self._chain(style.get(W + "val") if style is not None else None))
+        return any(tab.get(W + "leader") in _DOTS for place in places if place is not None
+                   for tab in place.iterfind(f".//{W}tabs/{W}tab"))
 
     def superscript(self, run) -> bool:
         """Whether run ``run`` is set superscript, directly or through its character style."""
