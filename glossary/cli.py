@@ -84,14 +84,25 @@ def terms():
 @click.argument("term")
 @glossary_option
 def lookup(term, glossary_path):
-    """Show the concept named by TERM (English or Chinese, any form) with all its terms."""
+    """Show the concept named by TERM (English or Chinese, any form) with all its terms; if
+    no form is TERM, the concepts with a form containing it."""
     from rich.console import Console
     from rich.table import Table
 
     g = _glossary(glossary_path)
     concept = g.lookup(term)
     if concept is None:
-        fail(f"{term!r} is not in the glossary ({len(g)} concepts)")
+        found = g.search(term)
+        if not found:
+            fail(f"{term!r} is not in the glossary ({len(g)} concepts), not even as part of a term")
+        if len(found) > 1:
+            click.echo(f"{len(found)} concepts have a term containing {term!r}:")
+            for c in found[:30]:
+                click.echo(f"  {c.id}: {c.preferred('en') or '—'} / {c.preferred('zh') or '—'}")
+            if len(found) > 30:
+                click.echo(f"  … and {len(found) - 30} more")
+            return
+        concept = found[0]
     table = Table(title=f"{concept.id} · {concept.domain}", title_justify="left")
     for col in ("lang", "form", "type", "status"):
         table.add_column(col)
@@ -126,6 +137,8 @@ def import_(file, output, merge):
     known = sum(1 for c in g.concepts if any(bundled.find(t.form) for t in c.terms))
     click.echo(f"{file}: {len(g)} concepts, {n_en} English and {n_zh} Chinese terms; "
                f"{known} concept(s) share a form with the bundled glossary")
+    for what in g.skipped:
+        click.echo(f"skipped: {what}")
     if output:
         if merge:
             taken = {c.id for c in bundled.concepts}

@@ -92,6 +92,7 @@ class Glossary:
     def __init__(self, concepts: list[Concept], source: str = ""):
         self.concepts = concepts
         self.source = source
+        self.skipped: list[str] = []  # what a reader left out of its file, for people
         self._by_form: dict[str, Concept] = {}
         self._by_folded: dict[str, Concept] = {}
         self._by_id = {c.id: c for c in concepts}
@@ -111,6 +112,11 @@ class Glossary:
         """Like ``find`` but forgiving of case (for people typing a term)."""
         text = text.strip()
         return self._by_form.get(text) or self._by_folded.get(text.casefold())
+
+    def search(self, text: str) -> list[Concept]:
+        """Concepts with a form in either language that contains ``text`` (any case)."""
+        text = text.strip().casefold()
+        return [c for c in self.concepts if text and any(text in t.form.casefold() for t in c.terms)]
 
     def concept(self, concept_id: str) -> Concept | None:
         return self._by_id.get(concept_id)

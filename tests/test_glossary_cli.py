@@ -26,6 +26,30 @@ def test_lookup_shows_both_languages_and_statuses():
         assert text in out
 
 
+def test_lookup_by_part_of_a_term_in_either_language():
+    code, out = run("terms", "lookup", "儿童基金")  # inside 联合国儿童基金会 only
+    assert code == 0 and "unicef" in out and "UNICEF" in out
+    code, out = run("terms", "lookup", "Narcotic")
+    assert code == 0 and out.splitlines() == [
+        "2 concepts have a term containing 'Narcotic':",
+        "  commission-narcotic-drugs: Commission on Narcotic Drugs / 麻醉药品委员会",
+        "  incb: International Narcotics Control Board / 国际麻醉品管制局"]
+
+
+def test_import_says_what_it_skipped(tmp_path):
+    path = tmp_path / "cat.tbx"
+    path.write_text("""<?xml version="1.0" encoding="UTF-8"?>
+<martif type="TBX" xml:lang="en"><text><body>
+<termEntry id="t1"><langSet xml:lang="en"><tig><term>World Food Programme</term></tig></langSet>
+<langSet xml:lang="fr"><tig><term>Programme alimentaire mondial</term></tig></langSet></termEntry>
+<termEntry id="t2"><langSet xml:lang="es"><tig><term>Naciones Unidas</term></tig></langSet></termEntry>
+</body></text></martif>""", encoding="utf-8")
+    code, out = run("terms", "import", str(path))
+    assert code == 0
+    assert "skipped: language sections other than English and Chinese: es ×1, fr ×1" in out
+    assert "skipped: 1 entry with no English or Chinese term" in out
+
+
 def test_lookup_of_an_unknown_term_is_a_clear_error():
     code, out = run("terms", "lookup", "Ministry of Magic")
     assert code == 1

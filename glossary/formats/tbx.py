@@ -65,6 +65,8 @@ def read_tbx(path: Path, data: bytes) -> Glossary:
     v3 = kind == "tbx"
     entries = [e for e in root.iter() if _local(e) == ("conceptEntry" if v3 else "termEntry")]
     concepts, taken = [], set()
+    other_langs: dict[str, int] = {}
+    empty = 0
     for n, entry in enumerate(entries, start=1):
         cid = entry.get("id") or f"c{n}"
         if cid in taken:
@@ -77,6 +79,8 @@ def read_tbx(path: Path, data: bytes) -> Glossary:
         for lang_sec in _children(entry, "langSec" if v3 else "langSet"):
             lang = _lang_in(lang_sec.get(XML_LANG))
             if lang is None:
+                code = lang_sec.get(XML_LANG) or "no language"
+                other_langs[code] = other_langs.get(code, 0) + 1
                 continue
             for sec in lang_sec:
                 if _local(sec) in ("termSec", "tig", "ntig"):
@@ -84,9 +88,17 @@ def read_tbx(path: Path, data: bytes) -> Glossary:
         terms = [t for t in terms if t is not None]
         if terms:
             concepts.append(Concept(cid, domain, note, terms))
+        else:
+            empty += 1
     if not concepts:
         raise GlossaryError(path, "the TBX file holds no English or Chinese term")
-    return Glossary(concepts, source=str(path))
+    g = Glossary(concepts, source=str(path))
+    if other_langs:
+        g.skipped.append("language sections other than English and Chinese: " + ", ".join(
+            f"{code} ×{n}" for code, n in sorted(other_langs.items())))
+    if empty:
+        g.skipped.append(f"{empty} entr{'y' if empty == 1 else 'ies'} with no English or Chinese term")
+    return g
 
 
 def _term(sec, lang: str) -> Term | None:
