@@ -297,10 +297,10 @@ def test_docx_without_numbering_part(un_template, tmp_path):
 
 def test_docx_made_of_text_boxes_is_read_as_text(tmp_path):
     """A PDF converted to Word (LibreOffice's PDF import) puts every line in a text box:
-    there the boxes are the page's text, not a diagram."""
+    there the boxes are the page's text, not a diagram, and its footers are furniture."""
     doc = new_docx()
     body = doc.element.body
-    for line in ["1. The present report is submitted pursuant to resolution 79/1.",
+    for line in ["1. The present report is submitted pursuant to resolution 79/1.", "2/18 25-07795",
                  "2. It covers the period from 1 July to 30 June and the work of the Office."]:
         body.insert(len(body) - 1, parse_xml(_text_box(line, anchor="")))
     path = tmp_path / "converted.docx"

@@ -19,6 +19,7 @@ from pathlib import Path
 from corpus.blocks import Block, clean, ref
 from corpus.docx_numbering import Numbering
 from corpus.errors import ReadError
+from corpus.furniture import is_furniture
 from corpus.readers.docx_layout import W, Styles, furniture_parts, masthead_part
 from corpus.readers.docx_notes import KINDS, Marks, note_blocks
 from corpus.readers.docx_tables import (is_caption, is_contents_heading, is_label_box, is_layout,
@@ -219,13 +220,16 @@ class _Reader:
         self.under_table = True
 
     def unbox(self) -> None:
-        """Read the diagrams' labels as body text: for a document whose text is all in
-        text boxes (a PDF converted to Word), where they are not a diagram."""
+        """Read the diagrams' labels as the page's text: for a document whose text is all
+        in text boxes (a PDF converted to Word), where they are not a diagram and its job
+        numbers, page counters and running symbols are boxes too."""
         boxed = {id(d) for d in self.diagrams}
         blocks, self.blocks = self.blocks, []
         for b in blocks:
             if id(b) in boxed:
-                self.blocks.extend(Block(c, page=b.page) for row in b.rows for c in row)
+                self.blocks.extend(Block(c, page=b.page,
+                                         role="furniture" if is_furniture(c) else "body")
+                                   for row in b.rows for c in row)
             else:
                 self.blocks.append(b)
 
