@@ -28,7 +28,8 @@ class Metadata:
 @dataclass
 class Section:
     """A heading. ``number`` is ``I``/``一``/``A`` or None; level 1 = chapter, 2 = lettered,
-    3 = unnumbered sub-heading."""
+    3 = unnumbered sub-heading, 4 = a sub-heading numbered outside the paragraph sequence
+    ("1. Scaling up financing", "(a) Strengthening laws and policies")."""
 
     number: str | None
     title: str

@@ -229,10 +229,16 @@ class _Builder:
         if _ANNEX.match(plain):  # annexes number their paragraphs afresh
             self.last_number = 0
             return Section(number=None, title=plain, level=1)
-        if block.heading and not _PARA.match(plain) and not _SUB.match(plain) \
-                and not plain.endswith(_TERMINAL) and len(plain) < 200 and not self._mid_sentence():
-            return Section(number=None, title=plain, level=3)
-        return None
+        if not block.heading or plain.endswith(_TERMINAL + (":", "：", ",", "，")) or \
+                len(plain) >= 200 or self._mid_sentence():
+            return None
+        para, sub = _PARA.match(plain), _SUB.match(plain)
+        if para and self._next_number(int(para.group(1))):
+            return None  # a numbered paragraph set in bold or italic
+        if para or sub:  # "1. Scaling up financing", "(a) Strengthening laws and policies"
+            label = para or sub
+            return Section(number=label.group(1), title=plain[label.end():].strip(), level=4)
+        return Section(number=None, title=plain, level=3)
 
     def _next_number(self, n: int) -> bool:
         return self.last_number < n <= self.last_number + 3

@@ -26,6 +26,7 @@ from corpus.furniture import BARCODE, JOB_LINE, SYMBOL_LINE, is_furniture
 
 _PATH = fpdf.FPDF_PAGEOBJ_PATH
 _FORCE_BOLD = 1 << 18  # PDF font descriptor flag ForceBold (bit 19)
+_ITALIC = 1 << 6  # PDF font descriptor flag Italic (bit 7)
 # pdfium's stand-ins for a hyphen that ends a line; UN documents are not hyphenated
 # automatically, so such a hyphen belongs to the word (sixty-ninth).
 _HYPHENS = str.maketrans({"\x02": "-", "\ufffe": "-", "\r": "", "\n": "", "\x00": ""})
@@ -68,6 +69,7 @@ class _Run:
     bold: bool
     barcode: bool = False
     sup: bool = False
+    italic: bool = False
 
 
 class _Segment:
@@ -82,9 +84,10 @@ class _Segment:
         # the run that sets the line: the largest non-superscript one
         main = max((r for r in runs if not r.sup), key=lambda r: r.size, default=runs[0])
         self.base, self.size = main.base, main.size
-        letters = [(len(r.text.strip()), r.bold) for r in runs if not r.sup]
-        total = sum(n for n, _ in letters)
-        self.bold = total > 0 and sum(n for n, bold in letters if bold) >= 0.8 * total
+        letters = [(len(r.text.strip()), r.bold, r.italic) for r in runs if not r.sup]
+        total = sum(n for n, _, _ in letters)
+        self.bold = total > 0 and sum(n for n, bold, _ in letters if bold) >= 0.8 * total
+        self.italic = total > 0 and sum(n for n, _, it in letters if it) >= 0.8 * total
         self._plain: str | None = None
 
     def text(self) -> str:
@@ -184,7 +187,8 @@ class _Fonts:
         self.cache: dict[int, tuple[bool, bool]] = {}
         self.buf = ctypes.create_string_buffer(256)
 
-    def style(self, font: int) -> tuple[bool, bool]:
+    def style(self, font: int) -> tuple[bool, bool, bool]:
+        """(bold, barcode, italic) of a font handle."""
         hit = self.cache.get(font)
         if hit is None:
             n = _font_name(font, ctypes.addressof(self.buf), 256)
@@ -192,7 +196,8 @@ class _Fonts:
             bold = (any(w in name for w in ("bold", "black", "heavy", "semibold", "demi"))
                     or _font_weight(font) >= 600
                     or bool(_font_flags(font) & _FORCE_BOLD))
-            hit = self.cache[font] = (bold, "barcode" in name)
+            italic = any(w in name for w in ("italic", "oblique")) or bool(_font_flags(font) & _ITALIC)
+            hit = self.cache[font] = (bold, "barcode" in name, italic)
         return hit
 
 
@@ -239,9 +244,10 @@ class _PageReader:
                 if abs(matrix[1]) > abs(matrix[0]) and (x1 < 0.12 * width or x0 > 0.88 * width):
                     continue  # a landscape page's running header or footer, set on its side
                 get_size(obj, pfsize)
-                bold, barcode = style(get_font(obj))
+                bold, barcode, italic = style(get_font(obj))
                 runs.append(_Run(text.translate(_HYPHENS), x0, y0, x1, y1,
-                                 matrix[5], fsize.value or (y1 - y0), bold, barcode))
+                                 matrix[5], fsize.value or (y1 - y0), bold, barcode,
+                                 italic=italic))
             elif n == 0 and _get_type(obj) == _PATH:
                 get_bounds(obj, l, b, r, t)
                 x0, y0, x1, y1 = box
@@ -309,7 +315,8 @@ def _segments(line: list[_Run], index: int) -> list[_Segment]:
             groups[-1].append(merged.run())
             groups.append([])
             merged = _Merged(run)
-        elif (run.size == last.size and run.bold == last.bold and not (run.sup or last.sup)
+        elif (run.size == last.size and run.bold == last.bold and run.italic == last.italic
+              and not (run.sup or last.sup)
               and run.barcode == last.barcode and not merged.marker and not _STARS.match(run.text)):
             merged.add(run)
         else:
@@ -350,7 +357,7 @@ class _Merged:
         if self.last is first:
             return first
         return _Run("".join(self.pieces), first.x0, self.y0, self.x1, self.y1, first.base,
-                    first.size, first.bold, first.barcode)
+                    first.size, first.bold, first.barcode, italic=first.italic)
 
 
 @dataclass
@@ -411,7 +418,7 @@ class _Layout:
         return right if right is not None else self.right
 
     def heading(self, segs: list[_Segment]) -> bool:
-        return all(s.bold for s in segs) or min(s.size for s in segs) >= 1.15 * self.size
+        return all(s.bold or s.italic for s in segs) or min(s.size for s in segs) >= 1.15 * self.size
 
     def continues(self, block: _Open, seg: _Segment, page: int) -> bool:
         """Does ``seg`` carry on ``block`` (same column, next line, same type, not a new
@@ -422,7 +429,7 @@ class _Layout:
         pitch = self.pitch_for(max(a.size, seg.size))
         if a.base - seg.base > 1.3 * pitch or a.base <= seg.base:
             return False
-        if abs(a.size - seg.size) > 0.15 * a.size or a.bold != seg.bold:
+        if abs(a.size - seg.size) > 0.15 * a.size or a.bold != seg.bold or a.italic != seg.italic:
             return False
         if LABEL.match(seg.plain()):
             return False
