@@ -13,7 +13,7 @@ REPO = Path(__file__).parent.parent
 CSV_PATH = REPO / "glossary" / "data" / "un-glossary.csv"
 SAMPLES = REPO / "corpus" / "samples"
 HEADER = ["id", "domain", "en_full", "en_short", "zh_full", "zh_short", "en_variants",
-          "zh_variants", "en_deprecated", "zh_deprecated", "note", "source"]
+          "zh_variants", "en_deprecated", "zh_deprecated", "note", "provenance"]
 DOMAINS = {"entity", "gender", "human-rights", "development", "coordination", "general"}
 HAN = r"[\u3400-\u9fff\uf900-\ufaff]"
 CHECKED = re.compile(r"checked against (\S+) \[([^\]]+)\]")
@@ -82,7 +82,7 @@ def test_at_least_300_unique_slug_ids(rows):
 
 def test_required_fields_and_domains(rows):
     for r in rows:
-        assert all(r[k].strip() for k in ("en_full", "zh_full", "domain", "source")), r["id"]
+        assert all(r[k].strip() for k in ("en_full", "zh_full", "domain", "provenance")), r["id"]
         assert r["domain"] in DOMAINS, r["id"]
 
 
@@ -139,7 +139,7 @@ def test_entities_have_short_forms_unless_the_note_says_un_usage_has_none(rows):
 
 def test_brief_forms_of_the_chinese_sample_are_in_the_glossary_and_checked(rows):
     sample = "unwomen-ohchr-joint-workplan-2012.zh.txt"
-    checked = {f for r in rows for name, fs in CHECKED.findall(r["source"]) if name == sample
+    checked = {f for r in rows for name, fs in CHECKED.findall(r["provenance"]) if name == sample
                for f in fs.split(" | ")}
     expected = {"妇女署", "高级专员办事处", "开发署", "艾滋病署", "儿基会", "世卫组织", "人口基金", "西亚经社会",
                 "联合国国家工作队", "全系统行动计划", "消除对妇女歧视委员会", "普遍定期审议"}
@@ -171,7 +171,7 @@ def test_checked_forms_really_occur_in_the_samples(rows, samples):
     """Every form claimed as "checked against" a sample occurs there, and at least once
     outside an occurrence of a longer glossary form (人权事务高级专员 inside 人权事务高级专员办事处
     is not evidence for the High Commissioner)."""
-    claims = [(r, name, f) for r in rows for name, fs in CHECKED.findall(r["source"])
+    claims = [(r, name, f) for r in rows for name, fs in CHECKED.findall(r["provenance"])
               for f in fs.split(" | ")]
     assert claims
     all_forms = {lang: {f for r in rows for f in forms(r, lang)} for lang in ("en", "zh")}

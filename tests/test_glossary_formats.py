@@ -273,3 +273,12 @@ def test_an_omegat_file_repeating_one_term_loads_in_linear_time(tmp_path):
     assert [c.id for c in g.concepts[:3]] == ["undp", "undp-2", "undp-3"]
     assert g.concepts[-1].id == "undp-20000" and len({c.id for c in g.concepts}) == 20_000
     assert seconds < 5  # quadratic numbering took 65 s
+
+
+def test_csv_names_provenance_so_cat_tools_do_not_take_it_for_the_source_term(tmp_path, g):
+    header = dump(g, "csv").decode().splitlines()[0]
+    assert header.split(",")[-1] == "provenance" and "source" not in header.split(",")
+    # a file written before the column was renamed is still read, provenance and all
+    old = tmp_path / "old.csv"
+    old.write_text(dump(g, "csv").decode().replace(",note,provenance", ",note,source", 1), encoding="utf-8")
+    assert dump(load(old), "csv") == dump(g, "csv")

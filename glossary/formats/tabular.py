@@ -15,7 +15,10 @@ from corpus.blocks import han_ratio
 from glossary.model import Concept, Glossary, GlossaryError, Term
 
 COLUMNS = ["id", "domain", "en_full", "en_short", "zh_full", "zh_short", "en_variants",
-           "zh_variants", "en_deprecated", "zh_deprecated", "note", "source"]
+           "zh_variants", "en_deprecated", "zh_deprecated", "note", "provenance"]
+# Until issue 11 the last column was "source", which CAT tools (translate-toolkit's
+# csv2tbx, memoQ's and Trados's CSV import) take for the source-language term: still read.
+LEGACY = COLUMNS[:-1] + ["source"]
 SEP = "|"
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -37,7 +40,7 @@ def restore(cell: str) -> str:
 
 
 def is_ours(header: list[str]) -> bool:
-    return [h.strip().lstrip("\ufeff") for h in header[:len(COLUMNS)]] == COLUMNS
+    return [h.strip().lstrip("\ufeff") for h in header[:len(COLUMNS)]] in (COLUMNS, LEGACY)
 
 
 def read_table(path: Path, text: str, delimiter: str) -> Glossary:
@@ -70,7 +73,7 @@ def _concepts(path: Path, rows: list[list[str]]) -> list[Concept]:
         if cid in seen:
             raise GlossaryError(path, f"line {line}: duplicate id {cid!r}")
         seen.add(cid)
-        src = r["source"]
+        src = r["provenance"]
         terms = []
         for lang in ("en", "zh"):
             for kind in ("full", "short"):
@@ -89,7 +92,7 @@ def concept_row(c: Concept) -> list[str]:
     """One CSV row; every term lands in the column its type and status call for."""
     row = {k: "" for k in COLUMNS}
     row.update(id=c.id, domain=c.domain, note=c.note)
-    row["source"] = next((t.source for t in c.terms if t.source), "")
+    row["provenance"] = next((t.source for t in c.terms if t.source), "")
     for lang in ("en", "zh"):
         variants, deprecated = [], []
         for t in (t for t in c.terms if t.lang == lang):
