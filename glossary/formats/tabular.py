@@ -16,8 +16,8 @@ from glossary.model import Concept, Glossary, GlossaryError, Term
 
 COLUMNS = ["id", "domain", "en_full", "en_short", "zh_full", "zh_short", "en_variants",
            "zh_variants", "en_deprecated", "zh_deprecated", "note", "provenance"]
-# Until issue 11 the last column was "source", which CAT tools (translate-toolkit's
-# csv2tbx, memoQ's and Trados's CSV import) take for the source-language term: still read.
+# Until issue 11 the last column was "source", which translate-toolkit's CSV reading takes
+# for the source-language term; files with that header are still read.
 LEGACY = COLUMNS[:-1] + ["source"]
 SEP = "|"
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
