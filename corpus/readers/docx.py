@@ -76,25 +76,20 @@ def read_docx(path: Path, data: bytes):
     for kind in ("footnote", "endnote"):
         reader.blocks.extend(note_blocks(document, reader, kind))
     reader.page = page
-    declared = _declared_pages(data)
-    pages = reader.page if reader.page > 1 else None
-    if declared and reader.page != declared:
-        # Page breaks are known only where Word rendered the document before saving it
-        # (``w:lastRenderedPageBreak``); files saved by other tools have few or none.
-        pages = None
-    if pages is None:
-        for b in reader.blocks:
-            b.page = None
-    return reader.blocks, pages or (declared if declared and declared > reader.page else None)
+    counted, declared = reader.page, _declared_pages(document)
+    if counted > 1 and declared in (None, counted):
+        return reader.blocks, counted
+    # Page breaks are known only where Word rendered the document before saving it
+    # (``w:lastRenderedPageBreak``); files saved by other tools have few or none.
+    for b in reader.blocks:
+        b.page = None
+    return reader.blocks, declared if declared and declared > counted else None
 
 
-def _declared_pages(data: bytes) -> int | None:
+def _declared_pages(document) -> int | None:
     """The page count Word recorded in ``docProps/app.xml``, if any."""
-    with zipfile.ZipFile(io.BytesIO(data)) as z:
-        try:
-            app = z.read("docProps/app.xml")
-        except KeyError:
-            return None
+    app = next((part.blob for part in document.part.package.iter_parts()
+                if part.partname == "/docProps/app.xml"), b"")
     m = re.search(rb"<(?:\w+:)?Pages>(\d+)</(?:\w+:)?Pages>", app)
     return int(m.group(1)) if m and int(m.group(1)) > 0 else None
 
@@ -212,7 +207,8 @@ class _Reader:
             self.diagrams[-1].rows.append(row)
         else:
             caption = ""
-            if anchor is not None and self.blocks[-1] is anchor and is_title(anchor.text, anchor.heading):
+            if anchor is not None and self.blocks[-1] is anchor and \
+                    is_title(anchor.text, anchor.heading):
                 caption = self.blocks.pop().text
             self.diagrams.append(Block(caption, page=self.page, role="table", heading=False,
                                        rows=[row]))

@@ -72,7 +72,8 @@ class Styles:
         for st in root.iter(W + "style"):
             if st.get(W + "type") == "character":
                 va = st.find(f"{W}rPr/{W}vertAlign")
-                self._sup[st.get(W + "styleId")] = va is not None and va.get(W + "val") == "superscript"
+                self._sup[st.get(W + "styleId")] = (va is not None
+                                                    and va.get(W + "val") == "superscript")
 
     def _chain(self, sid: str | None):
         seen = set()
@@ -106,8 +107,7 @@ class Styles:
     def has_leader(self, p) -> bool:
         """Whether paragraph ``p`` (or its style) sets a tab stop with a dot leader, as the
         entries of a table of contents do."""
-        style = p.find(f"{W}pPr/{W}pStyle")
-        places = [p.find(W + "pPr")] + list(self._chain(style.get(W + "val") if style is not None else None))
+        places = [p.find(W + "pPr")] + list(self._chain(_style_id(p)))
         return any(tab.get(W + "leader") in _DOTS for place in places if place is not None
                    for tab in place.iterfind(f".//{W}tabs/{W}tab"))
 
@@ -125,8 +125,7 @@ class Styles:
     def is_heading(self, p) -> bool:
         """Heading style, an outline level (direct or inherited), or every run bold, or
         every run italic (UN sub-headings and the "Summary" of a report are italic)."""
-        style = p.find(f"{W}pPr/{W}pStyle")
-        named, outline, bold, italic = self.traits(style.get(W + "val") if style is not None else None)
+        named, outline, bold, italic = self.traits(_style_id(p))
         lvl = p.find(f"{W}pPr/{W}outlineLvl")
         if lvl is not None:
             outline = int(lvl.get(W + "val", "9")) < 9
@@ -136,6 +135,11 @@ class Styles:
                 if any((t.text or "").strip() for t in r.iter(W + "t"))]
         return bool(runs) and any(all(_run_flag(r, tag, default) for r in runs)
                                   for tag, default in (("b", bold), ("i", italic)))
+
+
+def _style_id(p) -> str | None:
+    style = p.find(f"{W}pPr/{W}pStyle")
+    return style.get(W + "val") if style is not None else None
 
 
 def _flag(el, tag: str) -> bool | None:
