@@ -48,7 +48,7 @@ def test_parquet_has_native_types(exports):
 
 
 def test_pandas_reads_every_format_with_stable_types(exports):
-    pd = pytest.importorskip("pandas")
+    import pandas as pd
     frames = {
         "parquet": pd.read_parquet(exports["parquet"]),
         "jsonl": pd.read_json(exports["jsonl"], lines=True, engine="pyarrow"),
@@ -75,7 +75,8 @@ def test_pyarrow_and_polars_read_jsonl_and_csv(exports):
     assert pa.types.is_list(jsonl.schema.field("span").type)
     csv_table = pcsv.read_csv(exports["csv"])
     assert csv_table.schema.field("value").type == pa.float64()
-    pl = pytest.importorskip("polars")  # as the README shows: polars infers from 100 rows
+    import polars as pl  # as the README shows: polars infers types from 100 rows otherwise
+
     jsonl = pl.read_ndjson(exports["jsonl"], infer_schema_length=None)
     assert (jsonl.schema["value"], jsonl.schema["para"]) == (pl.Float64, pl.String)
     frame = pl.read_csv(exports["csv"], infer_schema_length=None,
