@@ -81,3 +81,31 @@ def test_mined_pairs_are_scored_supported_and_marked_known(editions):
     assert workplan.support == ["heading:III", "unnumbered:1", "1"]
     assert workplan.known is None
     assert found[("resident coordinators", "驻地协调员")].known == "resident-coordinator"
+
+
+def test_content_alignment_of_a_real_pair_without_paragraph_numbers():
+    """E/2023/15 from a web corpus: paragraph numbers stripped, segments missing on either
+    side. Scored against the hand alignment of its first 60 English segments."""
+    import json
+
+    from glossary.content_align import RELIABLE, align_segments
+    from tests.builders import SHARED, shared
+
+    gold = json.loads((Path(__file__).parent / "gold" / "terms_align_E_2023_15.json")
+                      .read_text(encoding="utf-8"))
+    en = shared(SHARED / gold["en"]).read_text(encoding="utf-8").splitlines()
+    zh = shared(SHARED / gold["zh"]).read_text(encoding="utf-8").splitlines()
+    links = {link.en + 1: link for link in align_segments(en, zh, Glossary.bundled())}
+    right = wrong = 0
+    wrong_confidence = []
+    for k, want in gold["pairs"].items():
+        link = links.get(int(k))
+        if (link.zh + 1 if link else None) == want:
+            right += 1
+        else:
+            wrong += 1
+            wrong_confidence.append(link.confidence if link else 0.0)
+    assert right / 60 >= 0.9, (right, wrong)
+    assert max(wrong_confidence) < RELIABLE  # no wrong pair is called reliable
+    sure = [links[int(k)] for k, want in gold["pairs"].items() if want and int(k) in links]
+    assert sum(link.confidence >= RELIABLE for link in sure) >= 35  # most right pairs are
