@@ -68,6 +68,9 @@ def show(file, as_json, full_tables):
         click.echo(f"  {'  ' * (s.level - 1)}{(s.number + '. ') if s.number else ''}{s.title}")
     for table in doc.tables:
         _show_table(table, full_tables)
+    for box in doc.boxes:
+        name = " ".join(x for x in (box.number, box.title) if x)
+        click.echo(f"  ▭ p.{box.page}: {name} — {len(box.paragraphs)} paragraphs")
     for figure in doc.figures:
         name = " ".join(x for x in (figure.number, figure.caption) if x) or "(figure without caption)"
         click.echo(f"  ◩ p.{figure.page}: {name} — {len(figure.labels)} labels")

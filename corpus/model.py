@@ -106,6 +106,20 @@ class Figure:
 
 
 @dataclass
+class Box:
+    """A boxed text ("Box 2. Examples of projects ..."): its own paragraphs, outside the
+    numbered flow of the report, and the paragraph it follows."""
+
+    number: str | None = None
+    title: str | None = None
+    paragraphs: list[str] = field(default_factory=list)
+    footnote_refs: list[str] = field(default_factory=list)
+    page: int | None = None
+    section: int | None = None
+    after: int | None = None
+
+
+@dataclass
 class Document:
     source: str
     format: str  # pdf | docx | txt
@@ -116,6 +130,7 @@ class Document:
     footnotes: list[Footnote] = field(default_factory=list)
     tables: list[Table] = field(default_factory=list)
     figures: list[Figure] = field(default_factory=list)
+    boxes: list[Box] = field(default_factory=list)
     pages: int | None = None
     # the masthead and title lines as read, before the body: nothing read is dropped
     front: list[str] = field(default_factory=list)
@@ -162,6 +177,7 @@ class Document:
             footnotes=[Footnote(**f) for f in d.get("footnotes", [])],
             tables=[Table(**t) for t in d.get("tables", [])],
             figures=[Figure(**f) for f in d.get("figures", [])],
+            boxes=[Box(**b) for b in d.get("boxes", [])],
             pages=d.get("pages"),
             front=d.get("front", []),
             contents=d.get("contents", []),

@@ -35,6 +35,8 @@ def texts(doc: Document) -> list[str]:
     out += [f.text for f in doc.footnotes]
     for table in doc.tables:
         out += [table.number or "", table.caption or ""] + [cell for row in table.rows for cell in row] + table.notes
+    for box in doc.boxes:
+        out += [box.number or "", box.title or ""] + box.paragraphs
     for figure in doc.figures:
         out += [figure.number or "", figure.caption or ""] + figure.labels + figure.notes
     out += [v for v in vars(doc.metadata).values() if isinstance(v, str)]
@@ -108,6 +110,7 @@ def _places(doc: Document):
 def _footnotes(doc: Document) -> list[str]:
     refs = Counter(m for p in doc.paragraphs for m in p.footnote_refs)
     refs.update(m for s in doc.sections for m in s.footnote_refs)
+    refs.update(m for b in doc.boxes for m in b.footnote_refs)
     refs.update(m for line in doc.front for m in _FRONT_REF.findall(line))  # "Agenda item 5*"
     notes = Counter(f.marker for f in doc.footnotes)
     table_notes = {n[0] for t in doc.tables for n in t.notes if n[:1].islower() and n[1:2] == " "}

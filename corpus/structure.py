@@ -14,7 +14,7 @@ from corpus.blocks import (HAN, PARA_LABEL, REF_RE, SUB_LABEL, Block, han_ratio,
 from corpus.errors import ReadError
 from corpus import quality
 from corpus.masthead import is_masthead_line, parse_masthead
-from corpus.model import Document, Figure, Footnote, Paragraph, Section, Subparagraph, Table
+from corpus.model import Box, Document, Figure, Footnote, Paragraph, Section, Subparagraph, Table
 
 ROMAN = "I II III IV V VI VII VIII IX X XI XII XIII XIV XV XVI XVII XVIII XIX XX".split()
 ZH_NUM = "一 二 三 四 五 六 七 八 九 十 十一 十二 十三 十四 十五 十六 十七 十八 十九 二十".split()
@@ -33,6 +33,7 @@ _TERMINAL = tuple("。！？；.!?;")
 # "(Brazil);", "(Chile, Ecuador)." closing a UPR recommendation: who made it
 _RECOMMENDED_BY = re.compile(r"\(([A-Z][^()]{1,200}|[^()]{0,10}[\u4e00-\u9fff][^()]{0,100})\)\s*[;.；。]?$")
 _GLUED_STAR = re.compile(r"(?<=[^\s*\ue000])(\*{1,3})(?=\s|$)")
+_BOX = re.compile(r"^(Box\s+[\dIVX]+(?:\.\d+)?|专栏\s*\d+|框\s*\d+)[.:：]?\s*")
 _FIGURE_NO = re.compile(r"^(?:Figure|Chart|Map|Graph|图)", re.I)
 _TABLE_NO = re.compile(r"^(?:Table|Figure|Chart|Map|Box|表|图)\s*[\dA-Z.IVX]+", re.I)
 _TABLE_NOTE = re.compile(r"^(?:[a-z]\s|\*+\s?|Source|Sources|Note|Notes|Abbreviations?)\b[:\s]|^(?:资料来源|注)[:：]")
@@ -160,6 +161,7 @@ class _Builder:
         self.para: Paragraph | None = None
         self.parts: list[str] = []  # raw text pieces (with sentinels) of self.para
         self.last_page: int | None = None  # page of the last piece of self.para
+        self.box: Box | None = None  # the box being read
 
     # -- front matter -------------------------------------------------------------------
     def begin(self, block: Block) -> bool:
@@ -191,6 +193,8 @@ class _Builder:
     def body(self, block: Block) -> None:
         text = block.text.strip()
         plain = REF_RE.sub("", text)
+        if self._boxed(text, plain, block):
+            return
         heading = self._heading(plain, block)
         if heading:
             self._close()
@@ -214,6 +218,39 @@ class _Builder:
             return
         self._close()
         self._open(None, text, block.page)
+
+    def _boxed(self, text: str, plain: str, block: Block) -> bool:
+        """Open a box at its caption ("Box 2. ..."); while one is open, its blocks are its
+        own paragraphs, until a chapter or section heading or the next numbered paragraph
+        of the report. True when ``block`` went into a box."""
+        caption = _BOX.match(plain)
+        if caption:
+            self._close()
+            self.box = Box(number=caption.group(1), title=plain[caption.end():].strip(" .") or None,
+                           page=block.page, **self._place())
+            self.doc.boxes.append(self.box)
+            return True
+        if self.box is None:
+            return False
+        para = _PARA.match(plain)
+        if (para and self._next_number(int(para.group(1)))) or _H1.match(plain) or \
+                (_H2.match(plain) and block.heading):
+            self.box = None
+            return False
+        box = self.box
+        box.footnote_refs += [m for m in REF_RE.findall(text) if m not in box.footnote_refs]
+        if box.paragraphs and not box.paragraphs[-1].endswith(_TERMINAL + (":", "：")) \
+                and not plain[:1].isupper():
+            box.paragraphs[-1] = join_lines([box.paragraphs[-1], plain])
+        else:
+            box.paragraphs.append(plain)
+        return True
+
+    def _place(self) -> dict:
+        """Where a table, figure or box stands: its section and the paragraph before it."""
+        before = len(self.doc.paragraphs) - (0 if self.para is not None else 1)
+        return dict(section=len(self.doc.sections) - 1 if self.doc.sections else None,
+                    after=before if before >= 0 else None)
 
     def _heading(self, plain: str, block: Block) -> Section | None:
         if len(plain) > 250 or block.heading is False and not (_H1.match(plain) or _H2.match(plain)):
@@ -301,10 +338,7 @@ class _Builder:
         number = _TABLE_NO.match(text)
         notes = [r[0] for r in rows if len(r) == 1 and _TABLE_NOTE.match(r[0])]
         rows = [r for r in rows if not (len(r) == 1 and _TABLE_NOTE.match(r[0]))]
-        open_ = 0 if self.para is None else 1
-        place = dict(page=block.page,
-                     section=len(self.doc.sections) - 1 if self.doc.sections else None,
-                     after=len(self.doc.paragraphs) - 1 + open_ if self.doc.paragraphs or open_ else None)
+        place = dict(page=block.page, **self._place())
         label = number.group(0) if number else None
         caption = text[number.end():].strip() if number else (text or None)
         if (label and _FIGURE_NO.match(label)) or all(len(r) <= 1 for r in rows) and \

@@ -165,3 +165,15 @@ def test_upr_recommendations_are_sub_units_with_their_recommending_states(tmp_pa
         ("3.1", "Brazil"), ("3.2", "Chile, Ecuador"), ("3.3", "Germany")]
     assert subs[0].text == "Ratify the Optional Protocol to the Convention against Torture (Brazil);"
     assert doc.paragraph("4").subparagraphs == []
+
+
+def test_a_box_keeps_its_paragraphs_out_of_the_numbered_flow(dev):
+    doc = read(dev / "en" / "DP_OPS_2025_6.en.pdf")
+    assert [(b.number, b.page) for b in doc.boxes] == [
+        ("Box 1", 5), ("Box 2", 6), ("Box 3", 7), ("Box 4", 9), ("Box 5", 13)]
+    first = doc.boxes[0]
+    assert first.title == "Examples of projects accelerating sustainable development"
+    assert first.paragraphs[0] == "External evaluation"
+    assert first.paragraphs[1].startswith("Global nature for development. This UNDP programme")
+    assert not any("Itaipú" in p.text for p in doc.paragraphs)  # Paraguay, in box 1
+    assert doc.paragraph("18").text.startswith("Small island developing States resilience")
