@@ -22,7 +22,8 @@ _SINGULAR = "|".join(k for k in DENOMINATORS if not k.endswith("s"))
 # "two thirds" is always a fraction; "a third" and "one fifth" only before "of" ("a third
 # country" is an ordinal); "half" only as "half of", and not "the first half of 2025".
 FRACTIONS_EN = [
-    re.compile(rf"\b(?P<num>{'|'.join(NUMERATORS)})[\s-]+(?P<den>{_PLURAL})\b", re.I),
+    re.compile(rf"(?<!first )(?<!last )(?<!next )(?<!past )\b(?P<num>{'|'.join(NUMERATORS)})"
+               rf"[\s-]+(?P<den>{_PLURAL})\b", re.I),  # not "the first three quarters of 2022"
     re.compile(rf"\b(?P<num>a|one)[\s-]+(?P<den>{_SINGULAR})(?=\s+of\b)", re.I),
     re.compile(r"(?<!first )(?<!second )(?<!the )(?<!a )(?<!one )\b(?P<den>half)(?=\s+(?:of|the|its|their|all)\b|\s+\()",
                re.I),
@@ -93,6 +94,9 @@ def grew_by(text: str, start: int) -> bool:
 # What joins the two ends of a range; "and" only after "between", "to" not after "from" or
 # "by" (which state a change: "rose from 10 to 20 per cent").
 RANGE_LINK = re.compile(r"\s*(?:–|—|-|‑|to|至|~|～)\s*(?:US\$|\$|€|£)?\s*")
+# "from" earlier in the clause, or "by" right before: the "to" states a change ("rose from a
+# pre-pandemic average of 40 per cent to 57 per cent").
+CHANGE_BEFORE = re.compile(r"\bfrom\b[^.;:]*$|\bby\s*(?:US\$|\$|€|£)?\s*$|从[^。；]*$")
 BETWEEN_LINK = re.compile(r"\s*and\s*(?:US\$|\$|€|£)?\s*")
 
 
@@ -104,12 +108,12 @@ def range_pairs(text: str, spans: list[tuple[int, int, float, float]]) -> list[i
         if pairs and pairs[-1] == i - 1:
             continue
         link = text[a[1]:b[0]]
-        before = text[max(0, a[0] - 20):a[0]]
         if RANGE_LINK.fullmatch(link):
-            if re.search(r"\b(?:from|by)\s*(?:US\$|\$|€|£)?\s*$|从\s*$", before) and "to" in link:
+            if "to" in link and CHANGE_BEFORE.search(text, max(0, a[0] - 60), a[0]):
                 continue  # rose from 10 to 20, increased by $1.9 million to $7.7 million
         elif not (BETWEEN_LINK.fullmatch(link)
-                  and re.search(r"\bbetween\s*(?:US\$|\$|€|£)?\s*$", before, re.I)):
+                  and re.search(r"\bbetween\s*(?:US\$|\$|€|£)?\s*$", text[max(0, a[0] - 20):a[0]],
+                                re.I)):
             continue
         if a[3] < b[3]:
             pairs.append(i)

@@ -72,7 +72,7 @@ LABEL_NOUNS_EN = (r"(?i:targets?|indicators?|items?|paragraphs?|paras?\.|chapter
                   r"options?|scenarios?|box(?:es)?|appendix|appendices|tiers?|categor(?:y|ies)|"
                   r"modules?|rounds?|cycles?|batch|room|priority|priorities|objectives?|"
                   r"outcomes?|outputs?|actions?|subparagraphs?|paragraphes?|topics?|stages?|"
-                  r"decisions?|lines?|"
+                  r"decisions?|lines?|positions?|"
                   r"nos?\.)|"
                   r"Goals?|Group of|Agenda|COP|G|SDGs?|Beijing\+|Title|Protocol")
 LABEL_BEFORE_EN = re.compile(rf"\b(?:{LABEL_NOUNS_EN})\s+$")

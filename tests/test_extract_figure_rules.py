@@ -60,6 +60,7 @@ def ranges(lang: str, text: str) -> list[tuple]:
     ("en", "the government’s progress in implementing key priority five of the priorities"),
     ("en", "as contained in decision 4 of the first Meeting of States Parties and in decision 1"),
     ("en", "the mechanism (1 January, lines 150–266) the location"),
+    ("en", "south of Hula (Sector East), UN position 9-63, and UN position 9-64 south of Kfar Kila"),
     ("en", "Bloc républicain pour la défense de la Constitution du 30 mars 2016 organized"),
 ])
 def test_not_figures(lang, text):
@@ -86,6 +87,7 @@ def test_ranges_are_one_figure_with_both_ends(lang, text, expected):
     "female participation saw a slight decline from 7.73 per cent to 7.67 per cent",
     "by a recorded vote of 64 to 44, with 16 abstentions",
     "implementing programme activities increased by $1.9 million to $7.7 million",
+    "debt rose from a pre-pandemic average of 40 per cent to 57 per cent of GDP in 2024",
 ])
 def test_changes_and_votes_are_not_ranges(text):
     assert ranges("en", text) == [] and len(figures("en", text)) >= 2
@@ -103,6 +105,8 @@ def test_changes_and_votes_are_not_ranges(text):
     ("en", "40 women out of 200 participants", [(40, "count", None), (200, "count", None)]),
     ("en", "Throughout these six and a half decades", [(6.5, "count", None)]),
     ("en", "a third country, the first half of 2025 and the third quarter", []),
+    ("en", "a 2.6 per cent growth rate for the first three quarters of 2022",  # a period
+     [(2.6, "percent", None), (3, "count", None)]),
     ("zh", "三分之一的国家，一半的妇女", [(0.333333, "fraction", None), (0.5, "fraction", None)]),
     ("zh", "收入翻了一番，产量翻两番", [(2, "times", None), (4, "times", None)]),
     ("zh", "捐款增加了两倍", [(3, "times", None)]),
