@@ -2,7 +2,8 @@
 share its paragraph numbering and sub-paragraph labels, so numbered paragraphs pair by
 number (and split into sub-paragraphs where both editions have the same labels); headings
 pair by position, footnotes by marker, and unnumbered paragraphs by order within their
-(paired) section."""
+(paired) section. Editions whose numbers were lost pair by content instead
+(``align_by_content``, see ``glossary.content_align``)."""
 from __future__ import annotations
 
 from collections import defaultdict
@@ -26,6 +27,7 @@ class Pair:
     label: str | None  # sub-paragraph label
     source: Part
     target: Part
+    confidence: float | None = None  # pairs made by content; by number they are sure
 
     @property
     def key(self) -> str:
@@ -124,3 +126,19 @@ def part_text(doc: Document, part: Part) -> str:
     else:
         text = doc.footnotes[part.index].text
     return text[part.start:part.end].strip()
+
+
+def align_by_content(src: Document, tgt: Document, glossary=None) -> list[Pair]:
+    """Paragraphs paired by what they say (English source, Chinese target or the reverse),
+    each pair with its confidence."""
+    from glossary.content_align import align_segments
+
+    a, b = [p.text for p in src.paragraphs], [p.text for p in tgt.paragraphs]
+    zh_first = (src.metadata.lang or "") == "zh"
+    links = align_segments(b, a, glossary) if zh_first else align_segments(a, b, glossary)
+    pairs = []
+    for link in links:
+        i, j = (link.zh, link.en) if zh_first else (link.en, link.zh)
+        pairs.append(Pair("paragraph", None, None, Part("paragraph", i, 0, len(a[i])),
+                          Part("paragraph", j, 0, len(b[j])), link.confidence))
+    return pairs

@@ -257,10 +257,17 @@ def mine(en_file, zh_file, output, glossary_path):
 @click.argument("zh_file", type=click.Path(dir_okay=False))
 @click.option("-o", "--output", type=click.Path(dir_okay=False), required=True,
               help="The TMX 1.4b file to write.")
-def align(en_file, zh_file, output):
+@click.option("--by", "method", type=click.Choice(["auto", "number", "content"]), default="auto",
+              show_default=True, help="Pair by paragraph number, by content (for editions "
+              "whose numbers were lost), or by number when most paragraphs are numbered.")
+def align(en_file, zh_file, output, method):
     """Paragraph- and sub-paragraph-aligned translation memory (TMX 1.4b) from the English
-    and Chinese editions of one report."""
+    and Chinese editions of one report. Pairs made by content carry their confidence (TMX
+    property x-confidence); from 0.75 they are reliable, below it, to be reviewed."""
     from glossary.align import align as pairs_of
+    from glossary.align import align_by_content
+    from glossary.content_align import RELIABLE
+    from glossary.model import Glossary
     from glossary.scan import language
     from glossary.schemas import tmx_errors
     from glossary.tmx import write_tmx
@@ -270,12 +277,20 @@ def align(en_file, zh_file, output):
     if langs[0] == langs[1]:
         fail(f"{en_file} and {zh_file} are both in '{langs[0]}': give one English and one "
              "Chinese edition")
-    pairs = pairs_of(en, zh)
+    numbered = sum(1 for p in en.paragraphs if p.number)
+    if method == "content" or (method == "auto" and numbered < len(en.paragraphs) / 2):
+        pairs = align_by_content(en, zh, Glossary.bundled())
+        sure = sum(1 for p in pairs if p.confidence >= RELIABLE)
+        how = (f" by content ({numbered} of {len(en.paragraphs)} paragraphs numbered): "
+               f"{sure} reliable (confidence ≥ {RELIABLE}), {len(pairs) - sure} to review")
+    else:
+        pairs, how = pairs_of(en, zh), " by paragraph number"
     if not pairs:
-        fail(f"nothing aligns: {en_file} and {zh_file} share no paragraph number")
+        fail(f"nothing aligns: {en_file} and {zh_file} share no paragraph number"
+             + (" and no paragraph pairs by content" if method != "number" else ""))
     data = write_tmx(en, zh, pairs, *langs)
     errors = tmx_errors(data)
     if errors:
         fail("the TMX does not validate: " + "; ".join(errors[:3]))
     _write(data, output)
-    click.echo(f"{len(pairs)} aligned units", err=True)
+    click.echo(f"{len(pairs)} aligned units{how}", err=True)

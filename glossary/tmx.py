@@ -45,6 +45,8 @@ def write_tmx(src: Document, tgt: Document, pairs: list[Pair], src_lang: str,
             etree.SubElement(tu, "prop", type="x-paragraph").text = pair.number
         if pair.label:
             etree.SubElement(tu, "prop", type="x-subparagraph").text = pair.label
+        if pair.confidence is not None:
+            etree.SubElement(tu, "prop", type="x-confidence").text = f"{pair.confidence:.2f}"
         for lang, text in ((src_lang, source), (tgt_lang, target)):
             tuv = etree.SubElement(tu, "tuv")
             tuv.set(XML_LANG, LANG_CODES[lang])

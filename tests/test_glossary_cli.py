@@ -4,6 +4,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from lxml import etree
 
 from corpus.cli import main
 from glossary.formats import BUNDLED
@@ -156,3 +157,20 @@ def test_bilingual_tools_say_how_much_aligned_and_warn_when_nothing_does(tmp_pat
     assert "aligned 0 unit(s)" in out and "warning: nothing aligns, so the bilingual checks" in out
     code, out = run("terms", "mine", PAIR_EN, str(other))
     assert code == 1 and "error: nothing aligns" in out and "Traceback" not in out
+
+
+def test_align_pairs_a_real_pair_without_numbers_by_content(tmp_path):
+    from tests.builders import SHARED, shared
+
+    en = shared(SHARED / "parallel" / "E_2023_15.en.segments.txt")
+    zh = shared(SHARED / "parallel" / "E_2023_15.zh.segments.txt")
+    out = tmp_path / "e2023.tmx"
+    code, text = run("align", str(en), str(zh), "-o", str(out))
+    assert code == 0 and "aligned units by content (0 of" in text and "reliable (confidence ≥ 0.75)" in text
+    data = out.read_bytes()
+    assert tmx_errors(data) == []
+    tree = etree.fromstring(data)
+    first = tree.find(".//tu")
+    assert first.findtext("prop[@type='x-confidence']") == "1.00"
+    assert first.findtext("tuv[2]/seg").startswith("本报告根据大会第1823(XVII)号决议")
+    assert run("align", str(en), str(zh), "--by", "number", "-o", str(out))[0] == 1
