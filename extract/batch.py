@@ -29,6 +29,7 @@ class Summary:
     kinds: Counter = field(default_factory=Counter)
     documents: int = 0
     failed: list[tuple[str, str]] = field(default_factory=list)
+    ignored: int = 0  # files in folders that are no reports (e.g. .md, .csv)
 
     def fail(self, label: str, cause: str) -> None:
         """Record a failure and report it at once (error: DOCUMENT: cause)."""
@@ -41,7 +42,13 @@ class Summary:
         per_kind = ", ".join(f"{k} {n}" for k, n in sorted(self.kinds.items())) or "none"
         text = (f"{sum(self.kinds.values())} records from {self.documents} document(s) "
                 f"({per_kind})")
-        return text + (f"; {len(self.failed)} failed" if self.failed else "")
+        if self.failed:
+            text += f"; {len(self.failed)} failed"
+        if self.ignored:
+            from corpus.ingest import FOLDER_TYPES
+
+            text += f"; ignored {self.ignored} file(s) in folders (not {', '.join(FOLDER_TYPES)})"
+        return text
 
 
 def extract_job(job: Job, kinds: list[str]) -> Result:
@@ -91,9 +98,9 @@ def _result(label: str, future) -> Result:
         return label, None, None, f"{type(exc).__name__}: {exc}"
 
 
-def file_jobs(paths: Iterable[str], store, fail) -> Iterator[Job]:
+def file_jobs(paths: Iterable[str], store, summary: Summary) -> Iterator[Job]:
     """Jobs for files and folders (searched like ``ingest`` does); with a store, a PATH
-    may also be a stored document's key. Paths that name nothing go to ``fail(path, cause)``."""
+    may also be a stored document's key. Paths that name nothing are failures."""
     from corpus.ingest import collect
 
     for path in paths:
@@ -101,9 +108,10 @@ def file_jobs(paths: Iterable[str], store, fail) -> Iterator[Job]:
         if doc is not None:
             yield path, None, doc
             continue
-        found, _, missing = collect([path])
+        found, ignored, missing = collect([path])
+        summary.ignored += len(ignored)
         if missing:
-            fail(path, "no such file or directory" + (
+            summary.fail(path, "no such file or directory" + (
                 " and no such document in the store" if store is not None else ""))
         for file in found:
             yield str(file), file, None

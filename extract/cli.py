@@ -112,7 +112,7 @@ def extract(paths, db, kinds, fmt, output, workers):
 
         store = open_store(db)
     summary = Summary()
-    jobs = (file_jobs(paths, store, summary.fail) if paths
+    jobs = (file_jobs(paths, store, summary) if paths
             else ((d.name, None, d) for d in store.documents()))
     sink = Sink(fmt, output)
     try:

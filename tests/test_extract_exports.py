@@ -106,7 +106,8 @@ def test_folders_summary_and_a_bad_document_does_not_stop_the_batch(tmp_path):
     kinds = {k: sum(r["kind"] == k for r in records) for k in ("figure", "reference")}
     assert result.stderr.splitlines()[-1] == (
         f"{len(records)} records from 1 document(s) (figure {kinds['figure']}, "
-        f"reference {kinds['reference']}); 1 failed")
+        f"reference {kinds['reference']}); 1 failed; ignored 1 file(s) in folders "
+        "(not .docx, .pdf, .text, .txt)")
     assert "Traceback" not in result.output
 
 
