@@ -42,18 +42,25 @@ def format_number(n: int, fmt: str) -> str:
 
 
 class Numbering:
+    """Counters are kept per abstract list, as Word does: two ``w:num`` of one
+    ``w:abstractNum`` continue each other's count, unless one restarts a level with a
+    ``w:startOverride`` (at its first paragraph of that level)."""
+
     def __init__(self, levels: dict[str, dict[int, dict]], starts: dict[str, dict[int, int]],
-                 style_numpr: dict[str, tuple[str, int]]):
+                 style_numpr: dict[str, tuple[str, int]], lists: dict[str, str]):
         self.levels = levels          # numId -> ilvl -> {fmt, text, start}
         self.starts = starts          # numId -> ilvl -> startOverride
         self.style_numpr = style_numpr  # styleId -> (numId, ilvl)
-        self.counters: dict[str, dict[int, int]] = {}
+        self.lists = lists            # numId -> abstractNumId
+        self.counters: dict[str, dict[int, int]] = {}  # abstractNumId -> ilvl -> count
+        self.restarted: set[tuple[str, int]] = set()
 
     @classmethod
     def from_document(cls, document) -> "Numbering":
         levels: dict[str, dict[int, dict]] = {}
         starts: dict[str, dict[int, int]] = {}
         style_numpr: dict[str, tuple[str, int]] = {}
+        lists: dict[str, str] = {}
         try:
             root = document.part.numbering_part.element
         except NotImplementedError:  # no numbering part: python-docx cannot add one
@@ -77,6 +84,7 @@ class Numbering:
                 aid = num.find(W + "abstractNumId")
                 if aid is not None:
                     levels[nid] = abstract.get(aid.get(W + "val"), {})
+                    lists[nid] = aid.get(W + "val")
                 for ov in num.iter(W + "lvlOverride"):
                     so = ov.find(W + "startOverride")
                     if so is not None:
@@ -90,7 +98,7 @@ class Numbering:
                 if nid is not None:
                     style_numpr[st.get(W + "styleId")] = (
                         nid.get(W + "val"), int(ilvl.get(W + "val")) if ilvl is not None else 0)
-        return cls(levels, starts, style_numpr)
+        return cls(levels, starts, style_numpr, lists)
 
     def _numpr(self, p) -> tuple[str, int] | None:
         numpr = p.find(f"{W}pPr/{W}numPr")
@@ -112,8 +120,12 @@ class Numbering:
         num_id, ilvl = found
         if num_id == "0" or num_id not in self.levels or ilvl not in self.levels[num_id]:
             return None
-        counters = self.counters.setdefault(num_id, {})
-        start = self.starts.get(num_id, {}).get(ilvl, self.levels[num_id][ilvl]["start"])
+        counters = self.counters.setdefault(self.lists.get(num_id, num_id), {})
+        override = self.starts.get(num_id, {}).get(ilvl)
+        if override is not None and (num_id, ilvl) not in self.restarted:
+            self.restarted.add((num_id, ilvl))
+            counters.pop(ilvl, None)
+        start = self.levels[num_id][ilvl]["start"] if override is None else override
         counters[ilvl] = counters[ilvl] + 1 if ilvl in counters else start
         for deeper in [k for k in counters if k > ilvl]:
             del counters[deeper]

@@ -358,3 +358,25 @@ def test_docx_masthead_in_a_header_text_box(tmp_path):
     assert (m.symbol, m.date, m.organ, m.session, m.agenda_item, m.title) == (
         "E/2026/12", "2026-03-12", "Economic and Social Council", "2026 session", "7",
         "Regional cooperation")
+
+
+def test_docx_lists_of_one_definition_continue_each_other(tmp_path):
+    """Two w:num of one w:abstractNum share their counts, as Word shows them; a
+    w:startOverride restarts its level."""
+    doc = new_docx()
+    doc.part.numbering_part._element = parse_xml(NUMBERING.replace("</w:numbering>", (
+        '<w:num w:numId="3"><w:abstractNumId w:val="0"/></w:num>'
+        '<w:num w:numId="4"><w:abstractNumId w:val="0"/>'
+        '<w:lvlOverride w:ilvl="1"><w:startOverride w:val="1"/></w:lvlOverride></w:num>'
+        "</w:numbering>")))
+    _numbered(doc.add_paragraph("The Council may wish:"), 1)
+    _numbered(doc.add_paragraph("To note the report;"), 1, 1)
+    _numbered(doc.add_paragraph("To request updates;"), 3, 1)  # another num: continues
+    _numbered(doc.add_paragraph("To act on them."), 4, 1)  # restarted by its override
+    _numbered(doc.add_paragraph("The Council may also wish to decide."), 3)
+    path = tmp_path / "lists.docx"
+    doc.save(path)
+    assert [(p.number, p.text) for p in read(path).paragraphs] == [
+        ("1", "The Council may wish: (a) To note the report; (b) To request updates; "
+              "(a) To act on them."),
+        ("2", "The Council may also wish to decide.")]
