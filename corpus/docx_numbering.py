@@ -67,7 +67,14 @@ class Numbering:
             root = None
         if root is not None:
             abstract = {}
+            by_style = {}  # a list style's name -> the abstract list that defines it
+            links = {}  # abstract list -> the list style it only points to
             for an in root.iter(W + "abstractNum"):
+                defines, uses = an.find(W + "styleLink"), an.find(W + "numStyleLink")
+                if defines is not None:
+                    by_style[defines.get(W + "val")] = an.get(W + "abstractNumId")
+                if uses is not None:
+                    links[an.get(W + "abstractNumId")] = uses.get(W + "val")
                 lv = {}
                 for lvl in an.iter(W + "lvl"):
                     fmt = lvl.find(W + "numFmt")
@@ -83,8 +90,10 @@ class Numbering:
                 nid = num.get(W + "numId")
                 aid = num.find(W + "abstractNumId")
                 if aid is not None:
-                    levels[nid] = abstract.get(aid.get(W + "val"), {})
-                    lists[nid] = aid.get(W + "val")
+                    aid = aid.get(W + "val")
+                    aid = by_style.get(links.get(aid), aid)  # w:numStyleLink: the style's list
+                    levels[nid] = abstract.get(aid, {})
+                    lists[nid] = aid
                 for ov in num.iter(W + "lvlOverride"):
                     so = ov.find(W + "startOverride")
                     if so is not None:

@@ -380,3 +380,22 @@ def test_docx_lists_of_one_definition_continue_each_other(tmp_path):
         ("1", "The Council may wish: (a) To note the report; (b) To request updates; "
               "(a) To act on them."),
         ("2", "The Council may also wish to decide.")]
+
+
+def test_docx_list_defined_by_a_list_style(tmp_path):
+    """A list whose definition only points to a list style (w:numStyleLink), as Word
+    templates make them, takes its levels from the list that defines the style."""
+    doc = new_docx()
+    doc.part.numbering_part._element = parse_xml(f"""<w:numbering {nsdecls('w')}>
+<w:abstractNum w:abstractNumId="0"><w:styleLink w:val="UNParas"/>
+<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/></w:lvl>
+</w:abstractNum>
+<w:abstractNum w:abstractNumId="1"><w:numStyleLink w:val="UNParas"/></w:abstractNum>
+<w:num w:numId="1"><w:abstractNumId w:val="1"/></w:num></w:numbering>""")
+    for text in ["The present report is submitted pursuant to resolution 79/1.", "It covers 2025."]:
+        _numbered(doc.add_paragraph(text), 1)
+    path = tmp_path / "linked.docx"
+    doc.save(path)
+    assert [(p.number, p.text) for p in read(path).paragraphs] == [
+        ("1", "The present report is submitted pursuant to resolution 79/1."),
+        ("2", "It covers 2025.")]
