@@ -142,3 +142,20 @@ def align_by_content(src: Document, tgt: Document, glossary=None) -> list[Pair]:
         pairs.append(Pair("paragraph", None, None, Part("paragraph", i, 0, len(a[i])),
                           Part("paragraph", j, 0, len(b[j])), link.confidence))
     return pairs
+
+
+def pairs_for(src: Document, tgt: Document, glossary=None, sure: bool = False) -> list[Pair]:
+    """By paragraph number when most of the source's paragraphs are numbered, else by
+    content; with ``sure``, only content pairs of reliable confidence (checks that report
+    a missing translation must not compare paragraphs that are not each other's)."""
+    from glossary.content_align import RELIABLE
+
+    if by_number(src):
+        return align(src, tgt)
+    pairs = align_by_content(src, tgt, glossary)
+    return [p for p in pairs if p.confidence >= RELIABLE] if sure else pairs
+
+
+def by_number(src: Document) -> bool:
+    """Whether most of the source's paragraphs carry a UN paragraph number."""
+    return sum(1 for p in src.paragraphs if p.number) >= len(src.paragraphs) / 2

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from glossary.align import align
+from glossary.align import pairs_for
 from glossary.findings import Finding, counts
 from glossary.scan import Scan
 
@@ -21,7 +21,7 @@ def bilingual(source: Scan, target: Scan) -> list[Finding]:
     src_pos, tgt_pos = _positions(source), _positions(target)
     missing: dict[str, list] = defaultdict(list)
     rendered: dict[tuple[str, str], list] = defaultdict(list)
-    for pair in align(source.doc, target.doc):
+    for pair in pairs_for(source.doc, target.doc, source.glossary, sure=True):
         a = src_pos.get((pair.source.unit, pair.source.index))
         b = tgt_pos.get((pair.target.unit, pair.target.index))
         if a is None or b is None:

@@ -52,22 +52,27 @@ def _status(message: str):
 
 
 def _say_aligned(source, target, source_file: str, target_file: str, purpose: str) -> int:
-    """Tell on stderr how much of the pair aligns and how (paragraph numbers are sure;
-    unnumbered paragraphs paired by position within a section are not), and warn when
-    nothing does, instead of a silent empty result. Returns the number of aligned units."""
-    from glossary.align import align
+    """Tell on stderr how much of the pair aligns and how (by paragraph number, or by
+    content where the numbers were lost: then only reliable pairs are compared), and warn
+    when nothing does, instead of a silent empty result. Returns the number of units."""
+    from glossary.align import align_by_content, by_number, pairs_for
+    from glossary.content_align import RELIABLE
+    from glossary.model import Glossary
 
-    pairs = align(source, target)
-    by_number = sum(1 for p in pairs if p.unit == "paragraph" and p.number)
-    by_position = sum(1 for p in pairs if p.unit == "paragraph" and not p.number)
-    click.echo(f"aligned {len(pairs)} unit(s) of {source_file} with {target_file}: "
-               f"{by_number} paragraph(s) by number, {by_position} by position, "
-               f"{len(pairs) - by_number - by_position} heading(s) and footnote(s)", err=True)
+    if by_number(source):
+        pairs = pairs_for(source, target)
+        numbered = sum(1 for p in pairs if p.unit == "paragraph" and p.number)
+        click.echo(f"aligned {len(pairs)} unit(s) of {source_file} with {target_file}: "
+                   f"{numbered} paragraph(s) by number, {len(pairs) - numbered} other unit(s) "
+                   "(headings, footnotes, unnumbered paragraphs by position)", err=True)
+    else:
+        every = align_by_content(source, target, Glossary.bundled())
+        pairs = [p for p in every if p.confidence >= RELIABLE]
+        click.echo(f"aligned {len(every)} paragraph(s) of {source_file} with {target_file} by "
+                   f"content (its paragraphs are unnumbered); {purpose} use the {len(pairs)} "
+                   f"reliable one(s) (confidence ≥ {RELIABLE})", err=True)
     if not pairs:
         click.echo(f"warning: nothing aligns, so {purpose} had nothing to compare", err=True)
-    elif by_position > by_number:
-        click.echo("warning: most paragraphs are unnumbered and paired by position only; "
-                   "check the pairing before trusting the bilingual findings", err=True)
     return len(pairs)
 
 
@@ -265,7 +270,7 @@ def align(en_file, zh_file, output, method):
     and Chinese editions of one report. Pairs made by content carry their confidence (TMX
     property x-confidence); from 0.75 they are reliable, below it, to be reviewed."""
     from glossary.align import align as pairs_of
-    from glossary.align import align_by_content
+    from glossary.align import align_by_content, by_number
     from glossary.content_align import RELIABLE
     from glossary.model import Glossary
     from glossary.scan import language
@@ -278,7 +283,7 @@ def align(en_file, zh_file, output, method):
         fail(f"{en_file} and {zh_file} are both in '{langs[0]}': give one English and one "
              "Chinese edition")
     numbered = sum(1 for p in en.paragraphs if p.number)
-    if method == "content" or (method == "auto" and numbered < len(en.paragraphs) / 2):
+    if method == "content" or (method == "auto" and not by_number(en)):
         pairs = align_by_content(en, zh, Glossary.bundled())
         sure = sum(1 for p in pairs if p.confidence >= RELIABLE)
         how = (f" by content ({numbered} of {len(en.paragraphs)} paragraphs numbered): "

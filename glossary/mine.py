@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from corpus import nlp as shared
 from corpus.blocks import HAN, is_han
 from corpus.model import Document
-from glossary.align import Pair, align, part_text
+from glossary.align import Pair, pairs_for, part_text
 from glossary.model import Glossary
 
 EN_DEF = re.compile(r"\(((?=(?:[^)]*[A-Z]){2})[A-Z][A-Za-z0-9-]*[A-Za-z0-9])\)")
@@ -191,7 +191,7 @@ def by_cooccurrence(units, g: Glossary) -> list[Candidate]:
 
 def mine(en: Document, zh: Document, g: Glossary) -> list[Candidate]:
     """Candidate pairs from an English and a Chinese edition, best first."""
-    units = _units(en, zh, align(en, zh))
+    units = _units(en, zh, pairs_for(en, zh, g, sure=True))
     found = by_definition(units, g)
     seen = {(c.en.lower(), c.zh) for c in found}
     found += [c for c in by_cooccurrence(units, g) if (c.en.lower(), c.zh) not in seen]

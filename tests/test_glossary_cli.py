@@ -139,17 +139,8 @@ def test_mine_writes_candidates_as_valid_tbx(tmp_path):
 
 def test_bilingual_tools_say_how_much_aligned_and_warn_when_nothing_does(tmp_path):
     code, out = run("terms", "check", PAIR_ZH, "--source", PAIR_EN, "--fail-on", "never")
-    assert code == 0 and f"aligned 19 unit(s) of {PAIR_EN} with {PAIR_ZH}: " in out
+    assert code == 0 and f"aligned 19 unit(s) of {PAIR_EN} with {PAIR_ZH}: 14 paragraph(s) by number" in out
     assert "warning: " not in out
-    # the same texts with their paragraph numbers lost, as in real pairs from the web
-    bare = {}
-    for lang, path in (("en", PAIR_EN), ("zh", PAIR_ZH)):
-        text = Path(path).read_text(encoding="utf-8")
-        bare[lang] = tmp_path / f"bare.{lang}.txt"
-        bare[lang].write_text("\n".join(line.split(". ", 1)[-1] if line[:1].isdigit() else line
-                                        for line in text.splitlines()), encoding="utf-8")
-    code, out = run("terms", "check", str(bare["zh"]), "--source", str(bare["en"]), "--fail-on", "never")
-    assert " 0 paragraph(s) by number" in out and "paired by position only" in out
     # two documents with nothing in common
     other = tmp_path / "other.zh.txt"
     other.write_text("联合国\n\n大会\n", encoding="utf-8")
@@ -157,6 +148,17 @@ def test_bilingual_tools_say_how_much_aligned_and_warn_when_nothing_does(tmp_pat
     assert "aligned 0 unit(s)" in out and "warning: nothing aligns, so the bilingual checks" in out
     code, out = run("terms", "mine", PAIR_EN, str(other))
     assert code == 1 and "error: nothing aligns" in out and "Traceback" not in out
+
+
+def test_bilingual_tools_pair_a_real_pair_without_numbers_by_content():
+    from tests.builders import SHARED, shared
+
+    en = shared(SHARED / "parallel" / "E_2023_15.en.segments.txt")
+    zh = shared(SHARED / "parallel" / "E_2023_15.zh.segments.txt")
+    code, out = run("terms", "check", str(zh), "--source", str(en), "--fail-on", "never")
+    assert "by content (its paragraphs are unnumbered); the bilingual checks use the 81 reliable" in out
+    code, out = run("terms", "mine", str(en), str(zh))
+    assert code == 0 and "mining use the 81 reliable" in out and "candidate pairs" in out
 
 
 def test_align_pairs_a_real_pair_without_numbers_by_content(tmp_path):
