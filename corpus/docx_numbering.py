@@ -84,6 +84,7 @@ class Numbering:
                         "fmt": fmt.get(W + "val") if fmt is not None else "decimal",
                         "text": text.get(W + "val") if text is not None else "",
                         "start": int(start.get(W + "val")) if start is not None else 1,
+                        "legal": lvl.find(W + "isLgl") is not None,  # every number decimal
                     }
                 abstract[an.get(W + "abstractNumId")] = lv
             for num in root.iter(W + "num"):
@@ -143,6 +144,7 @@ class Numbering:
         def sub(m: re.Match) -> str:
             k = int(m.group(1)) - 1
             spec = self.levels[num_id].get(k, {"fmt": "decimal", "start": 1})
-            return format_number(counters.get(k, spec["start"]), spec["fmt"])
+            fmt = "decimal" if lvl.get("legal") else spec["fmt"]
+            return format_number(counters.get(k, spec["start"]), fmt)
 
         return re.sub(r"%(\d)", sub, lvl["text"]).strip() or None

@@ -384,18 +384,28 @@ def test_docx_lists_of_one_definition_continue_each_other(tmp_path):
 
 def test_docx_list_defined_by_a_list_style(tmp_path):
     """A list whose definition only points to a list style (w:numStyleLink), as Word
-    templates make them, takes its levels from the list that defines the style."""
+    templates make them, takes its levels from the list that defines the style; a level
+    with legal numbering (w:isLgl) shows every number in digits."""
     doc = new_docx()
     doc.part.numbering_part._element = parse_xml(f"""<w:numbering {nsdecls('w')}>
 <w:abstractNum w:abstractNumId="0"><w:styleLink w:val="UNParas"/>
 <w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/></w:lvl>
 </w:abstractNum>
 <w:abstractNum w:abstractNumId="1"><w:numStyleLink w:val="UNParas"/></w:abstractNum>
-<w:num w:numId="1"><w:abstractNumId w:val="1"/></w:num></w:numbering>""")
+<w:abstractNum w:abstractNumId="2">
+<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="upperRoman"/><w:lvlText w:val="%1."/></w:lvl>
+<w:lvl w:ilvl="1"><w:start w:val="1"/><w:isLgl/><w:numFmt w:val="lowerLetter"/><w:lvlText w:val="%1.%2"/></w:lvl>
+</w:abstractNum>
+<w:num w:numId="1"><w:abstractNumId w:val="1"/></w:num>
+<w:num w:numId="2"><w:abstractNumId w:val="2"/></w:num></w:numbering>""")
+    _numbered(doc.add_paragraph("Introduction", style="Heading 1"), 2)
     for text in ["The present report is submitted pursuant to resolution 79/1.", "It covers 2025."]:
         _numbered(doc.add_paragraph(text), 1)
+    _numbered(doc.add_paragraph("Scope"), 2, 1)  # legal numbering: "1.1", not "I.a"
     path = tmp_path / "linked.docx"
     doc.save(path)
-    assert [(p.number, p.text) for p in read(path).paragraphs] == [
-        ("1", "The present report is submitted pursuant to resolution 79/1."),
-        ("2", "It covers 2025.")]
+    from corpus.reader import read_blocks
+
+    assert [b.text for b in read_blocks(path)[2]] == [
+        "I. Introduction", "1. The present report is submitted pursuant to resolution 79/1.",
+        "2. It covers 2025.", "1.1 Scope"]
