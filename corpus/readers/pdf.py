@@ -544,7 +544,7 @@ def _page_blocks(number: int, size: tuple[float, float], rules, lines: list[list
             foot.append(segs)  # the job number and barcode, wherever the page puts them
         else:
             body.append(segs)
-    cut = notes.cut(rules, body, height)
+    cut = notes.cut(rules, body, height, layout.size)
     main = [s for s in body if s[0].base > cut]
     below = [s for s in body if s[0].base <= cut and not _SEPARATOR.match(s[0].plain())]
     out = [_furniture_block(segs, number) for segs in head]
@@ -626,16 +626,20 @@ class _Footnotes:
         self.notes: list[Block] = []
         self.rules: set[tuple[int, int]] = set()
 
-    def cut(self, rules, body: list[list[_Segment]], height: float) -> float:
+    def cut(self, rules, body: list[list[_Segment]], height: float, size: float) -> float:
         """Baseline below which the footnotes sit: a short rule (drawn, or typed as
         underscores) in the lower part of the page when the first line under it opens or
-        continues a footnote (the rules of a masthead sit high on the page)."""
+        continues a footnote and no numbered paragraph in body type (``size``) stands under
+        it: the rules of a masthead sit high on the page, and the rule under a table has
+        its notes and then running text below it."""
         typed = [(segs[0].base, segs[0].x0, segs[0].x1) for segs in body
                  if len(segs) == 1 and _SEPARATOR.match(segs[0].plain())]
         for y, x0, x1 in sorted(list(rules) + typed, reverse=True):
             under = [segs for segs in body if segs[0].base < y - 1]
             if y > 0.7 * height or not under or abs(under[0][0].x0 - x0) > 80:
                 continue
+            if any(segs[0].size >= 0.95 * size and LABEL.match(segs[0].plain()) for segs in under):
+                continue  # a numbered paragraph in body type: running text, not a note
             shape = (round(x0), round(x1))
             start = _note_start(under[0][0])
             if start is not None and self._next(start[0]) or (shape in self.rules and self.notes):
