@@ -41,7 +41,8 @@ def compare(pdf, word, verbose: bool) -> dict:
     a, b = numbered(pdf), numbered(word)
     keys = list(dict.fromkeys([*a, *b]))
     same = [k for k in keys if k in a and k in b and squash(a[k]) == squash(b[k])]
-    fields = {f: getattr(pdf.metadata, f) == getattr(word.metadata, f) is not None for f in FIELDS}
+    fields = {f: getattr(pdf.metadata, f) is not None
+              and getattr(pdf.metadata, f) == getattr(word.metadata, f) for f in FIELDS}
     row = {"pdf": len(a), "docx": len(b), "keys": len(keys), "same": len(same),
            "fn_pdf": len(pdf.footnotes), "fn_docx": len(word.footnotes),
            "tables": f"{len(pdf.tables)}/{len(word.tables)}",
@@ -79,7 +80,7 @@ def main(argv: list[str] | None = None) -> int:
         try:
             pdf, word = read(pdf_path), read(pdf_path.with_suffix(".docx"))
         except ReadError as exc:
-            print(f"error: {exc}")
+            print(f"error: {exc}", file=sys.stderr)
             continue
         if args.verbose:
             print(pdf_path.stem)
