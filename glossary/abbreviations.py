@@ -37,8 +37,9 @@ def abbreviations(s: Scan) -> list[Finding]:
         for pos, hit in s.occurrences():
             if s.role(hit) == "full":
                 intro.setdefault(hit.concept, (pos, hit.start))
-    # a list of abbreviations under a figure defines them for the whole figure
-    defined = [(d.concept, (d.unit, 0 if d.listed else d.hit.start)) for d in s.definitions]
+    # a list of abbreviations ("ECA, Economic Commission for Africa; …"), under a figure
+    # or in an annex, defines them for the document, wherever it stands
+    defined = [(d.concept, (0, 0) if d.listed else (d.unit, d.hit.start)) for d in s.definitions]
     for cid, at in defined + list(coined_definitions(s).items()):  # 难民专员 defined for UNHCR
         if at < intro.get(cid, (1 << 30, 0)):
             intro[cid] = at

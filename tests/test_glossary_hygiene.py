@@ -67,9 +67,9 @@ def test_a_body_needs_no_expansion_in_its_own_documents(g):
     assert found(g, d) == [("unfpa", "“UNFPA” is used and never defined")]
 
 
-def test_a_list_of_abbreviations_under_a_figure_defines_them_for_the_figure(g):
-    d = doc([("Collaborated with ECA and WTO on trade. Abbreviations: ECA, Economic Commission "
-              "for Africa; WTO, World Trade Organization.", []),
+def test_a_list_of_abbreviations_under_a_figure_defines_them_for_the_document(g):
+    d = doc([("Collaborated with ECA and WTO on trade.", []),
+             ("Abbreviations: ECA, Economic Commission for Africa; WTO, World Trade Organization.", []),
              ("ECA and WTO met again.", [])])
     assert found(g, d) == []
 
