@@ -174,6 +174,7 @@ def _title(lines: list[str], report_idx: int, agenda_idx: int | None) -> str | N
     """The report title: the line(s) just above "Report of the Secretary-General". When
     the agenda item's own title sits between, the title is the last block before it."""
     start = (agenda_idx + 1) if agenda_idx is not None else 0
-    candidates = [t for t in lines[start:report_idx]
-                  if not re.fullmatch(SYMBOL, t) and not iso_date(t) and not _SESSION.match(t)]
+    candidates = [t for t in lines[start:report_idx]  # a title may name a period: "from 1 July"
+                  if not re.fullmatch(SYMBOL, t) and not (iso_date(t) and len(t) < 30)
+                  and not _SESSION.match(t)]
     return candidates[-1] if candidates else None
