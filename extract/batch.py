@@ -18,9 +18,9 @@ from pathlib import Path
 from corpus.model import Document
 
 # A job is (label, path to read or None, stored document or None).
-Job = tuple[str, "Path | None", "Document | None"]
+Job = tuple[str, Path | None, Document | None]
 # A result is (label, document name, records or None, cause of failure or None).
-Result = tuple[str, "str | None", "list[dict] | None", "str | None"]
+Result = tuple[str, str | None, list[dict] | None, str | None]
 
 
 @dataclass

@@ -1,9 +1,9 @@
-"""Context rules that decide whether a number in a paragraph can be a figure at all, and the
-figures written in words (fractions, multiples) and as ranges.
+"""Context rules that decide whether a number in a paragraph can be a figure at all.
 
 Kept apart from ``figures.py`` (which reads a number's unit, scale and qualifier) because
-these rules look at the layout around a number: where the paragraph starts, whether numbers
-stand in a row like table cells or chart ticks, whether a paragraph is a table of contents.
+these rules look at what surrounds a number: where the paragraph starts, whether numbers
+stand in a row like table cells or chart ticks, whether a paragraph is a table of contents,
+whether a word before it makes it a label ("Figure 3", "Goals 3, 6, and 9").
 They must hold whatever the PDF reader makes of tables and charts: a row of bare numbers is
 never a figure in running text.
 """
@@ -115,3 +115,47 @@ def run_together(raw: str, lang: str) -> bool:
     values = [int(g) for g in groups if g.isdigit()]
     steps = {b - a for a, b in zip(values, values[1:])}
     return len(values) == len(groups) and len(steps) == 1 and 0 not in steps
+
+
+# Words before a number that make it a label, not a figure; a list may follow
+# ("Goals 4 (quality education), 5 (gender equality) and 17").
+LABEL_NOUNS_EN = (r"(?i:targets?|indicators?|items?|paragraphs?|paras?\.|chapters?|chap\.|"
+                  r"annex(?:es)?|sections?|sect\.|articles?|art\.|vol\.|volume|sessions?|"
+                  r"pages?|p\.|pp\.|footnotes?|tables?|figures?|phases?|grades?|levels?|"
+                  r"principles?|recommendations?|rules?|parts?|steps?|pillars?|versions?|"
+                  r"options?|scenarios?|box(?:es)?|appendix|appendices|tiers?|categor(?:y|ies)|"
+                  r"modules?|rounds?|cycles?|batch|room|priority|priorities|objectives?|"
+                  r"outcomes?|outputs?|actions?|subparagraphs?|paragraphes?|topics?|stages?|"
+                  r"decisions?|lines?|positions?|"
+                  r"nos?\.)|"
+                  r"Goals?|Group of|Agenda|COP|G|SDGs?|Beijing\+|Title|Protocol")
+LABEL_BEFORE_EN = re.compile(rf"\b(?:{LABEL_NOUNS_EN})\s+$")
+LABEL_LIST_EN = re.compile(
+    rf"\b(?:{LABEL_NOUNS_EN})\s*(?:\d+(?!\d)(?:\.\w+)*(?!\s*(?:per\s*cent|percent|%|million|billion))"
+    rf"(?:\s*\([^)]{{1,60}}\))?"
+    rf"(?:\s*(?:,\s*(?:and|or)?|and|or|to|–|-)\s*)?)+")
+
+
+# The words right before a number: the only places a label list can start (at the last
+# word, or the one before it for "Group of 77"). Trying the label pattern there only is much
+# faster than scanning every word of a paragraph with it.
+LAST_WORDS = re.compile(r"(?:([A-Za-z][A-Za-z.+]*)\s+)?([A-Za-z][A-Za-z.+]*)\s*$")
+
+
+def label_spans(text: str, number_starts: list[int]) -> list[tuple[int, int]]:
+    """Spans of the English label lists ("Goals 4 (quality education), 5 and 17") that
+    the numbers starting at ``number_starts`` belong to."""
+    spans: list[tuple[int, int]] = []
+    for start in number_starts:
+        if spans and start < spans[-1][1]:
+            continue
+        base = max(0, start - 30)
+        words = LAST_WORDS.search(text, base, start)
+        if not words:
+            continue
+        for group in (2, 1):
+            label = words.start(group) >= 0 and LABEL_LIST_EN.match(text, words.start(group))
+            if label:
+                spans.append(label.span())
+                break
+    return spans

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from extract.numbers import EN_UNITS_WORDS, parse_chinese
+from extract.numbers import ARABIC, EN_UNITS_WORDS, parse_arabic, parse_chinese
 
 DENOMINATORS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4,
                 "fourth": 4, "fourths": 4, "fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6,
@@ -39,7 +39,7 @@ VERB_FACTORS = {"doubl": 2, "tripl": 3, "trebl": 3, "quadrupl": 4, "halv": 0.5}
 ZH_DIGITS = "一二两三四五六七八九十"
 FRACTION_ZH = re.compile(rf"(?<!百)(?P<den>[{ZH_DIGITS}]+)分之(?P<num>[{ZH_DIGITS}]+)|一半")
 # 翻一番 doubles, 翻两番 quadruples: each 番 is a doubling.
-MULTIPLE_ZH = re.compile(rf"翻了?(?P<n>[一两二三])番")
+MULTIPLE_ZH = re.compile(r"翻了?(?P<n>[一两二三])番")
 GREW_BY_ZH = re.compile(r"(?:增加|增长|提高|上升|扩大)了\s*$")
 
 
@@ -118,3 +118,52 @@ def range_pairs(text: str, spans: list[tuple[int, int, float, float]]) -> list[i
         if a[3] < b[3]:
             pairs.append(i)
     return pairs
+
+
+AGE_BEFORE = re.compile(r"\b(?:aged?|ages)\s*(?:of\s*|between\s*|from\s*)?$", re.I)
+
+
+def share_units(text: str, figures: list) -> None:
+    """'between 2 and 3 times', '2 to 3 million', '20–25 per cent': the unit and scale
+    written once after a range apply to both ends."""
+    for a, b in zip(figures, figures[1:]):
+        link = text[a.end:b.start]
+        if not re.fullmatch(r"\s*(?:and|to|–|-|至|到|和)\s*(?:US\$|\$|€)?\s*", link):
+            continue
+        if a.unit == "count" and b.unit != "count":
+            a.unit, a.counted = b.unit, None
+        if b.unit == "count" and b.counted is None and a.unit not in (
+                "count", "percent", "times"):
+            b.unit = a.unit  # "$2 to 3 million", not "$2 million and 20 staff"
+        if b.scale_explicit and not a.scale_explicit and a.value < 1000 \
+                and a.unit == b.unit:  # not "46.6 per cent to $8.8 million"
+            a.value *= b.value / parse_number_at(text, b)
+
+
+def parse_number_at(text: str, fig) -> float:
+    m = re.search(ARABIC, text[fig.start:fig.end])
+    return parse_arabic(m.group()) if m else fig.value
+
+
+def merge_ranges(text: str, figures: list) -> list:
+    """Two figures that are the ends of one range become one figure (value = low end)."""
+    pairs = set(range_pairs(text, [(f.start, f.end, f.value, f.value) for f in figures]))
+    out = []
+    skip = False
+    for i, fig in enumerate(figures):
+        if skip:
+            skip = False
+            continue
+        if i in pairs:
+            high = figures[i + 1]
+            fig.end, fig.high = high.end, high.value
+            if fig.unit == "count":
+                fig.unit = high.unit
+            fig.counted = fig.counted or high.counted
+            if fig.unit == "count" and AGE_BEFORE.search(text[max(0, fig.start - 20):fig.start]):
+                fig.unit, fig.counted = "years", None  # aged 15–24
+            skip = True
+        elif re.search(r"\d[–‑-]$", text[max(0, fig.start - 2):fig.start]):
+            continue  # the high end of a range whose low end is no figure (SR.2–6)
+        out.append(fig)
+    return out

@@ -4,16 +4,19 @@ Works on one paragraph string at a time and returns character spans into it. Num
 are not figures are recognised by their context: years and dates, labels (``Goal 5``,
 ``P-4``, ``第五十六届``, ``(a)``), document and resolution numbers (spans masked by the
 reference finder), footnote markers left in a text layer (``妇女。4 2019 年``) and
-hyphenated compounds that name things (``30-year review``, ``16日运动``).
+hyphenated compounds that name things (``30-year review``, ``16日运动``); the rules that look
+at a number's surroundings (rows of numbers, paragraph and job numbers, label lists) are in
+``figure_rules``, fractions, multiples and ranges in ``figure_words``.
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
 
-from extract.figure_rules import (MAX_VALUE, blocked_spans, in_rows, run_together,
-                                  zh_label_before)
-from extract.figure_words import grew_by, range_pairs, word_figures
+from extract.counted import counted_en, counted_zh
+from extract.figure_rules import (LABEL_BEFORE_EN, MAX_VALUE, blocked_spans, in_rows,
+                                  label_spans, run_together, zh_label_before)
+from extract.figure_words import grew_by, merge_ranges, share_units, word_figures
 from extract.numbers import (ARABIC, CN_NUMERAL, EN_SCALE, EN_WORD, ZH_SCALE, clean_value,
                              parse_arabic, parse_chinese, parse_english_word)
 
@@ -63,23 +66,6 @@ QUALIFIER_AFTER_MEASURE_ZH = [("more_than", re.compile(r"^\s*以上")),
                               ("less_than", re.compile(r"^\s*(?:以下|以内)")),
                               ("approximately", re.compile(r"^\s*左右"))]
 
-# Words before a number that make it a label, not a figure; a list may follow
-# ("Goals 4 (quality education), 5 (gender equality) and 17").
-LABEL_NOUNS_EN = (r"(?i:targets?|indicators?|items?|paragraphs?|paras?\.|chapters?|chap\.|"
-                  r"annex(?:es)?|sections?|sect\.|articles?|art\.|vol\.|volume|sessions?|"
-                  r"pages?|p\.|pp\.|footnotes?|tables?|figures?|phases?|grades?|levels?|"
-                  r"principles?|recommendations?|rules?|parts?|steps?|pillars?|versions?|"
-                  r"options?|scenarios?|box(?:es)?|appendix|appendices|tiers?|categor(?:y|ies)|"
-                  r"modules?|rounds?|cycles?|batch|room|priority|priorities|objectives?|"
-                  r"outcomes?|outputs?|actions?|subparagraphs?|paragraphes?|topics?|stages?|"
-                  r"decisions?|lines?|positions?|"
-                  r"nos?\.)|"
-                  r"Goals?|Group of|Agenda|COP|G|SDGs?|Beijing\+|Title|Protocol")
-LABEL_BEFORE_EN = re.compile(rf"\b(?:{LABEL_NOUNS_EN})\s+$")
-LABEL_LIST_EN = re.compile(
-    rf"\b(?:{LABEL_NOUNS_EN})\s*(?:\d+(?!\d)(?:\.\w+)*(?!\s*(?:per\s*cent|percent|%|million|billion))"
-    rf"(?:\s*\([^)]{{1,60}}\))?"
-    rf"(?:\s*(?:,\s*(?:and|or)?|and|or|to|–|-)\s*)?)+")
 # A capitalised word inside a sentence right before a bare number names it ("Alliance 8.7").
 NAME_BEFORE = re.compile(
     rf"(?<![.!?:;(]\s)(?<!^)(?<=\w\s)(?!(?:Over|About|Some|Nearly|Almost|Around|Approximately|"
@@ -88,7 +74,6 @@ NAME_BEFORE = re.compile(
 WINDOW = 80  # how far after a number its unit, qualifier and counted noun may reach
 ONE_COUNTED = re.compile(r"\b(?:at least|more than|only|just|exactly|fewer than|less than)\s$",
                          re.I)  # "at least one person"
-AGE_BEFORE = re.compile(r"\b(?:aged?|ages)\s*(?:of\s*|between\s*|from\s*)?$", re.I)
 PUNCT_BEFORE_MARKER = ".。;；”\"’)）!?！？"
 
 
@@ -116,29 +101,6 @@ def _masked(start: int, end: int, masks) -> bool:
     return any(s < end and start < e for s, e in masks)
 
 
-# The words right before a number: the only places a label list can start (at the last
-# word, or the one before it for "Group of 77"). Trying the label pattern there only is much
-# faster than scanning every word of a paragraph with it.
-LAST_WORDS = re.compile(r"(?:([A-Za-z][A-Za-z.+]*)\s+)?([A-Za-z][A-Za-z.+]*)\s*$")
-
-
-def _label_spans(text: str, number_starts: list[int]) -> list[tuple[int, int]]:
-    spans: list[tuple[int, int]] = []
-    for start in number_starts:
-        if spans and start < spans[-1][1]:
-            continue
-        base = max(0, start - 30)
-        words = LAST_WORDS.search(text, base, start)
-        if not words:
-            continue
-        for group in (2, 1):
-            label = words.start(group) >= 0 and LABEL_LIST_EN.match(text, words.start(group))
-            if label:
-                spans.append(label.span())
-                break
-    return spans
-
-
 def _qualifier_en(prefix: str) -> str | None:
     return next((q for q, pattern in QUALIFIER_BEFORE_EN if pattern.search(prefix)), None)
 
@@ -149,30 +111,6 @@ def _not_a_quantity(raw: str, lang: str) -> bool:
     if raw[0] == "0" and len(raw) > 1 and raw[1].isdigit():
         return True
     return " " in raw and raw[0].isdigit() and run_together(raw, lang)
-
-
-def _ranges(text: str, figures: list[Figure]) -> list[Figure]:
-    """Two figures that are the ends of one range become one figure (value = low end)."""
-    pairs = set(range_pairs(text, [(f.start, f.end, f.value, f.value) for f in figures]))
-    out: list[Figure] = []
-    skip = False
-    for i, fig in enumerate(figures):
-        if skip:
-            skip = False
-            continue
-        if i in pairs:
-            high = figures[i + 1]
-            fig.end, fig.high = high.end, high.value
-            if fig.unit == "count":
-                fig.unit = high.unit
-            fig.counted = fig.counted or high.counted
-            if fig.unit == "count" and AGE_BEFORE.search(text[max(0, fig.start - 20):fig.start]):
-                fig.unit, fig.counted = "years", None  # aged 15–24
-            skip = True
-        elif re.search(r"\d[–‑-]$", text[max(0, fig.start - 2):fig.start]):
-            continue  # the high end of a range whose low end is no figure (SR.2–6)
-        out.append(fig)
-    return out
 
 
 class FigureFinder:
@@ -198,7 +136,7 @@ class FigureFinder:
         blocked = [*masks, *blocked_spans(text, self.lang), *((w[0], w[1]) for w in words)]
         arabic = [m.span() for m in matches if m.group()[0].isdigit()]
         if self.lang == "en":
-            blocked += _label_spans(text, [s for s, _ in arabic])
+            blocked += label_spans(text, [s for s, _ in arabic])
         rows = {arabic[i] for i in in_rows(text, arabic)}
         found: list[Figure] = []
         for m in matches:
@@ -219,8 +157,8 @@ class FigureFinder:
                 fig.qualifier = _qualifier_en(text[max(0, start - 25):start])
             found.append(fig)
         found.sort(key=lambda f: f.start)
-        self._share_units(text, found)
-        return [f.as_dict(text) for f in _ranges(text, found)]
+        share_units(text, found)
+        return [f.as_dict(text) for f in merge_ranges(text, found)]
 
     # -- shared context tests -------------------------------------------------------------
     def _glued(self, text: str, start: int, end: int) -> bool:
@@ -441,61 +379,3 @@ class FigureFinder:
                 if pattern.match(probe):
                     fig.qualifier = qual
                     return
-
-    # -- ranges ---------------------------------------------------------------------------
-    @staticmethod
-    def _share_units(text: str, figures: list[Figure]) -> None:
-        """'between 2 and 3 times', '2 to 3 million', '20–25 per cent': the unit and scale
-        written once after a range apply to both ends."""
-        for a, b in zip(figures, figures[1:]):
-            link = text[a.end:b.start]
-            if not re.fullmatch(r"\s*(?:and|to|–|-|至|到|和)\s*(?:US\$|\$|€)?\s*", link):
-                continue
-            if a.unit == "count" and b.unit != "count":
-                a.unit, a.counted = b.unit, None
-            if b.unit == "count" and b.counted is None and a.unit not in (
-                    "count", "percent", "times"):
-                b.unit = a.unit  # "$2 to 3 million", not "$2 million and 20 staff"
-            if b.scale_explicit and not a.scale_explicit and a.value < 1000 \
-                    and a.unit == b.unit:  # not "46.6 per cent to $8.8 million"
-                a.value *= b.value / parse_number_at(text, b)
-
-
-def parse_number_at(text: str, fig: Figure) -> float:
-    m = re.search(ARABIC, text[fig.start:fig.end])
-    return parse_arabic(m.group()) if m else fig.value
-
-
-STOP_EN = set("""of from in on at to for with by and or but have has had are is was were be
-been will would who which that across per received than as into under over through
-their its the a an this these those each were also during since while between among""".split())
-
-
-def counted_en(after: str) -> str | None:
-    """The noun phrase a count counts: the words after the number up to a function word."""
-    words = []
-    for m in re.finditer(r"\s*([A-Za-z][A-Za-z\-’']*)", after):
-        if m.start() != (words[-1][1] if words else 0):
-            break
-        word = m.group(1)
-        verb_like = words and re.fullmatch(r"[a-z]+(?:ed|ly|ing)", word)
-        if word.lower() in STOP_EN or len(words) >= 4 or verb_like:
-            break  # a function word, or a verb or adverb after the noun ("7 countries reported")
-        words.append((word, m.end()))
-    return " ".join(w for w, _ in words) or None
-
-
-def counted_zh(after: str) -> str | None:
-    """The nouns after a Chinese measure word (两个联合国实体 -> 联合国实体), by jieba's
-    part-of-speech tags."""
-    from jieba import posseg
-
-    out = []
-    for pair in posseg.cut(after[:12]):
-        if pair.flag[:1] in ("n", "j") or pair.flag in ("vn", "nz", "eng") and not out:
-            out.append(pair.word)
-            if len(out) == 3:
-                break
-        else:
-            break
-    return "".join(out) or None
