@@ -20,11 +20,12 @@ from glossary.matching import case_sensitive
 from glossary.scan import Scan
 from glossary.unexpanded import unexpanded
 
-# symbol series of a body's own governing documents -> the concept they need not expand
-OWN_SERIES = {"UNW/": "un-women", "E/ICEF/": "unicef", "DP/FPA/": "unfpa", "DP/OPS/": "unops",
-              "DP/": "undp", "UNEP/": "unep", "FCCC/": "unfccc", "CBD/": "cbd",
-              "ICCD/": "unccd", "TD/": "unctad", "E/ESCAP/": "escap", "E/ECE/": "ece",
-              "E/ECA/": "eca", "E/ESCWA/": "escwa", "LC/": "eclac"}
+# symbol series of a body's own governing documents -> the concepts they need not expand
+# (DP/ is the series of the one Executive Board of UNDP, UNFPA and UNOPS)
+OWN_SERIES = {"UNW/": {"un-women"}, "E/ICEF/": {"unicef"}, "DP/": {"undp", "unfpa", "unops"},
+              "UNEP/": {"unep"}, "FCCC/": {"unfccc"}, "CBD/": {"cbd"}, "ICCD/": {"unccd"},
+              "TD/": {"unctad"}, "E/ESCAP/": {"escap"}, "E/ECE/": {"ece"}, "E/ECA/": {"eca"},
+              "E/ESCWA/": {"escwa"}, "LC/": {"eclac"}}
 BARE_STYLE = 5  # distinct acronyms, none ever spelled out, that make a document's style
 _ADDRESS = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+|\b[\w-]+\.(?:org|int|com|net)\S*")
 
@@ -67,9 +68,9 @@ def abbreviations(s: Scan) -> list[Finding]:
 
 def _own_concepts(s: Scan) -> set[str]:
     symbols = [*s.doc.metadata.symbols, s.doc.metadata.symbol or "", s.doc.name.replace("_", "/")]
-    for prefix, cid in OWN_SERIES.items():
+    for prefix, concepts in OWN_SERIES.items():
         if any(sym.upper().startswith(prefix) for sym in symbols):
-            return {cid}
+            return concepts
     return set()
 
 

@@ -65,11 +65,16 @@ def test_a_plural_or_qualified_definition_defines_the_acronym(g):
 def test_a_body_needs_no_expansion_in_its_own_documents(g):
     d = doc([("UNICEF staff and UNFPA staff met.", [])], symbol="E/ICEF/2025/AB/L.3")
     assert found(g, d) == [("unfpa", "“UNFPA” is used and never defined")]
+    # the Executive Board of UNDP, UNFPA and UNOPS has one series for the three
+    d = doc([("Reports of the Ethics Offices of UNDP, UNFPA and UNOPS; UNICEF too.", [])],
+            symbol="DP/FPA/2025/7")
+    assert found(g, d) == [("unicef", "“UNICEF” is used and never defined")]
 
 
 def test_a_list_of_abbreviations_under_a_figure_defines_them_for_the_document(g):
     d = doc([("Collaborated with ECA and WTO on trade.", []),
              ("Abbreviations: ECA, Economic Commission for Africa; WTO, World Trade Organization.", []),
+             ("MMR=Maternal mortality ratio. The MMR fell.", []),
              ("ECA and WTO met again.", [])])
     assert found(g, d) == []
 
