@@ -160,6 +160,14 @@ def _segmented_as_slip(text: str, token_at, start: int, form: str, edit: tuple[s
     return True
 
 
+def _ordinary_words(surface: str) -> bool:
+    """Whether the window reads, by the dictionary alone, as two or more real words of
+    several characters: ordinary text (区域协作平台联合秘书处, "joint secretariat": 联合 +
+    秘书处), not a slip, which leaves a lone or unknown character (妇女暑, 世卫组识)."""
+    words = list(jieba.cut(surface, HMM=False))
+    return len(words) > 1 and all(len(w) > 1 and (jieba.get_FREQ(w) or 0) >= REAL_WORD for w in words)
+
+
 def _interior(hits: list[Hit]) -> set[int]:
     """Offsets strictly inside an exact hit: a window may contain a hit (United Nations in a
     misspelt United Nations Development Programme) but must not cut through one."""
@@ -259,7 +267,7 @@ class NearMissFinder:
             edit = one_edit(surface, form)
             if edit is None or _at_edge(*edit, form) or jieba.get_FREQ(surface):
                 continue
-            if self._word_and_suffix(surface, edit):
+            if self._word_and_suffix(surface, edit) or _ordinary_words(surface):
                 continue
             token_at = token_at or _token_at(doc, text)
             if not _segmented_as_slip(text, token_at, s, form, edit):

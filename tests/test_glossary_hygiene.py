@@ -87,3 +87,12 @@ def test_a_document_that_expands_none_of_many_acronyms_follows_a_house_style(g):
     assert found(g, doc([(r, []) for r in rows])) == []
     assert [c for c, _ in found(g, doc([(r, []) for r in rows[:4]]))] == [
         "icao", "iaea", "unctad", "upu"]
+
+
+def test_a_chinese_list_of_abbreviations_defines_them(g):
+    d = doc([("非洲经委会协助12个试点国家。", []),
+             ("缩略语：非洲经委会，非洲经济委员会；欧洲经委会，欧洲经济委员会。", [])])
+    d.metadata.lang = "zh"
+    assert found(g, d) == []
+    d.paragraphs.pop()
+    assert found(g, d) == [("eca", "“非洲经委会” is used and never defined")]

@@ -135,3 +135,8 @@ def test_a_name_with_two_words_swapped_is_a_slip(g):
             "United Nations Educational, Scientific and Cultural Organization met.")
     assert slips(g, "en", text) == [
         ("unesco", "United Nations Educational, Cultural and Scientific Organization", "swap of words")]
+
+
+def test_a_chinese_window_of_real_words_is_ordinary_text(g):
+    # E/2023/15: the joint secretariat (联合秘书处) of the Regional Collaborative Platform
+    assert slips(g, "zh", "西亚经社会担任区域协作平台联合秘书处的成员。") == []
