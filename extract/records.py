@@ -16,6 +16,7 @@ import sqlite3
 from functools import lru_cache
 from importlib.resources import files
 from typing import IO, Iterable
+from corpus.cells import neutral
 
 FIELDS = ["kind", "doc", "lang", "para", "sub", "page", "footnote", "text", "span", "value",
           "low", "high", "unit", "qualifier", "counted", "subject", "period", "previous",
@@ -74,11 +75,9 @@ def write_jsonl(records: Iterable[dict], out: IO[str]) -> None:
 
 def cells(row: dict) -> dict:
     """A CSV row safe to open in a spreadsheet: text cells that would be taken for a formula
-    get a leading apostrophe, as OWASP advises (``glossary.formats.tabular.neutral``). The
+    get a leading apostrophe, as OWASP advises (``corpus.cells.neutral``). The
     numeric columns (``value``, ``low``, ``high``, ``page``) hold numbers, never formulas,
     and are written as they are, so a negative value stays a number a spreadsheet adds up."""
-    from glossary.formats.tabular import neutral
-
     return {k: neutral(v) if isinstance(v, str) else v for k, v in row.items()}
 
 

@@ -12,6 +12,7 @@ import re
 from pathlib import Path
 
 from corpus.blocks import han_ratio
+from corpus.cells import neutral, restore
 from glossary.model import Concept, Glossary, GlossaryError, Term
 
 COLUMNS = ["id", "domain", "en_full", "en_short", "zh_full", "zh_short", "en_variants",
@@ -20,23 +21,6 @@ COLUMNS = ["id", "domain", "en_full", "en_short", "zh_full", "zh_short", "en_var
 # for the source-language term; files with that header are still read.
 LEGACY = COLUMNS[:-1] + ["source"]
 SEP = "|"
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def neutral(cell: str) -> str:
-    """A text cell that a spreadsheet would run as a formula (one starting with ``=``, ``+``,
-    ``-``, ``@``, tab or carriage return) gets a leading apostrophe, as OWASP advises
-    against CSV injection: ``=HYPERLINK(...)`` is written ``'=HYPERLINK(...)``. A cell that
-    already starts with apostrophes before such a character gets one more, so ``restore``
-    is its exact inverse. Only text is ever neutralised: a column typed numeric holds
-    numbers, which cannot be formulas, so a negative value stays ``-3.5`` (writers pass
-    numbers through untouched; see ``extract.records.write_csv``)."""
-    return "'" + cell if cell.lstrip("'")[:1] in FORMULA_START else cell
-
-
-def restore(cell: str) -> str:
-    """The cell ``neutral`` was given: one leading apostrophe removed where it added one."""
-    return cell[1:] if cell[:1] == "'" and cell.lstrip("'")[:1] in FORMULA_START else cell
 
 
 def is_ours(header: list[str]) -> bool:
