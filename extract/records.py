@@ -16,6 +16,7 @@ import sqlite3
 from functools import lru_cache
 from importlib.resources import files
 from typing import IO, Iterable
+
 from corpus.cells import neutral
 
 FIELDS = ["kind", "doc", "lang", "para", "sub", "page", "footnote", "text", "span", "value",
