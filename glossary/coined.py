@@ -21,7 +21,7 @@ import jieba
 from corpus.blocks import HAN, is_han
 from glossary.matching import Hit
 from glossary.model import Glossary
-from glossary.nearmiss import REAL_WORD
+from glossary.zhwords import REAL_WORD
 from glossary.scan import Scan
 
 _DEFINED = re.compile(f"[(（]([{HAN}]{{2,8}})[)）]")

@@ -11,9 +11,13 @@ segmentation of the text.
 
 What is not reported, to keep precision high: edits at the very edge of a form (a term
 followed by another character, or a plural ``s``), windows that overlap an exact hit,
-Chinese windows that are words in jieba's dictionary (开发部), English acronyms of fewer than
-four letters, and acronyms the document defines itself. Only names of bodies (domain
-``entity``) and acronyms are targets.
+Chinese windows that do not start and end on word boundaries (监督事 of 内部监督事务厅),
+that are words in jieba's dictionary (开发部), a word plus a common character (艾滋病界) or
+real words only (联合秘书处); English acronyms of fewer than four letters, known to be left
+unexpanded (AIDS), next to a slash, part of a name, or spelled out nearby, and acronym
+edits other than a swap of letters in acronyms under six letters (UNSC, USSC). Only names
+of bodies (domain ``entity``) and acronyms are targets. A name of three words or more with
+its words in another order is one too.
 """
 from __future__ import annotations
 
@@ -28,14 +32,9 @@ from spacy.attrs import IDX, LENGTH
 from corpus.blocks import HAN, is_han
 from glossary.matching import Hit, TermMatcher, case_sensitive, matcher_for
 from glossary.unexpanded import unexpanded
+from glossary.zhwords import (REAL_WORD, SUFFIX_CHAR, boundaries, ordinary_words,
+                              segmented_as_slip, token_at, whole_words)
 
-# A lone character next to a name is a slip only if it is no word of its own: not a
-# particle, preposition, conjunction, pronoun, ordinal or classifier (妇女的, 大会第).
-FUNCTION_CHARS = set("的地得了着过之其该此这那每各某本第等和与及或并且而但即亦也又还都就才"
-                     "在于从向对为以由被把将使让给所已未不无非个名项次届号条款段年月日中上下内外间前后")
-COMMON_CHAR = 100000  # jieba frequency from which any lone character is an ordinary word
-REAL_WORD = 30  # ... and a word of several characters a real one (组识 has 3, 主要 60 000+)
-SUFFIX_CHAR = 3000  # a word + such a character is a word of its own (艾滋病界; 暑 has 141)
 _HAN_RUN = re.compile(f"[{HAN}]+")
 _ACRONYM = re.compile(r"[A-Z][A-Za-z0-9-]*[A-Z0-9]")
 # words an acronym's letters skip (Union nationale des femmes marocaines: UNFM)
@@ -93,79 +92,6 @@ def _spans(doc, text: str) -> list[tuple[int, int, str]]:
 
 def _norm(word: str) -> str:
     return word.replace("’", "'")
-
-
-def _boundaries(text: str, hits: list[Hit]) -> tuple[set[int], dict[int, tuple[int, int]]]:
-    """Word boundaries by the dictionary alone (jieba's HMM glues a slipped character to its
-    neighbour) and by the glossary's own forms (an exact hit is a word): the set of
-    boundary offsets, and for every other offset the (start, end) of the word across it."""
-    bounds, across, at = {0, len(text)}, {}, 0
-    for word in jieba.cut(text, HMM=False):
-        bounds.add(at)
-        across.update((k, (at, at + len(word))) for k in range(at + 1, at + len(word)))
-        at += len(word)
-    for h in hits:
-        for k in (h.start, h.end):
-            bounds.add(k)
-            across.pop(k, None)
-    return bounds, across
-
-
-def _whole_words(text: str, bounds, s: int, e: int) -> bool:
-    """Whether the window [s, e) starts and ends on word boundaries. Where the dictionary
-    glues a particle to the window (和世卫 in 和世卫组识), the particle is cut off; a window
-    that cuts any other word (监督事 of 内部监督事务厅, 环境可 of 环境可持续) is not one."""
-    offsets, across = bounds
-    if s not in offsets and not all(ch in FUNCTION_CHARS for ch in text[across[s][0]:s]):
-        return False
-    return e in offsets or all(ch in FUNCTION_CHARS for ch in text[e:across[e][1]])
-
-
-def _token_at(doc, text: str):
-    """A function: character offset -> (start, end, text) of the token holding it, read
-    from the Doc's arrays (no Token objects are made)."""
-    arrays = doc.to_array([IDX, LENGTH])
-    starts = arrays[:, 0]
-
-    def at(offset: int) -> tuple[int, int, str]:
-        k = int(starts.searchsorted(offset, side="right")) - 1
-        s, n = int(arrays[k, 0]), int(arrays[k, 1])
-        return s, s + n, text[s:s + n]
-
-    return at
-
-
-def _segmented_as_slip(text: str, token_at, start: int, form: str, edit: tuple[str, int]) -> bool:
-    """Whether jieba's reading of the text (with its HMM, as in the shared pipeline) agrees
-    that the window is a slip: the edited character sits in a word inside the window that
-    is no common word (组识, 经杜会, or 暑 alone — not 主要, 的, or the 积极参与 of
-    妇女积极参与); a common character inserted or left out is a matter of style."""
-    kind, pos = edit
-    if kind in ("insertion", "deletion"):  # 与冲突有关(的)性暴力: style, not a slip
-        char = text[start + pos] if kind == "insertion" else form[pos]
-        if char in FUNCTION_CHARS or (jieba.get_FREQ(char) or 0) >= COMMON_CHAR:
-            return False
-    if kind == "deletion":
-        return True
-    end = start + len(form) + (kind == "insertion")
-    for at in range(start + pos, start + pos + (2 if kind == "transposition" else 1)):
-        t_start, t_end, word = token_at(at)
-        if t_start < start or t_end > end:
-            return False  # the character belongs to a word running past the window (积极参与)
-        freq = jieba.get_FREQ(word) or 0
-        if len(word) > 1 and freq >= REAL_WORD:
-            return False
-        if len(word) == 1 and (word in FUNCTION_CHARS or freq >= COMMON_CHAR):
-            return False
-    return True
-
-
-def _ordinary_words(surface: str) -> bool:
-    """Whether the window reads, by the dictionary alone, as two or more real words of
-    several characters: ordinary text (区域协作平台联合秘书处, "joint secretariat": 联合 +
-    秘书处), not a slip, which leaves a lone or unknown character (妇女暑, 世卫组识)."""
-    words = list(jieba.cut(surface, HMM=False))
-    return len(words) > 1 and all(len(w) > 1 and (jieba.get_FREQ(w) or 0) >= REAL_WORD for w in words)
 
 
 def _interior(hits: list[Hit]) -> set[int]:
@@ -257,7 +183,7 @@ class NearMissFinder:
         for p in [p for p in range(n - 2) if text[p] in self.gap_first]:
             for cid, form in gaps.get((text[p], text[p + 2]), ()):
                 windows[(p, p + 3, form)] = cid
-        out, bounds, token_at = [], None, None
+        out, bounds, locate = [], None, None
         for (s, e, form), cid in windows.items():
             if e - s < 3 or s in interior or e in interior:
                 continue
@@ -267,13 +193,13 @@ class NearMissFinder:
             edit = one_edit(surface, form)
             if edit is None or _at_edge(*edit, form) or jieba.get_FREQ(surface):
                 continue
-            if self._word_and_suffix(surface, edit) or _ordinary_words(surface):
+            if self._word_and_suffix(surface, edit) or ordinary_words(surface):
                 continue
-            token_at = token_at or _token_at(doc, text)
-            if not _segmented_as_slip(text, token_at, s, form, edit):
+            locate = locate or token_at(doc, text)
+            if not segmented_as_slip(text, locate, s, form, edit):
                 continue
-            bounds = bounds or _boundaries(text, hits)
-            if not _whole_words(text, bounds, s, e):
+            bounds = bounds or boundaries(text, hits)
+            if not whole_words(text, bounds, s, e):
                 continue
             out.append(NearMiss(cid, form, surface, s, e, edit[0], _confidence(edit[0], form)))
         return out
