@@ -5,10 +5,10 @@ edition may instead name the body in full first), once, and the same way through
 Not findings: the abbreviations UN documents leave unexpanded (``unexpanded.txt``: HIV,
 AIDS, COVID-19…); an acronym inside a name, a symbol or a web address (UN-Energy, CBD/COP,
 JIU/REP/2023/7, unfpa.org); acronyms in footnotes, which cite authors ("UN-Women,
-Progress of…"), and in quotations and titles, which are reproduced as written; none at
-all in a document that spells out none of its five or more acronyms (a calendar of
-conferences lists bodies as "ICAO, Council" by house style); and a body's own acronym in the documents of its own series (UNICEF in
-E/ICEF/…, UN-Women in UNW/…)."""
+Progress of…"), and in quotations and titles, which are reproduced as written; a body's
+own acronym in the documents of its own series (UNICEF in E/ICEF/…, UN-Women in UNW/…);
+and none at all in a document that spells out none of its five or more acronyms (a
+calendar of conferences lists bodies as "ICAO, Council" by house style)."""
 from __future__ import annotations
 
 import re
@@ -50,7 +50,7 @@ def abbreviations(s: Scan) -> list[Finding]:
         if (hit.concept not in own and s.role(hit) == "short" and _needs_definition(s, pos, hit)
                 and (pos, hit.start) < intro.get(hit.concept, (1 << 30, 0))):
             early[hit.concept].append((pos, hit))
-    if not intro and sum(1 for cid in early) >= BARE_STYLE:
+    if not intro and len(early) >= BARE_STYLE:
         early = {}  # a calendar or list that expands none of its many acronyms: house style
     findings = []
     for cid, occ in early.items():
