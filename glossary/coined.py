@@ -21,8 +21,8 @@ import jieba
 from corpus.blocks import HAN, is_han
 from glossary.matching import Hit
 from glossary.model import Glossary
-from glossary.zhwords import REAL_WORD
 from glossary.scan import Scan
+from glossary.zhwords import REAL_WORD
 
 _DEFINED = re.compile(f"[(（]([{HAN}]{{2,8}})[)）]")
 _MIN_PREFIX = 6  # a name cut short before "(": at least this many characters of the full name
@@ -33,7 +33,6 @@ class _Name:
     concept: str
     full: str
     short: str
-    known: frozenset  # every form of the concept in Chinese
 
 
 def _subsequence(word: str, name: str) -> bool:
@@ -48,7 +47,7 @@ def _names(glossary: Glossary) -> tuple[dict[str, list[_Name]], frozenset]:
     for c in glossary.concepts:
         full, short = c.preferred("zh", "full"), c.preferred("zh", "short")
         if c.domain == "entity" and full and short and len(short) >= 2:
-            by_head[short[:2]].append(_Name(c.id, full, short, frozenset(c.forms("zh"))))
+            by_head[short[:2]].append(_Name(c.id, full, short))
     known = frozenset(t.form for c in glossary.concepts for t in c.terms)
     return dict(by_head), known
 
@@ -81,7 +80,7 @@ def _coined(s: Scan):
     for pos, su in enumerate(s.units):
         for cid, at in _defined_here(su.unit.text, su.hits, s.glossary, known, coin):
             defined.setdefault(cid, (pos, at))
-    runs: dict[tuple[int, int], set[int]] = {}
+    runs: dict[int, dict[int, set[int]]] = {}  # unit -> start of a Han run -> its boundaries
 
     def whole(pos: int, a: int, b: int) -> bool:
         """Whether text[a:b] of unit ``pos`` starts and ends on word boundaries."""
