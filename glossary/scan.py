@@ -91,8 +91,9 @@ def _definitions(pos: int, text: str, hits: list[Hit], scan: Scan) -> list[Defin
         if scan.role(hit) != "short":
             continue
         nxt = hits[k + 1] if k + 1 < len(hits) else None
-        if (nxt and nxt.concept == hit.concept and text[hit.end:nxt.start].strip() in (",", "=", ":", "，", "：")
-                and scan.role(nxt) == "full"):  # a list: "ECA, Economic …", "MMR=Maternal …", "非洲经委会，非洲经济委员会"
+        # a list of abbreviations: "ECA, Economic …", "MMR=Maternal …", "非洲经委会，非洲经济委员会"
+        if (nxt and nxt.concept == hit.concept and scan.role(nxt) == "full"
+                and text[hit.end:nxt.start].strip() in (",", "=", ":", "，", "：")):
             out.append(Definition(hit.concept, hit.form, nxt.form, pos, hit, listed=True))
             continue
         # "(UNICEF)", "(NGOs)", and "(OIAI, or the “Office”)"
