@@ -1,4 +1,4 @@
-"""``rapporteur terms lookup|import|export|check|mine`` and ``rapporteur align``."""
+"""``rapporteur terms lookup|import|export|check|mine|concordance`` and ``rapporteur align``."""
 from __future__ import annotations
 
 import sys
@@ -255,6 +255,30 @@ def mine(en_file, zh_file, output, glossary_path):
         except GlossaryError as exc:
             fail(str(exc))
         click.echo(f"wrote {output}", err=True)
+
+
+@terms.command()
+@click.argument("term")
+@click.option("--db", default="rapporteur.db", show_default=True, type=click.Path(dir_okay=False),
+              help="The store of past reports (rapporteur ingest).")
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "html"]), default="text",
+              show_default=True)
+@click.option("--limit", default=50, show_default=True, help="Show at most this many paragraphs.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False))
+@glossary_option
+def concordance(term, db, fmt, limit, output, glossary_path):
+    """Where past reports used TERM (either language, any form of its concept): the aligned
+    English and Chinese paragraphs side by side, with symbol, year and paragraph."""
+    from corpus.cli import open_store
+    from glossary.concordance import RENDERERS
+    from glossary.concordance import concordance as run
+
+    if not Path(db).exists():
+        fail(f"{db}: no such store (build one with rapporteur ingest --db {db})")
+    g = _glossary(glossary_path)
+    with open_store(db) as store:
+        concept, lines = run(store, g, term, limit)
+    _write(RENDERERS[fmt](concept, term, lines), output)
 
 
 @click.command()

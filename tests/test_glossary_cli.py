@@ -176,3 +176,35 @@ def test_align_pairs_a_real_pair_without_numbers_by_content(tmp_path):
     assert first.findtext("prop[@type='x-confidence']") == "1.00"
     assert first.findtext("tuv[2]/seg").startswith("本报告根据大会第1823(XVII)号决议")
     assert run("align", str(en), str(zh), "--by", "number", "-o", str(out))[0] == 1
+
+
+@pytest.fixture(scope="module")
+def pair_store(tmp_path_factory):
+    from corpus.reader import read
+    from corpus.store import Store
+
+    db = tmp_path_factory.mktemp("store") / "past.db"
+    with Store(db) as store:
+        store.add(read(PAIR_EN))
+        store.add(read(PAIR_ZH))
+    return db
+
+
+def test_concordance_shows_aligned_paragraphs_of_past_reports(pair_store, tmp_path):
+    code, out = run("terms", "concordance", "人权高专办", "--db", str(pair_store), "--format", "json")
+    assert code == 0
+    data = json.loads(out)
+    assert data["concept"] == "ohchr"
+    para5 = next(x for x in data["lines"] if x["paragraph"] == "5")
+    assert para5["symbol"] == "A/HRC/99/12-E/CN.6/2025/12" and para5["year"] == "2025"
+    assert para5["en"].startswith("UN-Women, OHCHR and UNDP supported national human rights")
+    assert para5["forms"][0] == "OHCHR" and "人权高专办" in para5["forms"]
+    page = tmp_path / "c.html"
+    assert run("terms", "concordance", "OHCHR", "--db", str(pair_store), "--format", "html",
+               "-o", str(page))[0] == 0
+    assert "<mark>OHCHR</mark>" in page.read_text(encoding="utf-8")
+
+
+def test_concordance_without_a_store_is_a_clear_error(tmp_path):
+    code, out = run("terms", "concordance", "UNDP", "--db", str(tmp_path / "none.db"))
+    assert code == 1 and "no such store" in out and "Traceback" not in out
