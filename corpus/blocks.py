@@ -27,7 +27,7 @@ def ref(marker: str) -> str:
 class Block:
     text: str
     page: int | None = None
-    role: str = "body"  # body | footnote | furniture | table
+    role: str = "body"  # body | footnote | furniture | table | figure
     heading: bool | None = None  # reader's hint (bold/Heading style); None = unknown
     marker: str | None = None  # for role="footnote": its marker, when the format says so
     # for role="table": the rows of cells as printed (``text`` is then the cells' text, for

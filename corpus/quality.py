@@ -116,7 +116,7 @@ def _footnotes(doc: Document) -> list[str]:
     table_notes = {n[0] for t in doc.tables for n in t.notes if n[:1].islower() and n[1:2] == " "}
     out = []
     missing = [m for m in refs if m not in notes and m not in table_notes]
-    orphans = [m for m in notes if m not in refs]
+    orphans = [m for m in notes if m and m not in refs]  # a note printed without a mark has none
     if missing:
         out.append(f"{FOOTNOTES}: {len(missing)} footnote markers without a footnote "
                    f"({', '.join(missing[:8])})")
@@ -129,19 +129,16 @@ def _footnotes(doc: Document) -> list[str]:
 def unplaced(pages: dict[int, list[str]], doc: Document, *, min_words: int = 12,
              share: float = 0.1) -> list[tuple[int, int, int]]:
     """(page, words not placed, words on the page) for pages whose words are missing from
-    the model: each page's words are taken, in page order, from the multiset of the
-    model's words; a page is reported when more than ``min_words`` and ``share`` of its
-    words are left over. ``pages``: page number -> texts read on that page (less furniture)."""
+    the model: a word of a page is not placed when the page holds it more often than the
+    whole model does. A page is reported when more than ``min_words`` and ``share`` of its
+    words are not placed. ``pages``: page number -> texts read on that page (less
+    furniture), from a reading independent of the model's."""
     pool = Counter(w for t in texts(doc) for w in words(t))
     out = []
     for page in sorted(pages):
-        page_words = [w for t in pages[page] for w in words(t)]
-        left = 0
-        for w in page_words:
-            if pool[w] > 0:
-                pool[w] -= 1
-            else:
-                left += 1
-        if left > min_words and left > share * len(page_words):
-            out.append((page, left, len(page_words)))
+        page_words = Counter(w for t in pages[page] for w in words(t))
+        left = sum(max(0, n - pool[w]) for w, n in page_words.items())
+        total = sum(page_words.values())
+        if left > min_words and left > share * total:
+            out.append((page, left, total))
     return out

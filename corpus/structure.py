@@ -18,7 +18,7 @@ from corpus.model import Box, Document, Figure, Footnote, Paragraph, Section, Su
 
 ROMAN = "I II III IV V VI VII VIII IX X XI XII XIII XIV XV XVI XVII XVIII XIX XX".split()
 ZH_NUM = "一 二 三 四 五 六 七 八 九 十 十一 十二 十三 十四 十五 十六 十七 十八 十九 二十".split()
-_PARA = re.compile(rf"^{PARA_LABEL}\s*(?=\S)")
+_PARA = re.compile(rf"^{PARA_LABEL}(?!\d)\s*(?=\S)")  # "76.5 per cent" opens nothing
 _SUB = re.compile(rf"^{SUB_LABEL}\s*")
 _H1 = re.compile(rf"^({'|'.join(reversed(ROMAN))})\s*[.．]\s+(\S.*)$|"
                  rf"^({'|'.join(reversed(ZH_NUM))})\s*[.、．]\s*(\S.*)$")
@@ -36,7 +36,8 @@ _GLUED_STAR = re.compile(r"(?<=[^\s*\ue000])(\*{1,3})(?=\s|$)")
 _BOX = re.compile(r"^(Box\s+[\dIVX]+(?:\.\d+)?|专栏\s*\d+|框\s*\d+)[.:：]?\s*")
 _FIGURE_NO = re.compile(r"^(?:Figure|Chart|Map|Graph|图)", re.I)
 _TABLE_NO = re.compile(r"^(?:Table|Figure|Chart|Map|Box|表|图)\s*[\dA-Z.IVX]+", re.I)
-_TABLE_NOTE = re.compile(r"^(?:[a-z]\s|\*+\s?|Source|Sources|Note|Notes|Abbreviations?)\b[:\s]|^(?:资料来源|注)[:：]")
+_TABLE_NOTE = re.compile(r"^(?:[a-z]\s+(?=\S)|\*+\s?(?=\S)|(?:Sources?|Notes?|Abbreviations?)\s*:)|"
+                         r"^(?:资料来源|注)\s*[:：]")
 _NUMERIC = re.compile(r"[\d\s.,%()\-–—$]*\d[\d\s.,%()\-–—$]*|[–—-]")
 # The opening words of a resolution or decision: "The Security Council,", "大会，"
 _ADDRESSED = re.compile(r"^(?:The\s+)?(?:General Assembly|Security Council|Economic and Social Council|"
@@ -117,7 +118,7 @@ def structure(blocks: list[Block], *, source: str, fmt: str, sha256: str,
             continue
         if block.role == "footnote":
             builder.footnote(block)
-        elif block.role == "table":
+        elif block.role in ("table", "figure"):
             builder.table(block)
         elif not builder.started:
             if not builder.begin(block) and not builder.opens_body(block):
@@ -341,8 +342,9 @@ class _Builder:
         place = dict(page=block.page, **self._place())
         label = number.group(0) if number else None
         caption = text[number.end():].strip() if number else (text or None)
-        if (label and _FIGURE_NO.match(label)) or all(len(r) <= 1 for r in rows) and \
-                sum(bool(_NUMERIC.fullmatch(r[0])) for r in rows if r) >= 0.5 * len(rows):
+        axis = all(len(r) <= 1 for r in rows) and \
+            sum(bool(_NUMERIC.fullmatch(r[0])) for r in rows if r) >= 0.5 * len(rows)
+        if block.role == "figure" or (label and _FIGURE_NO.match(label)) or axis:
             self.doc.figures.append(Figure(number=label, caption=caption,
                                            labels=[c for r in rows for c in r], notes=notes, **place))
             return
