@@ -246,10 +246,10 @@ def test_docx_blocks_in_page_order(un_template):
         ("Mission support initiatives", "body", True),  # H23: outline level and bold inherited
         ("2. The Mission will reduce its fleet as follows:", "body", False),
         ("(Thousands of United States dollars)", "table", False),  # a table's text: its caption
-        ("Figure I", "table", False),  # a diagram, captioned: its text box, once, as a row
+        ("Figure I", "figure", False),  # a diagram, captioned: its text box, once, as a row
         ("3. The reduction covers 12 km² of the area.", "body", False)]
     assert [b.text for b in blocks if b.role == "furniture"] == ["26-00999 (E) 160126", "A/80/999"]
-    assert [b.rows for b in blocks if b.role == "table"] == [
+    assert [b.rows for b in blocks if b.role in ("table", "figure")] == [
         [["Category", "Amount"], ["Fixed-wing\ue000a\ue001", "76.5"], ["a Estimated."]],
         [["Office of the Director"]]]
 

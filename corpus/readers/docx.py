@@ -210,7 +210,7 @@ class _Reader:
             if anchor is not None and self.blocks[-1] is anchor and \
                     is_title(anchor.text, anchor.heading):
                 caption = self.blocks.pop().text
-            self.diagrams.append(Block(caption, page=self.page, role="table", heading=False,
+            self.diagrams.append(Block(caption, page=self.page, role="figure", heading=False,
                                        rows=[row]))
             self.blocks.append(self.diagrams[-1])
         self.under_table = True
