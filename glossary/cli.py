@@ -51,6 +51,20 @@ def _status(message: str):
     return Console(stderr=True).status(message)
 
 
+def _comment(file: str, out: str, findings, target) -> None:
+    from glossary.wordcomments import write_comments
+
+    if not file.lower().endswith(".docx"):
+        fail(f"{file}: --comments needs a Word (.docx) document")
+    texts = {(su.unit.kind, su.unit.index): su.unit.text for su in target.units}
+    try:
+        placed, missed = write_comments(file, out, findings, texts)
+    except OSError as exc:
+        fail(f"{out}: {exc.strerror or exc}")
+    click.echo(f"wrote {out}: {placed} comment(s)"
+               + (f", {missed} place(s) not found in the Word text" if missed else ""), err=True)
+
+
 def _say_aligned(source, target, source_file: str, target_file: str, purpose: str) -> int:
     """Tell on stderr how much of the pair aligns and how (by paragraph number, or by
     content where the numbers were lost: then only reliable pairs are compared), and warn
@@ -192,7 +206,10 @@ def export(fmt, output, glossary_path):
 @click.option("-o", "--output", type=click.Path(dir_okay=False))
 @click.option("--fail-on", type=click.Choice(["error", "warning", "never"]), default="error",
               show_default=True, help="Exit 1 when a finding of this severity or worse is reported.")
-def check(file, source_file, glossary_path, fmt, output, fail_on):
+@click.option("--comments", "comments_out", type=click.Path(dir_okay=False),
+              help="FILE is a Word document: write a copy of it here with each finding as a "
+                   "Word comment on the flagged words.")
+def check(file, source_file, glossary_path, fmt, output, fail_on, comments_out):
     """Check FILE's terminology: variants, near-misses, deprecated forms, abbreviations,
     and with --source, missing or inconsistent translations. Exits 1 when it reports a
     finding at or above --fail-on (errors, by default), so scripts and CI can gate on it."""
@@ -206,6 +223,8 @@ def check(file, source_file, glossary_path, fmt, output, fail_on):
         source = scan(_read(source_file), g) if source_file else None
         findings = run(target, source)
     _write(RENDERERS[fmt](findings, target, source), output)
+    if comments_out:
+        _comment(file, comments_out, findings, target)
     if source is not None:
         _say_aligned(source.doc, target.doc, source_file, file, "the bilingual checks")
     failing = {"error": {"error"}, "warning": {"error", "warning"}, "never": set()}[fail_on]

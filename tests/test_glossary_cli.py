@@ -208,3 +208,26 @@ def test_concordance_shows_aligned_paragraphs_of_past_reports(pair_store, tmp_pa
 def test_concordance_without_a_store_is_a_clear_error(tmp_path):
     code, out = run("terms", "concordance", "UNDP", "--db", str(tmp_path / "none.db"))
     assert code == 1 and "no such store" in out and "Traceback" not in out
+
+
+def test_findings_written_into_a_word_translation_as_comments(tmp_path):
+    from docx import Document
+
+    draft = tmp_path / "draft.docx"
+    doc = Document()
+    p = doc.add_paragraph("1. The report was prepared with ")
+    p.add_run("the Untied Nations ")  # a slip spread over two runs, as Word often stores text
+    p.add_run("Population Fund and UNDP.")
+    doc.save(str(draft))
+    out = tmp_path / "draft.commented.docx"
+    code, text = run("terms", "check", str(draft), "--comments", str(out), "--fail-on", "never")
+    assert code == 0 and f"wrote {out}: 2 comment(s)" in text
+    comments = {c.text for c in Document(str(out)).comments}
+    assert any(c.startswith("[error] near-miss: “Untied Nations Population Fund” is one "
+                            "transposition away") for c in comments)
+    assert any("“UNDP” is used and never defined" in c for c in comments)
+    body = Document(str(out)).element.body.xml
+    anchored = body[body.index("commentRangeStart"):body.index("commentRangeEnd")]
+    assert "the Untied Nations " in anchored and "Population Fund and UNDP." in anchored
+    code, text = run("terms", "check", PAIR_ZH, "--comments", str(out), "--fail-on", "never")
+    assert code == 1 and "--comments needs a Word (.docx) document" in text
