@@ -165,6 +165,8 @@ def _organs(text: str) -> list[str]:
 
 def _symbol(text: str) -> str | None:
     text = re.sub(r"^United Nations\s+", "", text)
+    if re.fullmatch(r"[A-Z]{1,4} /\S+", text):  # "A /79/PV.64": a letter-spaced verbatim record
+        text = text.replace(" /", "/", 1)
     if SYMBOL_LINE.match(text) and "/" in text:
         return re.sub(r"\s*([-–])\s*", "-", text).replace("–", "-")
     return None
