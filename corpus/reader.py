@@ -33,8 +33,10 @@ def sniff(path: Path, head: bytes) -> str:
     return expected
 
 
-def read_blocks(path: str | Path):
-    """(format, sha256, blocks, pages) for one file."""
+def read_blocks(path: str | Path, notes: list[str] | None = None):
+    """(format, sha256, blocks, pages) for one file; what the reader skipped or replaced
+    goes to ``notes`` (see ``corpus.notes``)."""
+    from corpus.notes import collecting
     from corpus.readers import reader
 
     path = Path(path)
@@ -46,7 +48,10 @@ def read_blocks(path: str | Path):
     except OSError as exc:
         raise ReadError(path, exc.strerror or str(exc)) from None
     fmt = sniff(path, data[:1024])
-    blocks, pages = reader(fmt)(path, data)
+    with collecting() as found:
+        blocks, pages = reader(fmt)(path, data)
+    if notes is not None:
+        notes.extend(found)
     return fmt, hashlib.sha256(data).hexdigest(), blocks, pages
 
 
@@ -54,5 +59,6 @@ def read(path: str | Path) -> Document:
     """Read one UN report (PDF, DOCX or text, Chinese or English) into a Document."""
     from corpus.structure import structure
 
-    fmt, sha, blocks, pages = read_blocks(path)
-    return structure(blocks, source=str(path), fmt=fmt, sha256=sha, pages=pages)
+    notes: list[str] = []
+    fmt, sha, blocks, pages = read_blocks(path, notes)
+    return structure(blocks, source=str(path), fmt=fmt, sha256=sha, pages=pages, notes=notes)

@@ -97,7 +97,7 @@ def _check_readable(blocks: list[Block], source: str) -> str:
 
 
 def structure(blocks: list[Block], *, source: str, fmt: str, sha256: str,
-              pages: int | None) -> Document:
+              pages: int | None, notes: list[str] = ()) -> Document:
     lang = _check_readable(blocks, source)
     if lang == "zh":
         for b in blocks:
@@ -128,7 +128,7 @@ def structure(blocks: list[Block], *, source: str, fmt: str, sha256: str,
     doc.metadata = parse_masthead(doc.front, furniture, lang)
     builder.finish()
     doc.front = [REF_RE.sub(lambda m: m.group(1), t).strip() for t in doc.front]  # as printed: "item 5*"
-    doc.warnings = quality.warnings(doc)
+    doc.warnings = [*notes, *quality.warnings(doc)]  # notes: what the reader skipped
     return doc
 
 

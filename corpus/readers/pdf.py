@@ -479,13 +479,20 @@ def _ended_short(a: _Segment, b: _Segment, right: float) -> bool:
 
 
 def read_pdf(path: Path, data: bytes) -> tuple[list[Block], int]:
-    """The blocks of a PDF in reading order and its page count."""
-    if b"%%EOF" not in data[-4096:]:
-        raise ReadError(path, "truncated or corrupt PDF: the end-of-file marker (%%EOF) is missing")
+    """The blocks of a PDF in reading order and its page count. A file cut short is read
+    when pdfium can still rebuild it, with a note; it is refused only when it cannot."""
+    from corpus.notes import note
+
+    truncated = b"%%EOF" not in data[-4096:]
     try:
         pdf = pdfium.PdfDocument(data)
     except pdfium.PdfiumError as exc:
+        if truncated:
+            raise ReadError(path, "truncated or corrupt PDF: the end-of-file marker (%%EOF) "
+                                  "is missing") from None
         raise ReadError(path, _open_error(str(exc))) from None
+    if truncated:
+        note("the end-of-file marker (%%EOF) is missing: the file may be cut short")
     try:
         return _read(path, pdf)
     except pdfium.PdfiumError as exc:
@@ -504,26 +511,58 @@ def _open_error(message: str) -> str:
 
 
 def _read(path: Path, pdf) -> tuple[list[Block], int]:
-    reader = _PageReader()
-    pages = []
-    for index in range(len(pdf)):
+    """Each page on its own: a page that fails (damaged content, more objects than
+    ``corpus.limits.PAGE_OBJECTS``) is noted and skipped, and the rest is read."""
+    from corpus.limits import PAGE_OBJECTS
+    from corpus.notes import note
+
+    class Overfull(Exception):
+        pass
+
+    def page_lines(index: int):
         page = pdf[index]
-        textpage = page.get_textpage()
         try:
-            width, height = page.get_size()
-            runs, rules = reader.read(page.raw, textpage.raw, width)
+            objects = _count_objects(_address(page.raw))
+            if objects > PAGE_OBJECTS:
+                raise Overfull(f"{objects:,} objects on the page (the limit is {PAGE_OBJECTS:,})")
+            textpage = page.get_textpage()
+            try:
+                width, height = page.get_size()
+                runs, rules = reader.read(page.raw, textpage.raw, width)
+            finally:
+                textpage.close()
         finally:
-            textpage.close()
             page.close()
-        lines = _lines(runs)
-        pages.append(((width, height), rules, [_segments(line, i) for i, line in enumerate(lines)]))
+        return (width, height), rules, [_segments(line, i) for i, line in enumerate(_lines(runs))]
+
+    def failure(number: int, exc: Exception) -> str:
+        cause = (str(exc) if isinstance(exc, Overfull) else
+                 f"pdfium cannot load it ({exc})" if isinstance(exc, pdfium.PdfiumError) else
+                 "its content is damaged")
+        return f"page {number} could not be read: {cause}"
+
+    reader = _PageReader()
+    pages, failed = [], []
+    for index in range(len(pdf)):
+        try:
+            pages.append(page_lines(index))
+        except Exception as exc:  # a damaged page must not cost the others
+            failed.append(failure(index + 1, exc))
+            pages.append(((0.0, 0.0), [], []))
+    if failed and len(failed) == len(pages):
+        raise ReadError(path, f"no page could be read ({failed[0]})")
     if pages and not any(lines for _, _, lines in pages):
         raise ReadError(path, "no text layer: scanned PDF? (OCR it first)")
     blocks: list[Block] = []
     layout = _Layout([lines for _, _, lines in pages])
     notes = _Footnotes()
     for number, (size, rules, lines) in enumerate(pages, 1):
-        blocks.extend(_page_blocks(number, size, rules, lines, layout, notes))
+        try:
+            blocks.extend(_page_blocks(number, size, rules, lines, layout, notes) if lines else [])
+        except Exception as exc:
+            failed.append(failure(number, exc))
+    for message in sorted(failed, key=lambda m: int(m.split()[1])):
+        note(message)
     for block in blocks:
         if _HAN.search(block.text):  # curly quotes count as CJK punctuation: English stays as is
             block.text = _REF_SPACE.sub("", normalise_zh_spacing(block.text))

@@ -25,14 +25,32 @@ _TERMINAL = tuple("。！？；：.!?;:”\"’)）")
 
 def decode(path: Path, data: bytes) -> str:
     """Text from bytes: a BOM decides; else strict UTF-8, UTF-16 (by its NUL pattern), then
-    GB18030 (a superset of GBK and GB2312); else a clear error."""
+    GB18030 (a superset of GBK and GB2312). A few bad bytes (a damaged copy) are replaced
+    with U+FFFD and noted; only text that is mostly undecodable is refused."""
+    from corpus.notes import note
+
+    def lenient(codec: str) -> tuple[str, int] | None:
+        """The text with bad bytes replaced and their count, when they are few."""
+        text = data.decode(codec, errors="replace")
+        bad = text.count("\ufffd") - data.count("\ufffd".encode(codec.replace("-sig", "")))
+        return (text, bad) if bad <= max(8, len(data) // 200) else None
+
+    def replaced(found: tuple[str, int], codec: str) -> str:
+        text, bad = found
+        note(f"{bad} undecodable byte sequence(s) replaced with U+FFFD (the file is not valid "
+             f"{codec.removesuffix('-sig').upper()} throughout)")
+        return text
+
     for bom, codec in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
                        (codecs.BOM_UTF16_BE, "utf-16")):
         if data.startswith(bom):
             try:
                 return data.decode(codec)
             except UnicodeDecodeError:
-                raise ReadError(path, f"invalid {codec} text despite its byte-order mark") from None
+                found = lenient(codec)
+                if found is None:
+                    raise ReadError(path, f"invalid {codec} text despite its byte-order mark") from None
+                return replaced(found, codec)
     best, best_score = None, 0.0
     for codec in ("utf-8", "utf-16-le", "utf-16-be", "gb18030"):
         if codec.startswith("utf-16") and len(data) % 2:
@@ -48,6 +66,10 @@ def decode(path: Path, data: bytes) -> str:
             best, best_score = text, score
     if best is not None and best_score >= 0.9:
         return best
+    for codec in ("utf-8", "gb18030", "utf-16-le", "utf-16-be"):
+        found = lenient(codec)
+        if found and _commonness(found[0].replace("\ufffd", "")) >= 0.9:
+            return replaced(found, codec)
     raise ReadError(path, "cannot decode the text: it is not UTF-8, UTF-16 or GB18030/GBK")
 
 
