@@ -95,7 +95,10 @@ def _needs_definition(s: Scan, pos: int, hit) -> bool:
         return False  # UN-Energy, UN-RIAS; but FAO-led is a use of FAO
     if after[:1] == " " and after[1:].isupper():  # UN Web TV
         return False
-    return not any(m.start() <= hit.start < m.end() for m in _ADDRESS.finditer(text))
+    key = ("address", pos)
+    if key not in s.cache:
+        s.cache[key] = [m.span() for m in _ADDRESS.finditer(text)]
+    return not any(a <= hit.start < b for a, b in s.cache[key])
 
 
 def _redefined(s: Scan) -> list[Finding]:

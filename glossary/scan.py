@@ -57,9 +57,10 @@ class Scan:
     def quoted(self, pos: int, hit: Hit) -> bool:
         """Whether ``hit`` stands inside quotation marks or 《》 in its unit: a quotation or a
         title, reproduced as written, so no place to correct a form."""
-        spans = self.cache.setdefault(("quoted", pos), [
-            m.span() for m in _QUOTED.finditer(self.units[pos].unit.text)])
-        return any(a < hit.start and hit.end < b for a, b in spans)
+        key = ("quoted", pos)
+        if key not in self.cache:
+            self.cache[key] = [m.span() for m in _QUOTED.finditer(self.units[pos].unit.text)]
+        return any(a < hit.start and hit.end < b for a, b in self.cache[key])
 
     def _term(self, hit: Hit):
         key = (hit.concept, hit.form)
