@@ -4,6 +4,9 @@ points (see pyproject.toml), loaded only when invoked so that ``rapporteur show`
 for spaCy."""
 from __future__ import annotations
 
+import errno
+import os
+import shlex
 import sys
 from importlib.metadata import entry_points
 
@@ -12,7 +15,29 @@ import click
 from corpus.errors import ReadError
 
 
+BUG = 70  # exit code of an unexpected failure (sysexits' EX_SOFTWARE)
+
+
 class PluginGroup(click.Group):
+    """Sub-commands from entry points, and the top-level guard: whatever a command lets
+    escape becomes one line on standard error, never a traceback (unless ``--debug``)."""
+
+    def parse_args(self, ctx, args):
+        ctx.meta["rapporteur.args"] = list(args)  # for the re-run hint
+        return super().parse_args(ctx, args)
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except (click.exceptions.Exit, click.ClickException, click.Abort, SystemExit,
+                KeyboardInterrupt):
+            raise
+        except Exception as exc:
+            if ctx.params.get("debug"):
+                raise
+            click.echo(_failure(exc, ctx.meta.get("rapporteur.args", [])), err=True)
+            ctx.exit(BUG if _is_bug(exc) else 1)
+
     def _eps(self):
         return {ep.name: ep for ep in entry_points(group="rapporteur.commands")}
 
@@ -28,8 +53,36 @@ class PluginGroup(click.Group):
 
 @click.group(cls=PluginGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="rapporteur")
-def main():
-    """Rapporteur: read, mine, check and draft United Nations reports (Chinese/English)."""
+@click.option("--debug", is_flag=True, help="On an unexpected failure, show the traceback.")
+def main(debug):
+    """Rapporteur: read, mine, check and draft United Nations reports (Chinese/English).
+
+    Exit codes: 0 done; 1 an input could not be read or written (error: FILE: cause);
+    2 wrong usage; 70 a bug in Rapporteur (re-run with --debug for the traceback)."""
+    if debug:  # the readers, in this process and in ingest's workers, let bugs through
+        ctx = click.get_current_context()
+        before = os.environ.get("RAPPORTEUR_DEBUG")
+        os.environ["RAPPORTEUR_DEBUG"] = "1"
+        ctx.call_on_close(lambda: os.environ.pop("RAPPORTEUR_DEBUG") if before is None else None)
+
+
+def _is_bug(exc: Exception) -> bool:
+    return not isinstance(exc, (ReadError, OSError, MemoryError))
+
+
+def _failure(exc: Exception, args: list[str]) -> str:
+    """One line for a failure no command reported: the file and the cause when the
+    exception names them, else a bug report with the command that shows the traceback."""
+    if isinstance(exc, ReadError):
+        return f"error: {exc}"
+    if isinstance(exc, MemoryError):
+        return "error: out of memory (the input is too large for this machine)"
+    if isinstance(exc, OSError):
+        cause = exc.strerror or errno.errorcode.get(exc.errno or 0) or str(exc)
+        return f"error: {exc.filename}: {cause}" if exc.filename else f"error: {cause}"
+    command = shlex.join(["rapporteur", "--debug", *args])
+    return (f"error: unexpected failure, a bug in Rapporteur ({type(exc).__name__}: {exc}); "
+            f"for the traceback, run: {command}")
 
 
 def fail(message: str, code: int = 1):

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+from corpus.limits import LEVEL_TEXT, NUMBER_MAX
+
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _ROMAN = [(1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
           (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")]
@@ -20,6 +22,15 @@ def _roman(n: int) -> str:
 
 def _letter(n: int) -> str:
     return chr(ord("a") + (n - 1) % 26) * ((n - 1) // 26 + 1)
+
+
+def _int(value: str | None, default: int, high: int = NUMBER_MAX) -> int:
+    """An attribute as an integer within 0..``high``: a crafted file may say ``10**9`` (a
+    label of a million letters) or ``abc``; Word itself clamps, so do we."""
+    try:
+        return min(max(int(value), 0), high) if value is not None else default
+    except ValueError:
+        return default
 
 
 def format_number(n: int, fmt: str) -> str:
@@ -80,10 +91,10 @@ class Numbering:
                     fmt = lvl.find(W + "numFmt")
                     text = lvl.find(W + "lvlText")
                     start = lvl.find(W + "start")
-                    lv[int(lvl.get(W + "ilvl"))] = {
+                    lv[_int(lvl.get(W + "ilvl"), 0, high=8)] = {
                         "fmt": fmt.get(W + "val") if fmt is not None else "decimal",
-                        "text": text.get(W + "val") if text is not None else "",
-                        "start": int(start.get(W + "val")) if start is not None else 1,
+                        "text": (text.get(W + "val") or "")[:LEVEL_TEXT] if text is not None else "",
+                        "start": _int(start.get(W + "val"), 1) if start is not None else 1,
                         "legal": lvl.find(W + "isLgl") is not None,  # every number decimal
                     }
                 abstract[an.get(W + "abstractNumId")] = lv
@@ -98,7 +109,8 @@ class Numbering:
                 for ov in num.iter(W + "lvlOverride"):
                     so = ov.find(W + "startOverride")
                     if so is not None:
-                        starts.setdefault(nid, {})[int(ov.get(W + "ilvl"))] = int(so.get(W + "val"))
+                        starts.setdefault(nid, {})[_int(ov.get(W + "ilvl"), 0, high=8)] = \
+                            _int(so.get(W + "val"), 1)
         styles = document.styles.element
         for st in styles.iter(W + "style"):
             numpr = st.find(f"{W}pPr/{W}numPr")
@@ -107,7 +119,7 @@ class Numbering:
                 ilvl = numpr.find(W + "ilvl")
                 if nid is not None:
                     style_numpr[st.get(W + "styleId")] = (
-                        nid.get(W + "val"), int(ilvl.get(W + "val")) if ilvl is not None else 0)
+                        nid.get(W + "val"), _int(ilvl.get(W + "val"), 0, high=8) if ilvl is not None else 0)
         return cls(levels, starts, style_numpr, lists)
 
     def _numpr(self, p) -> tuple[str, int] | None:
@@ -119,7 +131,7 @@ class Numbering:
         nid = numpr.find(W + "numId")
         ilvl = numpr.find(W + "ilvl")
         num_id = nid.get(W + "val") if nid is not None else (inherited or (None, 0))[0]
-        level = int(ilvl.get(W + "val")) if ilvl is not None else (inherited or (None, 0))[1]
+        level = _int(ilvl.get(W + "val"), 0, high=8) if ilvl is not None else (inherited or (None, 0))[1]
         return (num_id, level) if num_id else None
 
     def label(self, p, document=None) -> str | None:
@@ -136,7 +148,7 @@ class Numbering:
             self.restarted.add((num_id, ilvl))
             counters.pop(ilvl, None)
         start = self.levels[num_id][ilvl]["start"] if override is None else override
-        counters[ilvl] = counters[ilvl] + 1 if ilvl in counters else start
+        counters[ilvl] = min(counters[ilvl] + 1, NUMBER_MAX) if ilvl in counters else start
         for deeper in [k for k in counters if k > ilvl]:
             del counters[deeper]
         lvl = self.levels[num_id][ilvl]
@@ -147,4 +159,4 @@ class Numbering:
             fmt = "decimal" if lvl.get("legal") else spec["fmt"]
             return format_number(counters.get(k, spec["start"]), fmt)
 
-        return re.sub(r"%(\d)", sub, lvl["text"]).strip() or None
+        return re.sub(r"%(\d)", sub, lvl["text"])[:LEVEL_TEXT].strip() or None

@@ -6,6 +6,8 @@ that a ``.pdf`` that is really a Word file (or nothing) gets a clear answer.
 from __future__ import annotations
 
 import hashlib
+import os
+import traceback
 from pathlib import Path
 
 from corpus.errors import ReadError
@@ -49,7 +51,12 @@ def read_blocks(path: str | Path, notes: list[str] | None = None):
         raise ReadError(path, exc.strerror or str(exc)) from None
     fmt = sniff(path, data[:1024])
     with collecting() as found:
-        blocks, pages = reader(fmt)(path, data)
+        try:
+            blocks, pages = reader(fmt)(path, data)
+        except ReadError:
+            raise
+        except Exception as exc:
+            raise failure(path, exc) from exc
     if notes is not None:
         notes.extend(found)
     return fmt, hashlib.sha256(data).hexdigest(), blocks, pages
@@ -61,4 +68,26 @@ def read(path: str | Path) -> Document:
 
     notes: list[str] = []
     fmt, sha, blocks, pages = read_blocks(path, notes)
-    return structure(blocks, source=str(path), fmt=fmt, sha256=sha, pages=pages, notes=notes)
+    try:
+        return structure(blocks, source=str(path), fmt=fmt, sha256=sha, pages=pages, notes=notes)
+    except ReadError:
+        raise
+    except Exception as exc:
+        raise failure(path, exc) from exc
+
+
+def failure(path: str | Path, exc: Exception) -> ReadError:
+    """A reader's own failure (a bug, or a resource exhausted) as a ``ReadError`` that names
+    the file, where it failed and how to see the traceback; with ``RAPPORTEUR_DEBUG`` set
+    (``rapporteur --debug``) the exception itself goes on."""
+    if os.environ.get("RAPPORTEUR_DEBUG"):
+        raise exc
+    if isinstance(exc, MemoryError):
+        return ReadError(path, "out of memory while reading it")
+    if isinstance(exc, RecursionError):
+        return ReadError(path, "its structure is nested too deeply to read")
+    frame = traceback.extract_tb(exc.__traceback__)[-1]
+    where = f"{Path(frame.filename).parent.name}/{Path(frame.filename).name}:{frame.lineno}"
+    return ReadError(path, f"the reader failed on it ({type(exc).__name__} at {where}: a bug "
+                           f"in Rapporteur, please report it; 'rapporteur --debug show FILE' "
+                           f"shows the traceback)")
