@@ -196,6 +196,6 @@ def test_short_forms_are_unambiguous_unless_the_notes_warn(rows):
             if short:
                 assert longer.get(norm(short), r["id"]) == r["id"], (lang, short, r["id"])
                 owners.setdefault(short, []).append(r)
-        for short, shared in owners.items():
-            if len(shared) > 1:
-                assert all("Not to be confused" in r["note"] for r in shared), (lang, short)
+        for short, sharing in owners.items():
+            if len(sharing) > 1:
+                assert all("Not to be confused" in r["note"] for r in sharing), (lang, short)
