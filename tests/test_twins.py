@@ -72,19 +72,18 @@ def test_last_paragraph_number_is_the_same_in_both():
 
 def test_word_footnotes_are_the_pdf_footnotes():
     pdf, word = both("A_80_628")
-    assert [(f.marker, f.text[:40]) for f in word.footnotes][2:4] == [
+    assert [(f.marker, f.text[:40]) for f in word.footnotes][2:5] == [
         ("3", "Phase 2 (1 July 2025 to 31 December 2027"),
+        ("", "Note: The following abbreviations are us"),
         ("4", "Actual number of posts and positions are")]
-    # the "Note: The following abbreviations ..." set above mark 4 in Word follows note 3 on
-    # the page, as the PDF reads it
-    assert word.footnotes[2].text.endswith("sustainment activities). Note: The following "
-                                           "abbreviations are used in the tables: ASG, "
-                                           "Assistant Secretary-General; FS, Field Service; NGS, "
-                                           "national General Service; NPO, National Professional "
-                                           "Officer; UNV, United Nations Volunteers; USG, "
-                                           "Under-Secretary-General.")
+    # the "Note: The following abbreviations ..." set above mark 4 in Word is a note of its
+    # own without a mark, printed on the page before note 4, as the PDF reads it
+    assert (word.footnotes[3].marker, word.footnotes[3].text) == (
+        "", "Note: The following abbreviations are used in the tables: ASG, Assistant "
+            "Secretary-General; FS, Field Service; NGS, national General Service; NPO, National "
+            "Professional Officer; UNV, United Nations Volunteers; USG, Under-Secretary-General.")
     assert [(f.marker, squash(f.text)) for f in word.footnotes] == \
-           [(f.marker, squash(f.text)) for f in pdf.footnotes[:7]]
+           [(f.marker, squash(f.text)) for f in pdf.footnotes[:8]]
 
 
 def test_word_footnotes_and_their_marks():

@@ -76,7 +76,7 @@ def note_blocks(document, reader, kind: str) -> list[Block]:
         if not marker.isdigit() and text.startswith(marker):
             text = text[len(marker):].strip()
         lead = clean(" ".join(above).replace("\n", " "))
-        if lead:
-            found.append((order.index(nid), Block(lead, role="footnote")))
+        if lead:  # printed above the mark, on its own: a note without a mark (marker "")
+            found.append((order.index(nid), Block(lead, role="footnote", marker="")))
         found.append((order.index(nid), Block(text, role="footnote", marker=marker)))
     return [b for _, b in sorted(found, key=lambda x: x[0])]  # stable: a note's lines in order

@@ -681,17 +681,32 @@ class _Footnotes:
                 continue  # a numbered paragraph in body type: running text, not a note
             shape = (round(x0), round(x1))
             start = _note_start(under[0][0])
-            if start is not None and self._next(start[0]) or (shape in self.rules and self.notes):
+            if start is None:  # an unmarked note first ("FS, Field Service; ..."), in note type
+                start = next((st for segs in under[1:4] if segs[0].size < 0.95 * size
+                              and (st := _note_start(segs[0])) is not None), None)
+                start = start if start and under[0][0].size < 0.95 * size and \
+                    all(len(segs) == 1 for segs in under[:4]) else None
+            prose = all(len(segs) == 1 for segs in under[:4])  # not the rows of a table
+            # a separator seen before, with no mark under it: the last note runs on
+            runs_on = shape in self.rules and self.notes and prose and \
+                not self.notes[-1].text.rstrip().endswith((".", ";", ":"))
+            if start is not None and self._next(start[0]) or runs_on:
                 self.rules.add(shape)
                 return y
         return float("-inf")
 
     def blocks(self, lines: list[list[_Segment]], page: int) -> list[Block]:
         """Footnote blocks of one page; lines before the first marker continue the last
-        footnote of an earlier page (and are joined to it, not returned again)."""
+        footnote of an earlier page (and are joined to it, not returned again), unless that
+        one ended its sentence: then they are a note printed without a mark (marker ""), as
+        UN reports print "Note: the following abbreviations ..."."""
         out: list[Block] = []
         parts: list[str] = []
-        for segs in lines:
+        for i, segs in enumerate(lines):
+            if i == 0 and _note_start(segs[0]) is None and self.notes and \
+                    self.notes[-1].text.rstrip().endswith((".", ";")):
+                self.notes.append(Block(text="", page=page, role="footnote", heading=False, marker=""))
+                out.append(self.notes[-1])
             start = _note_start(segs[0])
             if start is not None and self._next(start[0], page):
                 self._flush(parts)
