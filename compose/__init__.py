@@ -24,6 +24,9 @@ def compose(spec_path: str | Path, out_dir: str | Path, langs=LANGS, db: str | N
     from compose.word import Writer
 
     s = spec.load(spec_path, allow_outside)
+    langs = [lang for lang in langs if lang in s.languages]
+    if not langs:
+        raise SpecError(s.path, f"the spec holds only {', '.join(s.languages)} text")
     editions = build.editions(s, list(langs), db)  # a spec that fails leaves no folder
     out = Path(out_dir)
     try:

@@ -48,14 +48,19 @@ def roman(n: int) -> str:
 
 
 def _numbered(level: int, counters: list[int], lang: str) -> str | None:
-    """``I.``/``一.`` for chapters, ``A.`` for sections (after ``Z``: ``AA``, ``BB``, ...)."""
+    """``I.``/``一.`` for chapters, ``A.`` for sections (after ``Z``: ``AA``, ``BB``, ...),
+    ``1.`` for the numbered headings under a section (level 4; level 3 is unnumbered)."""
     if level == 1:
         counters[0] += 1
-        counters[1] = 0
+        counters[1] = counters[2] = 0
         return cn2an.an2cn(counters[0]) if lang == "zh" else roman(counters[0])
     if level == 2:
         counters[1] += 1
+        counters[2] = 0
         return label(counters[1] - 1).upper()
+    if level == 4:
+        counters[2] += 1
+        return str(counters[2])
     return None
 
 
@@ -122,15 +127,19 @@ def edition(spec: Spec, lang: str, reports: dict[str, PreviousReport]) -> Editio
         with r.at(f"summary {k}"):
             summary.append(r.finish(r.render(s[lang])))
     blocks: list[Heading | Para] = []
-    counters, number = [0, 0], 0
+    counters, number = [0, 0, 0], 0
     for si, section in enumerate(raw["sections"], start=1):
         level = section.get("level", 1)
         with r.at(f"section {si}, heading"):
             title = r.finish(r.render(section["heading"][lang])).text
         blocks.append(Heading(level, _numbered(level, counters, lang), title))
-        for p in section.get("paragraphs", []):
-            number += 1
-            blocks.append(_paragraph(r, p, spec, number, f"section {si}, paragraph {number}"))
+        for k, p in enumerate(section.get("paragraphs", []), start=1):
+            if p.get("numbered", True):
+                number += 1
+                blocks.append(_paragraph(r, p, spec, number, f"section {si}, paragraph {number}"))
+            else:
+                para = _paragraph(r, p, spec, 0, f"section {si}, unnumbered paragraph {k}")
+                blocks.append(Para("", para.body, para.subs))
         if section.get("recommendations"):
             number += 1
             blocks.append(_recommendations(r, section["recommendations"], reports.get(lang),

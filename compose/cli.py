@@ -57,3 +57,25 @@ def compose(spec, example, langs, db, out_dir, comments, check, allow_outside):
         for u in r["untraced"]:
             click.echo(f"warning: {r['docx'].name} paragraph {u['where']}: figure "
                        f"{u['text']!r} is not traced to the data", err=True)
+
+
+@click.command()
+@click.argument("previous", nargs=-1, required=True)
+@click.option("-o", "--output", "out_dir", required=True, type=click.Path(file_okay=False),
+              help="Directory for the spec (.yaml) and its data file (.csv).")
+@click.option("--db", type=click.Path(dir_okay=False),
+              help="Store to take PREVIOUS from, when it names a document there.")
+def draft(previous, out_dir, db):
+    """Start next year's report from last year's: PREVIOUS is the report (PDF, DOCX, text
+    or a store document), in one or both editions (English, Chinese). Writes a spec that
+    composes back to its text, with every figure a data slot to update."""
+    from compose.drafting import draft as run
+    from compose.errors import SpecError
+    from corpus.cli import fail
+
+    try:
+        done = run(list(previous), out_dir, db)
+    except SpecError as exc:
+        fail(str(exc))
+    click.echo(f"{done['spec']}: {done['paragraphs']} paragraphs ({', '.join(done['languages'])})"
+               f"\n{done['data']}: {done['slots']} figures to update", err=True)

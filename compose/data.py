@@ -31,6 +31,7 @@ def check_text(text: str, where, what: str) -> str:
                                "Rapporteur reserves for marking figures")
     return text
 COLUMNS = ("id", "subject_en", "subject_zh", "value", "unit", "period", "source")
+SLOT_COLUMNS = ("printed_en", "printed_zh")  # a slot of a draft: the figure as last printed
 
 
 @dataclass
@@ -51,6 +52,12 @@ class Datum:
     origin: dict  # where this entry is: {"kind": "spec", "entry": i} or {"kind": "file", ...}
     previous: Previous | None = None
     link: dict = field(default_factory=dict)  # how to find the previous value in last report
+    printed: dict[str, str] = field(default_factory=dict)  # lang -> figure as last printed
+
+    @property
+    def to_update(self) -> bool:
+        """A slot of a draft whose current value the drafter has not filled yet."""
+        return self.value == ""
 
 
 def _value(raw, where: str, name: str = "value") -> str:
@@ -60,12 +67,26 @@ def _value(raw, where: str, name: str = "value") -> str:
         raise SpecError(where, f"{name} {exc}") from None
 
 
+def _slot_value(raw, where: str, printed: dict) -> str:
+    """A slot may hold a range ("12-15") where the report printed one."""
+    text = str(raw).strip()
+    if printed and re.fullmatch(r"[\d.,]+\s*[-–]\s*[\d.,]+", text):
+        low, high = re.split(r"\s*[-–]\s*", text, maxsplit=1)
+        return f"{_value(low, where)}-{_value(high, where)}"
+    return _value(raw, where)
+
+
 def make_datum(entry: dict, origin: dict, where: str) -> Datum:
-    empty = [key for key in ("id", "value") if entry.get(key) in (None, "")]
+    """A data entry; a slot (``printed_en``/``printed_zh`` given, as ``rapporteur draft``
+    writes them) may leave its value empty and carry any unit the extractor names."""
+    printed = {lang: str(entry[f"printed_{lang}"]) for lang in ("en", "zh")
+               if entry.get(f"printed_{lang}") not in (None, "")}
+    empty = [key for key in ("id", "value") if entry.get(key) in (None, "")
+             and not (key == "value" and printed)]
     if empty:
         raise SpecError(where, f"no {' and no '.join(empty)}")
     unit = entry.get("unit", "count")
-    if unit not in UNITS:
+    if unit not in UNITS and not printed:
         raise SpecError(where, f"unit {unit!r} is not one of {', '.join(UNITS)}")
     subject = entry.get("subject") or {}
     if isinstance(subject, str):
@@ -74,11 +95,14 @@ def make_datum(entry: dict, origin: dict, where: str) -> Datum:
                              if entry.get(f"subject_{lang}")}}
     for key, text in [("id", entry["id"]), ("period", entry.get("period", "")),
                       ("source", entry.get("source", "")),
-                      *((f"subject_{k}", v) for k, v in subject.items())]:
+                      *((f"subject_{k}", v) for k, v in subject.items()),
+                      *((f"printed_{k}", v) for k, v in printed.items())]:
         check_text(str(text), where, key)
-    datum = Datum(id=str(entry["id"]), subject=subject, value=_value(entry["value"], where),
+    value = entry.get("value")
+    datum = Datum(id=str(entry["id"]), subject=subject,
+                  value="" if value in (None, "") else _slot_value(value, where, printed),
                   unit=unit, period=str(entry.get("period", "")),
-                  source=str(entry.get("source", "")), origin=origin)
+                  source=str(entry.get("source", "")), origin=origin, printed=printed)
     prev = entry.get("previous")
     if isinstance(prev, dict) and "value" in prev:
         datum.previous = Previous(_value(prev["value"], where, "previous value"),

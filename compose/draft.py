@@ -16,7 +16,7 @@ class Figure:
     text: str
     value: str  # the exact decimal, as text
     unit: str  # percent | USD | count | points
-    role: str  # input | previous | computed
+    role: str  # input | previous | computed | to-update (last year's, for the drafter)
     source: dict  # where the value comes from (spec entry, data file row, previous report)
 
 
@@ -39,7 +39,7 @@ class Heading:
 
 @dataclass
 class Para:
-    number: str
+    number: str  # "" for a paragraph printed without a number
     body: Text
     subs: list[tuple[str, Text]] = field(default_factory=list)  # (label, text)
 

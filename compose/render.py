@@ -7,6 +7,7 @@ A line break in a rendered paragraph starts a sub-paragraph: (a), (b), ...
 
 What a template can use (same names in both languages):
   d.<id>, d.<id>.subject, d.<id>.period, d.<id>.previous_period   the data
+  |slot                      a draft's figure: last year's as printed, or this year's
   |fig |prev                 the value / the previous value, in its unit's style
   |change |diff              "increased from X in P1 to Y in P2" / "an increase of Z"
   share(d.a, d.b) total([..])  computed percentage / sum (documented rules)
@@ -120,7 +121,7 @@ class Renderer:
             lstrip_blocks=True,
             loader=jinja2.FileSystemLoader(str(files("compose") / "templates")))
         self.env.filters.update(
-            fig=self.fig, prev=self.prev, change=self.change, diff=self.diff,
+            fig=self.fig, slot=self.slot, prev=self.prev, change=self.change, diff=self.diff,
             pct=lambda v: self.literal(v, "percent"), money=lambda v: self.literal(v, "USD"),
             num=lambda v: self.literal(v, "count"), date=lambda v: date(v, lang),
             capfirst=lambda s: s[:1].upper() + s[1:])
@@ -139,6 +140,25 @@ class Renderer:
         d = _datum(dv).datum
         return self.mark(quantity(d.value, d.unit, self.lang), d.value, d.unit, "input",
                          _source(d))
+
+    def slot(self, dv) -> str:
+        """A figure of a draft made by ``rapporteur draft``: as last year's report printed
+        it, marked to update, until the drafter fills the current value; then that value
+        in the same form."""
+        d = _datum(dv).datum
+        printed = d.printed.get(self.lang)
+        if printed is None:
+            raise Unplaced(f"data {d.id!r} is not a slot with a {self.lang} figure "
+                           f"(printed_{self.lang})")
+        if d.to_update:
+            p = dv._previous()
+            return self.mark(printed, p.value, d.unit, "to-update",
+                             {**p.origin, "id": d.id, "source": d.source})
+        p = dv._previous()
+        from compose.slots import restyle
+
+        return self.mark(restyle(printed, p.value, d.value, self.lang), d.value, d.unit,
+                         "input", _source(d))
 
     def prev(self, dv) -> str:
         d = _datum(dv).datum

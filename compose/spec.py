@@ -38,6 +38,10 @@ class Spec:
     allow_outside: bool = False
 
     @property
+    def languages(self) -> list[str]:
+        return self.raw.get("languages") or ["en", "zh"]
+
+    @property
     def base(self) -> Path:
         return self.path.parent
 
@@ -165,6 +169,22 @@ def _json_safe(raw, path: Path, where: tuple = ()):
     return raw
 
 
+def _check_languages(raw, langs: list[str], path: Path, where: tuple = ()) -> None:
+    """Every text given by language ({en: ..., zh: ...}) has each language of the spec."""
+    if isinstance(raw, dict) and raw and set(raw) <= {"en", "zh"} and \
+            all(isinstance(v, str) for v in raw.values()):
+        missing = [lang for lang in langs if lang not in raw]
+        if missing:
+            raise SpecError(path, f"{'/'.join(map(str, where))}: no {' or '.join(missing)} "
+                                  f"text (the spec's languages are {', '.join(langs)})")
+    elif isinstance(raw, dict):
+        for k, v in raw.items():
+            _check_languages(v, langs, path, (*where, k))
+    elif isinstance(raw, list):
+        for i, v in enumerate(raw):
+            _check_languages(v, langs, path, (*where, i))
+
+
 def load(path: str | Path, allow_outside: bool = False) -> Spec:
     """The checked spec with its data gathered (previous values not yet resolved).
     ``allow_outside``: data and previous-report files may lie outside the spec's folder."""
@@ -172,6 +192,7 @@ def load(path: str | Path, allow_outside: bool = False) -> Spec:
     raw = _json_safe(_parse(path), path)
     _validate(path, raw)
     spec = Spec(path=path.resolve(), raw=raw, allow_outside=allow_outside)
+    _check_languages(raw, spec.languages, path)
     for i, entry in enumerate(raw.get("data", [])):
         if "file" in entry:
             found = load_file(spec.resolve(entry["file"], f"data file {i + 1}"),

@@ -11,7 +11,8 @@ from pathlib import Path
 from docx import Document
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING, WD_TAB_ALIGNMENT
+from docx.enum.text import (WD_ALIGN_PARAGRAPH, WD_COLOR_INDEX, WD_LINE_SPACING,
+                            WD_TAB_ALIGNMENT)
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.shared import Cm, Inches, Pt
@@ -271,7 +272,11 @@ class Writer:
                 continue
             run = self.run(paragraph, text.text[a:b])
             fig = next((f for f in text.figures if f.start == a and f.end == b), None)
-            if fig is not None and self.comments:
+            if fig is not None and fig.role == "to-update":  # always shown: the draft's to-do
+                run.font.highlight_color = WD_COLOR_INDEX.YELLOW
+                self.doc.add_comment(run, text="To update: " + describe(fig),
+                                     author="Rapporteur", initials="RP")
+            elif fig is not None and self.comments:
                 self.doc.add_comment(run, text=describe(fig), author="Rapporteur",
                                      initials="RP")
         while note_i < len(notes):
@@ -279,14 +284,15 @@ class Writer:
             note_i += 1
 
     def _heading(self, h: Heading) -> None:
-        p = self.doc.add_paragraph(style=f"Heading {h.level}")
+        p = self.doc.add_paragraph(style=f"Heading {min(h.level, 3)}")
         label = f"{h.number}.\t" if h.number else ""
         self.run(p, label + h.title, heading=True)
 
     def _para(self, para: Para) -> None:
         p = self.doc.add_paragraph(style="SingleTxt")
-        self.run(p, f"{para.number}.\t")
-        self.text(p, para.body, para.number)
+        if para.number:
+            self.run(p, f"{para.number}.\t")
+        self.text(p, para.body, para.number or "unnumbered paragraph")
         for label, sub in para.subs:
             sp = self.doc.add_paragraph(style="SingleTxt")
             pf = sp.paragraph_format
@@ -332,6 +338,9 @@ def describe(fig) -> str:
     elif kind == "previous-report":
         sub = f"({s['sub']})" if s.get("sub") else ""
         where = f"previous report {s['doc']}, paragraph {s['para']}{sub}"
+    elif s.get("field") == "previous_value":
+        where = (f"last year's figure; put this year's value in data file {s['file']}, "
+                 f"row {s['row']} (id {s.get('id')})")
     elif kind == "computed":
         where = f"computed ({s['rule']}) from {', '.join(s['of'])}"
     else:

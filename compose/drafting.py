@@ -1,0 +1,287 @@
+"""``rapporteur draft``: last year's report (one edition or both) turned into a spec that
+composes back to its text, with every figure the extractor finds made a named data slot —
+previous value, unit and source filled, current value left for the drafter — and a CSV of
+those slots. Drafters start the next report from the last one; this is that start."""
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import re
+from decimal import Decimal
+from pathlib import Path
+
+import yaml
+
+from compose.drafthead import masthead
+from compose.errors import SpecError
+
+SUMMARY = {"summary", "摘要"}
+CSV_COLUMNS = ("id", "subject_en", "subject_zh", "value", "unit", "period", "source",
+               "previous_value", "previous_period", "printed_en", "printed_zh")
+
+
+def read_report(source: str, db: str | None):
+    """A file, or with ``db`` a document name in the store (when no such file exists)."""
+    from corpus.errors import ReadError
+
+    if Path(source).exists() or not db:
+        from corpus import read
+
+        try:
+            return read(source)
+        except ReadError as exc:
+            raise SpecError(source, str(exc)) from None
+        except FileNotFoundError:
+            raise SpecError(source, "file not found") from None
+    from corpus.store import Store, StoreError
+
+    try:
+        with Store(db) as store:
+            doc = store.get(source)
+    except StoreError as exc:
+        raise SpecError(db, str(exc)) from None
+    if doc is None:
+        raise SpecError(db, f"no document {source!r} in the store")
+    return doc
+
+
+def _lit(text: str) -> str:
+    """Report text as a template that prints it unchanged (one line: a line break would
+    start a sub-paragraph)."""
+    return re.sub(r"\s*\n\s*", " ", text).replace("{", "{{ '{' }}")
+
+
+def units(doc) -> list[tuple[tuple, str, dict]]:
+    """(key, kind, info) in reading order; keys pair the editions: summary paragraphs by
+    position, sections by position, paragraphs by position within their section."""
+    out, count, heads = [], {}, {}
+    summary_sections = {i for i, s in enumerate(doc.sections) if s.title.strip().lower()
+                        in SUMMARY}
+    order = [i for i in range(len(doc.sections)) if i not in summary_sections]
+    for i in order:
+        heads[i] = len(heads)
+    notes = {f.marker: f.text for f in doc.footnotes}
+    done_heads = set()
+    for p in doc.paragraphs:
+        if p.section is None or p.section in summary_sections:
+            k = count.setdefault("summary", 0)
+            count["summary"] = k + 1
+            out.append((("summary", k), "summary", {"text": p.text}))
+            continue
+        for i in order:  # headings up to this paragraph's section, even without paragraphs
+            if i <= p.section and i not in done_heads:
+                done_heads.add(i)
+                out.append((("section", heads[i]), "heading", {"section": doc.sections[i]}))
+        k = count.setdefault(p.section, 0)
+        count[p.section] = k + 1
+        subs = p.subparagraphs
+        body = p.text[:subs[0].offset].rstrip() if subs else p.text
+        out.append((("para", heads[p.section], k), "para", {
+            "number": p.number, "text": body, "subs": [(s.label, s.text) for s in subs],
+            "notes": [notes[m] for m in p.footnote_refs if m in notes]}))
+    for i in order:
+        if i not in done_heads:
+            out.append((("section", heads[i]), "heading", {"section": doc.sections[i]}))
+    return out
+
+
+def _figures(texts: list[str], lang: str, markers) -> list[list[dict]]:
+    from extract.pipeline import run
+
+    return [found.get("figure", []) for found in run(texts, lang, {"figure"}, markers)]
+
+
+def _value(fig: dict) -> str | None:
+    def text(v):
+        return format(Decimal(str(v)).normalize(), "f")
+
+    if fig.get("value") is not None:
+        return text(fig["value"])
+    if fig.get("low") is not None and fig.get("high") is not None:
+        return f"{text(fig['low'])}-{text(fig['high'])}"
+    return None
+
+
+class Slots:
+    """The data slots of the draft, one per figure (shared by the editions when the same
+    value stands in the same unit of text in both)."""
+
+    def __init__(self, docs: dict, year: int):
+        self.docs, self.year = docs, year
+        self.rows: list[dict] = []
+
+    def template(self, name: str, texts: dict[str, str], found: dict[str, list], where: str,
+                 ) -> dict[str, str]:
+        """Each language's text with its figures replaced by ``{{ d.<slot>|slot }}``."""
+        ids: dict[str, list[tuple[dict, str]]] = {lang: [] for lang in texts}
+        langs = list(texts)
+        used: set[int] = set()
+        for k, fig in enumerate(f for f in found[langs[0]] if _value(f)):
+            sid = f"{name}_{k + 1}"
+            row = self._row(sid, fig, langs[0], texts[langs[0]], where)
+            ids[langs[0]].append((fig, sid))
+            if len(langs) == 2:
+                other = next((j for j, g in enumerate(found[langs[1]])
+                              if j not in used and _value(g) == _value(fig)), None)
+                if other is not None:
+                    used.add(other)
+                    g = found[langs[1]][other]
+                    row[f"printed_{langs[1]}"] = texts[langs[1]][g["span"][0]:g["span"][1]]
+                    row[f"subject_{langs[1]}"] = _context(texts[langs[1]], g)
+                    ids[langs[1]].append((g, sid))
+        if len(langs) == 2:
+            extra = [g for j, g in enumerate(found[langs[1]]) if j not in used and _value(g)]
+            for k, g in enumerate(extra):
+                sid = f"{name}_{langs[1]}{k + 1}"
+                self._row(sid, g, langs[1], texts[langs[1]], where)
+                ids[langs[1]].append((g, sid))
+        out = {}
+        for lang, text in texts.items():
+            pieces, pos = [], 0
+            for fig, sid in sorted(ids[lang], key=lambda x: x[0]["span"][0]):
+                start, end = fig["span"]
+                pieces += [_lit(text[pos:start]), f"{{{{ d.{sid}|slot }}}}"]
+                pos = end
+            out[lang] = "".join(pieces) + _lit(text[pos:])
+        return out
+
+    def _row(self, sid: str, fig: dict, lang: str, text: str, where: str) -> dict:
+        row = {"id": sid, "value": "", "unit": fig.get("unit") or "count",
+               "period": str(self.year + 1), "previous_value": _value(fig),
+               "previous_period": str(self.year),
+               "source": f"{' / '.join(d.metadata.symbol or d.name for d in self.docs.values())}"
+                         f", {where}",
+               f"printed_{lang}": text[fig["span"][0]:fig["span"][1]],
+               f"subject_{lang}": _context(text, fig)}
+        self.rows.append(row)
+        return row
+
+
+def _context(text: str, fig: dict) -> str:
+    """A few words either side of the figure, for the drafter reading the data file."""
+    start, end = fig["span"]
+    return re.sub(r"\s+", " ", text[max(0, start - 50):end + 30]).strip()
+
+
+def _pair(docs: dict) -> dict[tuple, dict]:
+    """Units of each edition by key; editions that do not pair are refused."""
+    by_key: dict[tuple, dict] = {}
+    order: list[tuple] = []
+    for lang, doc in docs.items():
+        for key, kind, info in units(doc):
+            if key not in by_key:
+                by_key[key] = {"kind": kind}
+                order.append(key)
+            by_key[key][lang] = info
+    for key in order:
+        missing = [lang for lang in docs if lang not in by_key[key]]
+        if missing:
+            raise SpecError(docs[missing[0]].source, f"the {missing[0]} edition has no "
+                                                     f"counterpart of {_where(key, by_key[key])}")
+    return {k: by_key[k] for k in order}
+
+
+def _where(key: tuple, unit: dict) -> str:
+    if key[0] == "summary":
+        return f"summary paragraph {key[1] + 1}"
+    if key[0] == "section":
+        return f"heading {key[1] + 1}"
+    number = next((u["number"] for k, u in unit.items() if k != "kind" and u.get("number")),
+                  None)
+    return f"paragraph {number}" if number else f"unnumbered paragraph in heading {key[1] + 1}"
+
+
+def build_spec(docs: dict, data_name: str) -> tuple[dict, list[dict]]:
+    """The spec (as a mapping) and the slot rows of the data file."""
+    first = next(iter(docs.values()))
+    year = int((first.metadata.date or str(dt.date.today().year - 1))[:4])
+    slots = Slots(docs, year)
+    markers = {lang: frozenset(f.marker for f in d.footnotes) for lang, d in docs.items()}
+    paired = _pair(docs)
+    langs = list(docs)
+    texts: dict[tuple, dict[str, str]] = {}
+    for key, unit in paired.items():  # the extractor runs once per edition over all texts
+        if unit["kind"] in ("summary", "para"):
+            texts[key] = {lang: unit[lang]["text"] for lang in langs}
+            for label, _ in unit[langs[0]].get("subs", []):
+                texts[(*key, label)] = {lang: dict(unit[lang]["subs"]).get(label, "")
+                                        for lang in langs}
+    keys = list(texts)
+    found = {lang: dict(zip(keys, _figures([texts[k][lang] for k in keys], lang,
+                                           markers[lang]))) for lang in langs}
+
+    def template(key, name, where):
+        return slots.template(name, texts[key], {lang: found[lang][key] for lang in langs},
+                              where)
+
+    spec = {"languages": langs, "masthead": masthead(docs), "data": [{"file": data_name}],
+            "summary": [], "sections": []}
+    for key, unit in paired.items():
+        if unit["kind"] == "summary":
+            spec["summary"].append(template(key, f"s{key[1] + 1}",
+                                            f"summary paragraph {key[1] + 1}"))
+        elif unit["kind"] == "heading":
+            s = unit[langs[0]]["section"]
+            level = min(s.level, 4) if s.number else 3  # 4: "1." under an "A."
+            spec["sections"].append({"heading": {lang: _lit(unit[lang]["section"].title)
+                                                 for lang in langs},
+                                     "level": level, "paragraphs": []})
+        else:
+            info = unit[langs[0]]
+            number = info["number"]
+            name = f"p{number}" if number else f"u{key[1] + 1}_{key[2] + 1}"
+            where = f"paragraph {number}" if number else _where(key, unit)
+            para = {"text": template(key, name, where)}
+            if info["subs"]:
+                para["subparagraphs"] = [
+                    template((*key, label), f"{name}{label}", f"{where} ({label})")
+                    for label, _ in info["subs"]]
+            if not number:
+                para["numbered"] = False
+            notes = [unit[lang]["notes"] for lang in langs]
+            if any(notes):
+                para["footnotes"] = [{lang: _lit(unit[lang]["notes"][i]) for lang in langs}
+                                     for i in range(min(len(n) for n in notes))]
+            spec["sections"][-1]["paragraphs"].append(para)
+    return spec, slots.rows
+
+
+def draft(sources: list[str], out_dir: str | Path, db: str | None = None) -> dict:
+    """Write ``<symbol>.yaml`` and ``<symbol>-data.csv`` into ``out_dir``; returns their
+    paths and counts."""
+    from compose.outputs import Staged
+
+    docs: dict = {}
+    for source in sources:
+        doc = read_report(source, db)
+        lang = doc.lang or doc.metadata.lang
+        if lang not in ("en", "zh"):
+            raise SpecError(source, f"an English or Chinese report is needed (read as {lang})")
+        if lang in docs:
+            raise SpecError(source, f"two {lang} editions given: give one per language")
+        docs[lang] = doc
+    docs = {lang: docs[lang] for lang in ("en", "zh") if lang in docs}
+    if not docs:
+        raise SpecError("draft", "give the previous report")
+    head = masthead(docs)
+    stem = re.sub(r"[\\/:*?\"<>|\s]", "_", head["symbol"])
+    spec, rows = build_spec(docs, f"{stem}-data.csv")
+    out = Path(out_dir)
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise SpecError(out, f"cannot create the output directory ({exc.strerror})") from None
+    spec_path, data_path = out / f"{stem}.yaml", out / f"{stem}-data.csv"
+    with Staged() as staged:
+        header = (f"# Draft of the next report, from {', '.join(d.name for d in docs.values())}"
+                  f" (rapporteur draft).\n# Fill the value column of {data_path.name} with "
+                  "this year's figures; compose marks every figure still empty 'to update'.\n")
+        staged.path(spec_path).write_text(header + yaml.safe_dump(
+            spec, allow_unicode=True, sort_keys=False, width=100), "utf-8")
+        with staged.path(data_path).open("w", encoding="utf-8", newline="") as f:
+            writer = csv.DictWriter(f, CSV_COLUMNS)
+            writer.writeheader()
+            writer.writerows(rows)
+    return {"spec": spec_path, "data": data_path, "slots": len(rows),
+            "paragraphs": sum(len(s["paragraphs"]) for s in spec["sections"]),
+            "languages": list(docs)}

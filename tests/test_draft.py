@@ -1,0 +1,140 @@
+"""``rapporteur draft``: last year's report -> spec + slots -> compose gives last year's text
+back, every figure marked to update; filled slots print this year's values in the report's
+own form. Run on a shared English report and the Chinese work plan in the repository."""
+from __future__ import annotations
+
+import collections
+import csv
+import re
+import zipfile
+from pathlib import Path
+
+import pytest
+import yaml
+
+import extract
+from compose import compose
+from compose.drafting import draft
+from corpus import read
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+E_2025_15 = SHARED / "samples" / "en" / "E_2025_15.en.pdf"
+WORKPLAN = ROOT / "corpus" / "samples" / "zh" / "unwomen-ohchr-joint-workplan-2012.zh.txt"
+
+
+def _figures(doc) -> collections.Counter:
+    return collections.Counter((r["para"], r["sub"], r["value"], r["low"], r["high"])
+                               for r in extract.extract(doc, kinds=["figure"]))
+
+
+def _headings(doc) -> list[tuple]:
+    """The reader takes the zh summary box's label 摘要 for text: compared without it."""
+    return [(s.number, s.title, s.level) for s in doc.sections
+            if s.title not in ("Summary", "摘要")]
+
+
+def _docx_xml(path: Path, part: str) -> str:
+    with zipfile.ZipFile(path) as z:
+        return z.read(part).decode("utf-8") if part in z.namelist() else ""
+
+
+def _round_trip(source: Path, tmp: Path):
+    done = draft([str(source)], tmp / "spec")
+    [result] = compose(done["spec"], tmp / "out")
+    return done, result, read(str(source)), read(str(result["docx"]))
+
+
+@pytest.fixture(scope="module")
+def en(tmp_path_factory):
+    if not E_2025_15.exists():
+        pytest.skip(f"shared sample {E_2025_15} absent")
+    return _round_trip(E_2025_15, tmp_path_factory.mktemp("en"))
+
+
+@pytest.fixture(scope="module")
+def zh(tmp_path_factory):
+    return _round_trip(WORKPLAN, tmp_path_factory.mktemp("zh"))
+
+
+@pytest.mark.parametrize("case, paragraphs, notes, figures", [
+    ("en", 91, 2, 75), ("zh", 29, 5, 18)])
+def test_draft_composes_back_to_the_source(case, paragraphs, notes, figures, request):
+    done, result, source, drafted = request.getfixturevalue(case)
+    assert result["untraced"] == []
+    assert len(drafted.paragraphs) == len(source.paragraphs) == paragraphs
+    assert [p.number for p in drafted.paragraphs] == [p.number for p in source.paragraphs]
+    numbered = [f.text for f in source.footnotes if f.marker != "*"]
+    assert len(numbered) == notes
+    assert [f.text for f in drafted.footnotes if f.marker != "*"] == numbered
+    assert _headings(drafted) == _headings(source)
+    assert done["slots"] == figures
+    assert _figures(drafted) == _figures(source)
+    assert sum(_figures(source).values()) == figures
+
+
+@pytest.mark.parametrize("case", ["en", "zh"])
+def test_every_figure_is_marked_to_update(case, request):
+    done, result, source, drafted = request.getfixturevalue(case)
+    comments = _docx_xml(result["docx"], "word/comments.xml")
+    body = _docx_xml(result["docx"], "word/document.xml")
+    assert comments.count("To update:") == done["slots"]
+    assert body.count('<w:highlight w:val="yellow"/>') == done["slots"]
+
+
+def test_english_text_and_masthead(en):
+    done, result, source, drafted = en
+    assert [p.text for p in drafted.paragraphs] == [p.text for p in source.paragraphs]
+    spec = yaml.safe_load(done["spec"].read_text("utf-8"))
+    head = spec["masthead"]
+    assert (head["symbol"], head["organ"], head["date"]) == ("E/2026/15", "ecosoc", "2026-05-16")
+    assert head["session"] == {"year": 2026}
+    assert head["meeting"] == {"from": "2025-07-25", "to": "2026-07-30"}
+    assert head["agenda"] == {"item": "16", "title": {"en": "Regional cooperation"}}
+    assert drafted.metadata.symbol == "E/2026/15"
+    with done["data"].open(encoding="utf-8") as f:
+        rows = {r["id"]: r for r in csv.DictReader(f)}
+    assert rows["p2_2"] | {"subject_en": ""} == {
+        "id": "p2_2", "subject_en": "", "subject_zh": "", "value": "", "unit": "percent",
+        "period": "2026", "source": "E/2025/15, paragraph 2", "previous_value": "74",
+        "previous_period": "2025", "printed_en": "74 per cent", "printed_zh": ""}
+
+
+def test_chinese_masthead(zh):
+    done, *_ = zh
+    head = yaml.safe_load(done["spec"].read_text("utf-8"))["masthead"]
+    assert head["session"] == {"number": 20}
+    assert head["agenda"]["item"] == "3 (c)"
+    assert head["agenda"]["document"] == "E/CN.6/2012/12"
+    assert head["date"] == "2012-12-09"
+
+
+def test_filled_slots_print_this_years_values(tmp_path):
+    done = draft([str(WORKPLAN)], tmp_path / "spec")
+    with done["data"].open(encoding="utf-8") as f:
+        rows = list(csv.DictReader(f))
+    filled = {}
+    for row in rows:
+        new = str(int(row["previous_value"]) + 1) if row["previous_value"].isdigit() else ""
+        row["value"] = new
+        filled[row["id"]] = (row["printed_zh"], new)
+    with done["data"].open("w", encoding="utf-8", newline="") as f:
+        writer = csv.DictWriter(f, list(rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)
+    [result] = compose(done["spec"], tmp_path / "out")
+    drafted = read(str(result["docx"]))
+    values = collections.Counter(r["value"] for r in extract.extract(drafted, kinds=["figure"]))
+    want = collections.Counter(int(new) for _, new in filled.values() if new)
+    assert values == want
+    comments = _docx_xml(result["docx"], "word/comments.xml")
+    assert comments.count("To update:") == sum(1 for _, new in filled.values() if not new)
+    text = "".join(p.text for p in drafted.paragraphs)
+    assert not re.search(r"[\u4e00-\u9fff] \d|\d [\u4e00-\u9fff]", text)
+
+
+def test_languages_in_the_spec_are_honoured(en):
+    done, result, *_ = en
+    assert result["lang"] == "en"
+    assert sorted(p.name for p in result["docx"].parent.iterdir()) == [
+        "E_2026_15.en.docx", "E_2026_15.en.provenance.json"]
