@@ -21,12 +21,13 @@ def _next_year(day: dt.date) -> dt.date:
         return day.replace(year=day.year + 1, day=28)
 
 
-def next_symbol(symbol: str | None, year: int) -> str:
+def next_symbol(symbol: str | None) -> str:
     """E/2025/15 -> E/2026/15; A/75/836 -> A/76/836 (the serial is the drafter's to fix)."""
     if not symbol:
         return "DRAFT"
-    if f"/{year}/" in symbol:
-        return symbol.replace(f"/{year}/", f"/{year + 1}/", 1)
+    if re.search(r"/(?:19|20)\d\d/", symbol):  # a report dated December may carry next year
+        return re.sub(r"/((?:19|20)\d\d)/", lambda m: f"/{int(m.group(1)) + 1}/", symbol,
+                      count=1)
     return re.sub(r"^((?:[A-Z]+/)+)(\d+)/", lambda m: f"{m.group(1)}{int(m.group(2)) + 1}/",
                   symbol, count=1)
 
@@ -93,7 +94,7 @@ def masthead(docs: dict) -> dict:
 
     organ_name = (meta.organ or "").split(";")[0].strip()
     organ = glossary().find(organ_name)
-    head = {"symbol": next_symbol(meta.symbol, date.year),
+    head = {"symbol": next_symbol(meta.symbol),
             "organ": organ.id if organ else "general-assembly",
             "date": _next_year(date).isoformat(),
             "original": meta.original_language if meta.original_language in (
@@ -109,7 +110,7 @@ def masthead(docs: dict) -> dict:
             agenda["title"] = titles
         star = next((f.text.rstrip("。. ") for f in first.footnotes if f.marker == "*"), "")
         if SYMBOL.match(star):
-            agenda["document"] = next_symbol(star, date.year)
+            agenda["document"] = next_symbol(star)
         head["agenda"] = agenda
     head["title"] = {lang: d.metadata.title or "" for lang, d in docs.items()}
     return head

@@ -338,9 +338,6 @@ def describe(fig) -> str:
     elif kind == "previous-report":
         sub = f"({s['sub']})" if s.get("sub") else ""
         where = f"previous report {s['doc']}, paragraph {s['para']}{sub}"
-    elif s.get("field") == "previous_value":
-        where = (f"last year's figure; put this year's value in data file {s['file']}, "
-                 f"row {s['row']} (id {s.get('id')})")
     elif kind == "computed":
         where = f"computed ({s['rule']}) from {', '.join(s['of'])}"
     else:
