@@ -3,18 +3,18 @@ document in its own transaction, and account for every file.
 
 One bad file never stops the batch: readers raise ``ReadError`` with a cause a user can act
 on, and anything else a reader throws is caught here too and reported as an unexpected
-error, so the other files are still stored. Files whose content (sha256) is already stored
+error, so the other files are still stored. Each file is read in a worker process with a
+time and a memory limit (``corpus.workers``), so that a hostile file costs its own reading
+only; the workers end with the batch, however it ends. Files whose content (sha256) is already stored
 are skipped before parsing, which makes re-running an interrupted batch cheap. Only the
 parent process writes to SQLite; workers parse and pre-segment the search text.
 """
 from __future__ import annotations
 
 import contextlib
-import multiprocessing
-import signal
+import sqlite3
+import time
 from collections.abc import Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from importlib import import_module
 from pathlib import Path
@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 from corpus.errors import ReadError
 from corpus.model import Document
 from corpus.reader import EXTENSIONS
+from corpus.workers import Limits, Workers
 from corpus.store import file_sha256, search_bodies, search_text
 
 if TYPE_CHECKING:
@@ -112,42 +113,26 @@ def warm_up() -> None:
             reader(fmt)
 
 
-def _warm_worker() -> None:
-    """A worker's start-up; Ctrl-C is left to the parent, which stops the pool."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    warm_up()
-
-
-def _pool_context():
-    """Workers start from a clean server process (``forkserver``), or are spawned where
-    there is none: forking the caller is unsafe once it runs threads (a notebook, a GUI;
-    Python 3.12+ warns), and each worker warms itself up anyway."""
-    methods = multiprocessing.get_all_start_methods()
-    if "forkserver" in methods:
-        context = multiprocessing.get_context("forkserver")
-        context.set_forkserver_preload([__name__])
-        return context
-    return multiprocessing.get_context("spawn")
-
-
-def _parsed(files: list[Path], workers: int) -> Iterator[tuple[Path, Parsed]]:
-    """(path, parse result) in the order of ``files``."""
-    if workers <= 1 or len(files) <= 1:
-        for path in files:
-            yield path, parse(path)
+def _parsed(files: list[Path], workers: int, limits: Limits) -> Iterator[tuple[Path, Parsed]]:
+    """(path, parse result) in the order of ``files``, each file read in a worker process
+    under ``limits``."""
+    if not files:
         return
-    pool = ProcessPoolExecutor(max_workers=workers, mp_context=_pool_context(),
-                               initializer=_warm_worker)
-    done = 0
-    try:
-        for result in pool.map(parse, files):
-            yield files[done], result
-            done += 1
-    except BrokenProcessPool as exc:  # a worker died (e.g. killed for memory)
-        for path in files[done:]:
-            yield path, (None, None, unexpected(exc))
-    finally:  # on Ctrl-C, don't parse the files still queued
-        pool.shutdown(cancel_futures=True)
+    with Workers(min(workers, len(files)), limits) as pool:
+        yield from zip(files, pool.map(files))
+
+
+def _add(store: Store, doc: Document, bodies: list[str], tries: int = 8) -> bool:
+    """``store.add``, waiting for another writer (a second ``ingest`` on the same store)
+    beyond SQLite's own busy timeout: the transaction was rolled back, so it is retried."""
+    for attempt in range(tries - 1):
+        try:
+            return store.add(doc, bodies)
+        except sqlite3.OperationalError as exc:
+            if not ("locked" in str(exc) or "busy" in str(exc)):
+                raise
+            time.sleep(0.2 * 2**attempt)
+    return store.add(doc, bodies)
 
 
 def _progress_bar(enabled: bool):
@@ -167,8 +152,10 @@ def _progress_bar(enabled: bool):
 
 
 def ingest(store: Store, paths: Iterable[str | Path], workers: int = 1,
-           progress: bool = False) -> IngestReport:
-    """Read files and folders into ``store``; see the module docstring."""
+           progress: bool = False, limits: Limits | None = None) -> IngestReport:
+    """Read files and folders into ``store``; see the module docstring. Each file is read in
+    a worker process under ``limits`` (time and memory, ``corpus.limits`` by default): a
+    file that exceeds one is reported by name and the batch goes on."""
     report = IngestReport()
     files, ignored, missing = collect(paths)
     report.ignored = [str(p) for p in ignored]
@@ -182,13 +169,13 @@ def ingest(store: Store, paths: Iterable[str | Path], workers: int = 1,
             todo.append(path)
     with _progress_bar(progress) as bar:
         task = bar.add_task("ingest", total=len(todo))
-        for path, (doc, bodies, cause) in _parsed(todo, workers):
+        for path, (doc, bodies, cause) in _parsed(todo, workers, limits or Limits()):
             bar.update(task, description=path.name)
             if doc is None:
                 report.failed.append((str(path), cause))
             else:
                 try:
-                    stored = store.add(doc, bodies)
+                    stored = _add(store, doc, bodies)
                 except Exception as exc:  # the transaction is rolled back; go on
                     report.failed.append((str(path), unexpected(exc)))
                 else:

@@ -83,7 +83,11 @@ def failure(path: str | Path, exc: Exception) -> ReadError:
     if os.environ.get("RAPPORTEUR_DEBUG"):
         raise exc
     if isinstance(exc, MemoryError):
-        return ReadError(path, "out of memory while reading it")
+        import resource
+
+        limit = resource.getrlimit(resource.RLIMIT_AS)[0]
+        within = f" (the limit is {limit // 2**20} MB)" if limit != resource.RLIM_INFINITY else ""
+        return ReadError(path, f"out of memory while reading it{within}")
     if isinstance(exc, RecursionError):
         return ReadError(path, "its structure is nested too deeply to read")
     frame = traceback.extract_tb(exc.__traceback__)[-1]
