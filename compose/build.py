@@ -90,12 +90,17 @@ def _recommendations(r: Renderer, rec: dict, report: PreviousReport | None, spec
         return Para(str(number), r.finish(chapeau), subs)
 
 
+def _notes(r: Renderer, notes: list[dict], where: str) -> list[str]:
+    out = []
+    for k, f in enumerate(notes, start=1):
+        with r.at(f"{where}, footnote {k}"):
+            out.append(r.finish(r.render(f[r.lang])).text)
+    return out
+
+
 def _paragraph(r: Renderer, p: dict, spec: Spec, number: int, where: str) -> Para:
     lang = r.lang
-    r.notes = []
-    for k, f in enumerate(p.get("footnotes", []), start=1):
-        with r.at(f"{where}, footnote {k}"):
-            r.notes.append(r.finish(r.render(f[lang])).text)
+    r.notes = _notes(r, p.get("footnotes", []), where)
     if number == 1 and spec.raw.get("illustrative"):
         r.notes.append(ILLUSTRATIVE[lang])  # called at the end of paragraph 1
     with r.at(where):
@@ -124,15 +129,18 @@ def edition(spec: Spec, lang: str, reports: dict[str, PreviousReport]) -> Editio
     r = Renderer(lang, spec.data, spec.path)
     summary = []
     for k, s in enumerate(raw.get("summary", []), start=1):
+        notes = r.notes = _notes(r, s.get("footnotes", []), f"summary {k}")  # fn(n) too
         with r.at(f"summary {k}"):
-            summary.append(r.finish(r.render(s[lang])))
+            text = r.render(s["text"][lang] if "text" in s else s[lang])
+            summary.append(r.paragraph(text, notes)[0] if notes else r.finish(text))
     blocks: list[Heading | Para] = []
     counters, number = [0, 0, 0], 0
     for si, section in enumerate(raw["sections"], start=1):
         level = section.get("level", 1)
         with r.at(f"section {si}, heading"):
             title = r.finish(r.render(section["heading"][lang])).text
-        blocks.append(Heading(level, _numbered(level, counters, lang), title))
+        blocks.append(Heading(level, _numbered(level, counters, lang), title,
+                              _notes(r, section.get("footnotes", []), f"section {si}, heading")))
         for k, p in enumerate(section.get("paragraphs", []), start=1):
             if p.get("numbered", True):
                 number += 1

@@ -32,9 +32,10 @@ class Text:
 
 @dataclass
 class Heading:
-    level: int  # 1 = chapter (I./一.), 2 = lettered (A.), 3 = unnumbered
+    level: int  # 1 = chapter (I./一.), 2 = lettered (A.), 3 = unnumbered, 4 = 1.
     number: str | None
     title: str
+    notes: list[str] = field(default_factory=list)  # footnotes called after the title
 
 
 @dataclass

@@ -66,7 +66,8 @@ def units(doc) -> list[tuple[tuple, str, dict]]:
         if p.section is None or p.section in summary_sections:
             k = count.setdefault("summary", 0)
             count["summary"] = k + 1
-            out.append((("summary", k), "summary", {"text": p.text}))
+            out.append((("summary", k), "summary", {
+                "text": p.text, "notes": [notes[m] for m in p.footnote_refs if m in notes]}))
             continue
         for i in order:  # headings up to this paragraph's section, even without paragraphs
             if i <= p.section and i not in done_heads:
@@ -191,12 +192,20 @@ def _where(key: tuple, unit: dict) -> str:
     return f"paragraph {number}" if number else f"unnumbered paragraph in heading {key[1] + 1}"
 
 
+def _footnotes(unit: dict, langs: list[str], notes_of) -> list[dict]:
+    """The unit's footnotes, paired by position between the editions."""
+    notes = {lang: notes_of(lang, unit[lang]) for lang in langs}
+    return [{lang: _lit(notes[lang][i]) for lang in langs}
+            for i in range(min(len(n) for n in notes.values()))]
+
+
 def build_spec(docs: dict, data_name: str) -> tuple[dict, list[dict]]:
     """The spec (as a mapping) and the slot rows of the data file."""
     first = next(iter(docs.values()))
     year = int((first.metadata.date or str(dt.date.today().year - 1))[:4])
     slots = Slots(docs, year)
     markers = {lang: frozenset(f.marker for f in d.footnotes) for lang, d in docs.items()}
+    markers_text = {lang: {f.marker: f.text for f in d.footnotes} for lang, d in docs.items()}
     paired = _pair(docs)
     langs = list(docs)
     texts: dict[tuple, dict[str, str]] = {}
@@ -218,14 +227,20 @@ def build_spec(docs: dict, data_name: str) -> tuple[dict, list[dict]]:
             "summary": [], "sections": []}
     for key, unit in paired.items():
         if unit["kind"] == "summary":
-            spec["summary"].append(template(key, f"s{key[1] + 1}",
-                                            f"summary paragraph {key[1] + 1}"))
+            text = template(key, f"s{key[1] + 1}", f"summary paragraph {key[1] + 1}")
+            notes = _footnotes(unit, langs, lambda lang, info: info["notes"])
+            spec["summary"].append({"text": text, "footnotes": notes} if notes else text)
         elif unit["kind"] == "heading":
             s = unit[langs[0]]["section"]
             level = min(s.level, 4) if s.number else 3  # 4: "1." under an "A."
             spec["sections"].append({"heading": {lang: _lit(unit[lang]["section"].title)
                                                  for lang in langs},
                                      "level": level, "paragraphs": []})
+            notes = _footnotes(unit, langs, lambda lang, info: [
+                markers_text[lang].get(m) for m in info["section"].footnote_refs
+                if m in markers_text[lang]])
+            if notes:
+                spec["sections"][-1]["footnotes"] = notes
         else:
             info = unit[langs[0]]
             number = info["number"]
@@ -238,10 +253,9 @@ def build_spec(docs: dict, data_name: str) -> tuple[dict, list[dict]]:
                     for label, _ in info["subs"]]
             if not number:
                 para["numbered"] = False
-            notes = [unit[lang]["notes"] for lang in langs]
-            if any(notes):
-                para["footnotes"] = [{lang: _lit(unit[lang]["notes"][i]) for lang in langs}
-                                     for i in range(min(len(n) for n in notes))]
+            notes = _footnotes(unit, langs, lambda lang, info: info["notes"])
+            if notes:
+                para["footnotes"] = notes
             spec["sections"][-1]["paragraphs"].append(para)
     return spec, slots.rows
 

@@ -287,6 +287,8 @@ class Writer:
         p = self.doc.add_paragraph(style=f"Heading {min(h.level, 3)}")
         label = f"{h.number}.\t" if h.number else ""
         self.run(p, label + h.title, heading=True)
+        for note in h.notes:
+            self.notes.call(p, note)
 
     def _para(self, para: Para) -> None:
         p = self.doc.add_paragraph(style="SingleTxt")

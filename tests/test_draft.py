@@ -20,6 +20,7 @@ from corpus import read
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 E_2025_15 = SHARED / "samples" / "en" / "E_2025_15.en.pdf"
+A_HRC_59_60 = SHARED / "samples" / "en" / "A_HRC_59_60.en.pdf"  # footnotes on headings
 WORKPLAN = ROOT / "corpus" / "samples" / "zh" / "unwomen-ohchr-joint-workplan-2012.zh.txt"
 
 
@@ -53,12 +54,19 @@ def en(tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
+def hrc(tmp_path_factory):
+    if not A_HRC_59_60.exists():
+        pytest.skip(f"shared sample {A_HRC_59_60} absent")
+    return _round_trip(A_HRC_59_60, tmp_path_factory.mktemp("hrc"))
+
+
+@pytest.fixture(scope="module")
 def zh(tmp_path_factory):
     return _round_trip(WORKPLAN, tmp_path_factory.mktemp("zh"))
 
 
 @pytest.mark.parametrize("case, paragraphs, notes, figures", [
-    ("en", 91, 2, 75), ("zh", 29, 5, 18)])
+    ("en", 91, 2, 75), ("hrc", 65, 7, 27), ("zh", 29, 5, 18)])
 def test_draft_composes_back_to_the_source(case, paragraphs, notes, figures, request):
     done, result, source, drafted = request.getfixturevalue(case)
     assert result["untraced"] == []
@@ -73,7 +81,7 @@ def test_draft_composes_back_to_the_source(case, paragraphs, notes, figures, req
     assert sum(_figures(source).values()) == figures
 
 
-@pytest.mark.parametrize("case", ["en", "zh"])
+@pytest.mark.parametrize("case", ["en", "hrc", "zh"])
 def test_every_figure_is_marked_to_update(case, request):
     done, result, source, drafted = request.getfixturevalue(case)
     comments = _docx_xml(result["docx"], "word/comments.xml")
