@@ -180,34 +180,73 @@ def ingest(paths, db, workers):
     sys.exit(1 if report.failed else 0)
 
 
-@click.command()
+SEARCH_HELP = """Full-text search of the stored paragraphs, footnotes, tables and figures,
+best first (bm25), with the matches marked and the total ("20 of 154").
+
+\b
+Query language:
+  women girls          both words, anywhere in the paragraph (same as: women AND girls)
+  "gender parity"      a phrase
+  women OR girls       either
+  women NOT girls      the first without the second (also: women -girls)
+  coordinat*           a prefix (finds coordination, coordinating)
+  (women OR girls) AND violence
+                       parentheses group
+
+English is stemmed ('coordinating' finds 'coordination'). A query with Chinese finds every
+unit that contains each Chinese term as a string, whole word or not (高级专员 inside
+联合国人权事务高级专员办事处), case-insensitively; its other terms are then substrings too.
+"""
+
+
+@click.command(help=SEARCH_HELP)
 @click.argument("query")
 @click.option("--db", default="rapporteur.db", show_default=True,
               type=click.Path(exists=True, dir_okay=False), help="SQLite store to search.")
 @click.option("--lang", type=click.Choice(["zh", "en"]), help="Only documents in this language.")
+@click.option("--symbol", metavar="PREFIX", help="Only documents whose symbol starts so (A/HRC/).")
+@click.option("--organ", help="Only documents whose organ contains this (Human Rights Council).")
+@click.option("--from", "year_from", type=int, metavar="YEAR", help="Only documents of this "
+              "year or later.")
+@click.option("--to", "year_to", type=int, metavar="YEAR", help="Only documents of this year "
+              "or earlier.")
+@click.option("--kind", "kinds", multiple=True, help="Only this kind of unit (repeatable): "
+              "paragraph, footnote, table, figure, recommendation (paragraphs that "
+              "'rapporteur extract --db' found to be recommendations). Default: all but "
+              "recommendation.",
+              type=click.Choice(["paragraph", "footnote", "table", "figure", "recommendation"]))
 @click.option("--limit", default=20, show_default=True, type=click.IntRange(min=1))
-@click.option("--json", "as_json", is_flag=True, help="Print the hits as JSON.")
-def search(query, db, lang, limit, as_json):
-    """Full-text search of the stored paragraphs and footnotes (Chinese segmented with
-    jieba, English stemmed: 'coordinating' finds 'coordination')."""
-    import json
+@click.option("--offset", default=0, show_default=True, type=click.IntRange(min=0),
+              help="Skip this many hits (the next page).")
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table",
+              show_default=True, help="table: for reading; json and csv: every field.")
+def search(query, db, lang, symbol, organ, year_from, year_to, kinds, limit, offset, fmt):
+    from corpus.browse import write_hits
+    from corpus.search import Filters, QueryError
 
+    filters = Filters(lang=lang, symbol=symbol, organ=organ, year_from=year_from,
+                      year_to=year_to, **({"kinds": kinds} if kinds else {}))
     # Matches in bold yellow on a terminal, in [brackets] elsewhere (pipes, files, JSON).
-    tty = sys.stdout.isatty() and not as_json
+    tty = sys.stdout.isatty() and fmt == "table"
     marks = ("\x1b[1;33m", "\x1b[0m") if tty else ("[", "]")
     with open_store(db) as store:
         try:
-            hits = store.search(query, lang=lang, limit=limit, marks=marks)
-        except ValueError as exc:
+            hits = store.search(query, limit=limit, offset=offset, marks=marks, filters=filters)
+        except QueryError as exc:
             raise click.UsageError(str(exc)) from None
-    if as_json:
-        click.echo(json.dumps([h.to_dict() for h in hits], ensure_ascii=False, indent=2))
-        return
-    if not hits:
-        click.echo(f"nothing matches {query!r}", err=True)
-    for hit in hits:
-        where = (f"footnote {hit.footnote}" if hit.footnote else
-                 f"¶{hit.number}" if hit.number else "(unnumbered)")
-        page = f" p.{hit.page}" if hit.page else ""
-        click.echo(click.style(f"{hit.name} {where}{page}", bold=True))
-        click.echo(f"  {hit.snippet}")
+    write_hits(hits, query, fmt, offset)
+
+
+@click.command("list")
+@click.option("--db", default="rapporteur.db", show_default=True,
+              type=click.Path(exists=True, dir_okay=False), help="SQLite store to list.")
+@click.option("--lang", type=click.Choice(["zh", "en"]), help="Only documents in this language.")
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table",
+              show_default=True)
+def list_documents(db, lang, fmt):
+    """The documents in the store, in the order stored: symbol (else file name), date,
+    language, pages and how many reading warnings each has ('rapporteur show' names them)."""
+    from corpus.browse import documents, write_documents
+
+    with open_store(db) as store:
+        write_documents(documents(store.conn, lang), fmt)

@@ -6,12 +6,16 @@ document behind, and a document whose sha256 is already stored is not written ag
 whole ``Document`` is kept as JSON next to the columns, so ``documents()``/``get()`` give back
 exactly what the reader produced; the columns are there for SQL and search.
 
-Search: English is indexed with FTS5's ``porter unicode61`` tokenizer (``coordinating``
-finds ``coordination``). FTS5 cannot split Chinese into words, so runs of Han characters are
-pre-segmented with jieba (``corpus.nlp.segment``) before indexing and in queries. Words are
+Search (``corpus.search``) has two indexes over paragraphs, footnotes and ``units`` (tables
+and figures as text). The word index (``*_fts``): English with FTS5's ``porter unicode61``
+tokenizer (``coordinating`` finds ``coordination``); FTS5 cannot split Chinese into words, so
+runs of Han characters are pre-segmented with jieba (``corpus.nlp.segment``). Words are
 joined with a zero-width space rather than an ordinary one: unicode61 treats both as
 separators, but the zero-width one can be removed from snippets without touching the real
-spaces of the text.
+spaces of the text. The substring index (``*_trigram``): FTS5's trigram tokenizer over the
+text itself (external content, kept in step by triggers), so that a Chinese query finds
+every unit containing it, word or not; it is also what ``sqlite-utils search`` and
+Datasette's ``?_search=`` find (they look for ``content="paragraphs"``).
 """
 from __future__ import annotations
 
@@ -20,16 +24,18 @@ import json
 import re
 import sqlite3
 from collections.abc import Iterable, Iterator
-from dataclasses import asdict, dataclass
+from dataclasses import asdict
 from pathlib import Path
 
 from corpus.blocks import HAN
 from corpus.model import Document, Paragraph
+from corpus.search import WORD_SEP, Filters, Hit, Hits, search
 
-SCHEMA_VERSION = 3  # 2: footnotes are searchable too; 3: tables and reading warnings
-WORD_SEP = "\u200b"
+# 2: footnotes are searchable too; 3: tables and reading warnings; 4: the substring index,
+# tables and figures searchable as units
+SCHEMA_VERSION = 4
 _HAN_RUN = re.compile(f"[{HAN}]+")
-_QUERY_TERM = re.compile(r'"([^"]*)"|(\S+)')
+__all__ = ["Store", "StoreError", "Hit", "Hits", "Filters", "search_text", "search_bodies"]
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS documents (
@@ -100,13 +106,43 @@ CREATE TABLE IF NOT EXISTS tables (
     notes TEXT NOT NULL,      -- JSON list
     UNIQUE (doc_id, seq)
 );
+CREATE TABLE IF NOT EXISTS units (  -- tables and figures as searchable text
+    id INTEGER PRIMARY KEY,   -- = units_fts.rowid
+    doc_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    kind TEXT NOT NULL,       -- table | figure
+    seq INTEGER NOT NULL,     -- index in Document.tables / Document.figures
+    number TEXT,              -- "Table 3", "Figure II"
+    page INTEGER,
+    text TEXT NOT NULL,       -- label and caption, then rows (cells tab-separated) or labels
+    UNIQUE (doc_id, kind, seq)
+);
 CREATE VIRTUAL TABLE IF NOT EXISTS paragraphs_fts USING fts5(
     body, tokenize = 'porter unicode61 remove_diacritics 2'
 );
 CREATE VIRTUAL TABLE IF NOT EXISTS footnotes_fts USING fts5(  -- rowid = footnotes.id
     body, tokenize = 'porter unicode61 remove_diacritics 2'
 );
+CREATE VIRTUAL TABLE IF NOT EXISTS units_fts USING fts5(  -- rowid = units.id
+    body, tokenize = 'porter unicode61 remove_diacritics 2'
+);
 """
+
+# The substring index of each unit table, and the indexes on the last two characters that
+# find what is too near the end to start a trigram (see corpus.search).
+TRIGRAM = """
+CREATE VIRTUAL TABLE IF NOT EXISTS {t}_trigram USING fts5(
+    text, content="{t}", content_rowid="id", tokenize = 'trigram'
+);
+CREATE TRIGGER IF NOT EXISTS {t}_trigram_ai AFTER INSERT ON {t} BEGIN
+    INSERT INTO {t}_trigram (rowid, text) VALUES (new.id, new.text);
+END;
+CREATE TRIGGER IF NOT EXISTS {t}_trigram_ad AFTER DELETE ON {t} BEGIN
+    INSERT INTO {t}_trigram ({t}_trigram, rowid, text) VALUES ('delete', old.id, old.text);
+END;
+CREATE INDEX IF NOT EXISTS {t}_end2 ON {t}(lower(substr(text, -2)));
+CREATE INDEX IF NOT EXISTS {t}_end1 ON {t}(lower(substr(text, -1)));
+"""
+UNIT_TABLES = ("paragraphs", "footnotes", "units")
 
 _META_COLUMNS = ("symbol", "lang", "original_language", "date", "organ", "session",
                  "agenda_item", "title", "report_of", "job_number")
@@ -125,24 +161,22 @@ def search_text(text: str) -> str:
 _INDEX_FOOTNOTE = "INSERT INTO footnotes_fts (rowid, body) VALUES (?, ?)"
 
 
+def units(doc: Document) -> list[tuple[str, int, str | None, int | None, str]]:
+    """A document's tables and figures as searchable units: (kind, seq, label, page, text)."""
+    out = []
+    for i, t in enumerate(doc.tables):
+        lines = [" ".join(x for x in (t.number, t.caption) if x),
+                 *("\t".join(row) for row in t.rows), *t.notes]
+        out.append(("table", i, t.number, t.page, "\n".join(x for x in lines if x)))
+    for i, f in enumerate(doc.figures):
+        lines = [" ".join(x for x in (f.number, f.caption) if x), *f.labels, *f.notes]
+        out.append(("figure", i, f.number, f.page, "\n".join(x for x in lines if x)))
+    return out
+
+
 def search_bodies(doc: Document) -> list[str]:
     """The search texts of a document's paragraphs, then of its footnotes."""
     return [search_text(unit.text) for unit in (*doc.paragraphs, *doc.footnotes)]
-
-
-def fts_query(query: str) -> str:
-    """A user's query as an FTS5 MATCH expression: every whitespace-separated term (or
-    ``"quoted phrase"``) must occur; Chinese is segmented exactly as at indexing time, so
-    a Chinese term becomes a phrase of its words. FTS5 operators are not interpreted,
-    which keeps any input a valid query."""
-    phrases = []
-    for quoted, bare in _QUERY_TERM.findall(query):
-        words = search_text(quoted or bare).replace(WORD_SEP, " ").split()
-        if words:
-            phrases.append('"' + " ".join(w.replace('"', '""') for w in words) + '"')
-    if not phrases:
-        raise ValueError(f"empty search query {query!r}")
-    return " ".join(phrases)
 
 
 class StoreError(Exception):
@@ -150,25 +184,6 @@ class StoreError(Exception):
 
     def __init__(self, path: Path, cause: str):
         super().__init__(f"{path}: {cause}")
-
-
-@dataclass
-class Hit:
-    """One paragraph or footnote that matches a search. ``rank`` is FTS5's bm25 score:
-    lower (more negative) is better, and hits come best first."""
-
-    name: str  # the document's symbol, else its file stem (Document.name)
-    symbol: str | None
-    number: str | None  # paragraph number; None for unnumbered text (e.g. the summary)
-    footnote: str | None  # the footnote's marker when the hit is a footnote, else None
-    page: int | None
-    snippet: str
-    rank: float
-    lang: str | None
-    sha256: str
-
-    def to_dict(self) -> dict:
-        return asdict(self)
 
 
 class Store:
@@ -191,13 +206,32 @@ class Store:
                 columns = {r[1] for r in self.conn.execute("PRAGMA table_info(documents)")}
                 if "warnings" not in columns:  # a store from before the reading report
                     self.conn.execute("ALTER TABLE documents ADD COLUMN warnings TEXT")
+                for table in UNIT_TABLES:
+                    self.conn.executescript(TRIGRAM.format(t=table))
                 if version == 1:  # a store from before footnotes were indexed
                     notes = self.conn.execute("SELECT id, text FROM footnotes").fetchall()
                     self.conn.executemany(_INDEX_FOOTNOTE,
                                           [(i, search_text(text)) for i, text in notes])
+                if 0 < version < 4:  # a store from before the substring index and units
+                    self._add_units_of_stored_documents()
+                    for table in UNIT_TABLES:
+                        self.conn.execute(f"INSERT INTO {table}_trigram ({table}_trigram) "
+                                          f"VALUES ('rebuild')")
                 self.conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
         except sqlite3.Error as exc:
             raise StoreError(self.path, f"cannot open as an SQLite store: {exc}") from None
+
+    def _add_units_of_stored_documents(self) -> None:
+        for doc_id, text in self.conn.execute("SELECT id, json FROM documents").fetchall():
+            self._insert_units(doc_id, Document.from_json(text))
+
+    def _insert_units(self, doc_id: int, doc: Document) -> None:
+        for kind, seq, label, page, text in units(doc):
+            unit_id = self.conn.execute(
+                "INSERT INTO units (doc_id, kind, seq, number, page, text) "
+                "VALUES (?, ?, ?, ?, ?, ?)", (doc_id, kind, seq, label, page, text)).lastrowid
+            self.conn.execute("INSERT INTO units_fts (rowid, body) VALUES (?, ?)",
+                              (unit_id, search_text(text)))
 
     def close(self) -> None:
         self.conn.close()
@@ -245,6 +279,7 @@ class Store:
                 [(doc_id, i, t.number, t.caption, t.page, t.header_rows,
                   json.dumps(t.rows, ensure_ascii=False), json.dumps(t.notes, ensure_ascii=False))
                  for i, t in enumerate(doc.tables)])
+            self._insert_units(doc_id, doc)
             for i, (note, body) in enumerate(zip(doc.footnotes, note_bodies)):
                 note_id = self.conn.execute(
                     "INSERT INTO footnotes (doc_id, seq, marker, text, page) "
@@ -296,31 +331,15 @@ class Store:
         return Document.from_json(row[0]) if row else None
 
     def search(self, query: str, lang: str | None = None, limit: int = 20,
-               marks: tuple[str, str] = ("[", "]")) -> list[Hit]:
-        """Paragraphs and footnotes matching every term of ``query``, best first, with a
-        snippet whose matches are wrapped in ``marks``. Raises ValueError for a query
-        without terms."""
-        match = fts_query(query)
-        rows = self.conn.execute(
-            "SELECT d.name, d.symbol, p.number, NULL, p.page, "
-            "snippet(paragraphs_fts, 0, ?1, ?2, '…', 32), bm25(paragraphs_fts) AS rank, "
-            "d.lang, d.sha256, 0 AS kind, p.id AS id "
-            "FROM paragraphs_fts JOIN paragraphs p ON p.id = paragraphs_fts.rowid "
-            "JOIN documents d ON d.id = p.doc_id "
-            "WHERE paragraphs_fts MATCH ?3 AND (?4 IS NULL OR d.lang = ?4) "
-            "UNION ALL "
-            "SELECT d.name, d.symbol, NULL, f.marker, f.page, "
-            "snippet(footnotes_fts, 0, ?1, ?2, '…', 32), bm25(footnotes_fts), "
-            "d.lang, d.sha256, 1, f.id "
-            "FROM footnotes_fts JOIN footnotes f ON f.id = footnotes_fts.rowid "
-            "JOIN documents d ON d.id = f.doc_id "
-            "WHERE footnotes_fts MATCH ?3 AND (?4 IS NULL OR d.lang = ?4) "
-            "ORDER BY rank, kind, id LIMIT ?5",
-            (*marks, match, lang, limit),
-        ).fetchall()
-        return [Hit(name, symbol, number, note, page, snippet.replace(WORD_SEP, ""), rank,
-                    lang, sha)
-                for name, symbol, number, note, page, snippet, rank, lang, sha, _, _ in rows]
+               marks: tuple[str, str] = ("[", "]"), filters: Filters | None = None,
+               offset: int = 0) -> Hits:
+        """Units matching ``query`` (``corpus.query``: words, "phrases", prefix*, AND, OR,
+        NOT, -word, parentheses), best first, with a snippet whose matches are wrapped in
+        ``marks``; ``.total`` counts them all. Raises QueryError (a ValueError) for a query
+        that cannot be searched."""
+        if filters is None:
+            filters = Filters(lang=lang)
+        return search(self.conn, query, filters, limit=limit, offset=offset, marks=marks)
 
 
 def file_sha256(path: str) -> str | None:

@@ -64,16 +64,18 @@ def test_ingest_folders_recursively_with_workers(tmp_path):
 def test_search_prints_hits_with_highlighted_snippets(db):
     result = run("search", "西亚经济社会委员会", "--db", db)
     assert result.exit_code == 0
-    assert result.output.splitlines() == [
+    assert result.stdout.splitlines() == [
         "unwomen-ohchr-joint-workplan-2012 ¶14",
         "  2011年10月，妇女署、高级专员办事处和[西亚经济社会委员会](西亚经社会)在开罗合作举办了"
-        "“阿拉伯起义中的青年妇女和男子：民主变革推动者”论坛。妇女署执行主任以及…",
+        "“阿拉伯起义中的青年妇女和男子：民主变革推动者”论坛。妇女署执行主任以及高级专员办事处法治、"
+        "平等和非歧视处处长…",
     ]
+    assert result.stderr == "1 of 1 for '西亚经济社会委员会'\n"
 
 
 def test_search_names_a_footnote_hit(db):
     result = run("search", "条约汇编", "--db", db)
-    assert result.output.splitlines() == [
+    assert result.stdout.splitlines() == [
         "unwomen-ohchr-joint-workplan-2012 footnote 1",
         "  联合国，《[条约汇编]》，第1249卷，第20378号。",
         "unwomen-ohchr-joint-workplan-2012 footnote 3",
@@ -81,14 +83,14 @@ def test_search_names_a_footnote_hit(db):
 
 
 def test_search_json(db):
-    result = run("search", "赔偿 刚果民主共和国", "--db", db, "--json", "--limit", "1")
+    result = run("search", "赔偿 刚果民主共和国", "--db", db, "--format", "json", "--limit", "1")
     assert result.exit_code == 0
-    [hit] = json.loads(result.output)
+    [hit] = json.loads(result.stdout)["hits"]
     assert (hit["name"], hit["number"], hit["lang"]) == \
         ("unwomen-ohchr-joint-workplan-2012", "17", "zh")
     assert hit["snippet"].startswith("在[赔偿]方面，妇女署和高级专员办事处合作在[刚果民主共和国]")
-    result = run("search", "妇女署", "--db", db, "--json", "--limit", "100")
-    assert len(json.loads(result.output)) == 27
+    result = run("search", "妇女署", "--db", db, "--format", "json", "--limit", "100")
+    assert len(json.loads(result.stdout)["hits"]) == json.loads(result.stdout)["total"] == 27
 
 
 def test_search_language_filter_and_no_hits(db):

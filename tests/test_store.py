@@ -12,7 +12,7 @@ import pytest
 
 from corpus import read
 from corpus.ingest import parse
-from corpus.store import Store, StoreError, fts_query, search_text
+from corpus.store import Store, StoreError, search_text
 from tests.builders import EN_SAMPLES, shared
 
 SAMPLES = Path(__file__).parent.parent / "corpus" / "samples"
@@ -160,7 +160,7 @@ def test_a_store_from_before_footnote_search_is_indexed_on_opening(tmp_path):
         store.conn.execute("PRAGMA user_version = 1")
         store.conn.commit()
     with Store(path) as store:
-        assert store.conn.execute("PRAGMA user_version").fetchone()[0] == 3
+        assert store.conn.execute("PRAGMA user_version").fetchone()[0] == 4
         assert [h.footnote for h in store.search("条约汇编")] == ["1", "3"]
 
 
@@ -170,7 +170,7 @@ def test_a_store_from_before_tables_and_warnings_gains_them_on_opening(tmp_path)
         store.conn.executescript("DROP TABLE tables; ALTER TABLE documents DROP COLUMN warnings; "
                                  "PRAGMA user_version = 2;")
     with Store(path) as store:
-        assert store.conn.execute("PRAGMA user_version").fetchone()[0] == 3
+        assert store.conn.execute("PRAGMA user_version").fetchone()[0] == 4
         store.ingest([ZH])
         row = store.conn.execute("SELECT warnings FROM documents").fetchone()
         assert json.loads(row[0]) == []
@@ -204,13 +204,9 @@ def test_english_search_stems(store):
     assert {h.number for h in store.search("resident coordinator", lang="en")} == {"1", "2"}
 
 
-def test_index_text_and_queries():
+def test_index_text():
     assert search_text("2011年6月，妇女署执行主任") == \
         "2011\u200b年\u200b6\u200b月\u200b，\u200b妇女署\u200b执行\u200b主任\u200b"
-    assert fts_query('妇女署 AND "resident coordinators" NEAR(') == \
-        '"妇女署" "AND" "resident coordinators" "NEAR("'
-    with pytest.raises(ValueError):
-        fts_query('  "" ')
 
 
 def test_same_content_is_stored_once(tmp_path):

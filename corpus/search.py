@@ -1,0 +1,269 @@
+"""Searching the store: two indexes, one query language (``corpus.query``), filters, totals.
+
+- **Words** (``*_fts``, porter + unicode61 over jieba-segmented text): English is stemmed and
+  ranked by FTS5's bm25, with FTS5's snippets. Used when the query has no Chinese.
+- **Substrings** (``*_trigram``, FTS5's trigram tokenizer over the text as printed): a Chinese
+  query finds every unit that contains it as a string, whether or not jieba made it a word
+  (高级专员 inside 联合国人权事务高级专员办事处). Terms of three characters or more are one
+  trigram phrase; shorter ones are the trigrams that start with them (from the index's
+  vocabulary) plus the units that end with them (two expression indexes), so nothing is
+  missed. Each term gives a set of units; the query's AND/OR/NOT are set operations; hits
+  are ranked by bm25 over the trigram index and the snippet marks every occurrence.
+"""
+from __future__ import annotations
+
+import json
+import sqlite3
+from dataclasses import asdict, dataclass
+
+from corpus.query import And, Not, Or, QueryError, Term, has_han, parse, terms
+
+KINDS = ("paragraph", "footnote", "table", "figure", "recommendation")
+WORD_SEP = "\u200b"
+_TOP = "\U0010ffff"  # above every character: the end of a prefix range
+
+
+@dataclass
+class Filters:
+    """What a hit's document and unit must be; None = anything."""
+
+    lang: str | None = None
+    symbol: str | None = None  # a prefix: "A/HRC/" (also matched against joint symbols)
+    organ: str | None = None  # a case-insensitive substring of the organ
+    year_from: int | None = None
+    year_to: int | None = None
+    kinds: tuple[str, ...] = ("paragraph", "footnote", "table", "figure")
+
+
+@dataclass
+class Hit:
+    """One unit that matches. ``rank`` is bm25: lower (more negative) is better."""
+
+    name: str  # the document's symbol, else its file stem (Document.name)
+    symbol: str | None
+    number: str | None  # paragraph number; None for unnumbered text and other kinds
+    footnote: str | None  # the footnote's marker when the hit is a footnote
+    page: int | None
+    snippet: str
+    rank: float
+    lang: str | None
+    sha256: str
+    kind: str = "paragraph"
+    label: str | None = None  # a table's or figure's label ("Table 3")
+    date: str | None = None
+    id: int | None = None  # the unit's row in its table (paragraphs, footnotes or units)
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+class Hits(list):
+    """The hits of one page, best first, and how many there are in all."""
+
+    def __init__(self, hits=(), total: int = 0):
+        super().__init__(hits)
+        self.total = total
+
+
+# kind -> (unit table, word index, trigram index, extra condition on the unit ``u``)
+_TABLES = {
+    "paragraph": ("paragraphs", "paragraphs_fts", "paragraphs_trigram", ""),
+    "footnote": ("footnotes", "footnotes_fts", "footnotes_trigram", ""),
+    "table": ("units", "units_fts", "units_trigram", "AND u.kind = 'table'"),
+    "figure": ("units", "units_fts", "units_trigram", "AND u.kind = 'figure'"),
+    "recommendation": ("paragraphs", "paragraphs_fts", "paragraphs_trigram",
+                       "AND EXISTS (SELECT 1 FROM records r WHERE r.kind = 'recommendation' "
+                       "AND r.doc = d.name AND r.lang = d.lang AND r.para = u.number)"),
+}
+# kind -> SQL for (number, footnote, label) of the unit ``u``
+_NAMING = {"paragraph": "u.number, NULL, NULL", "recommendation": "u.number, NULL, NULL",
+           "footnote": "NULL, u.marker, NULL", "table": "NULL, NULL, u.number",
+           "figure": "NULL, NULL, u.number"}
+
+
+def _filter_sql(f: Filters) -> tuple[str, dict]:
+    sql = (" AND (:lang IS NULL OR d.lang = :lang)"
+           " AND (:symbol IS NULL OR d.symbol LIKE :symbol ESCAPE '\\' OR EXISTS "
+           "(SELECT 1 FROM json_each(d.symbols) WHERE value LIKE :symbol ESCAPE '\\'))"
+           " AND (:organ IS NULL OR d.organ LIKE :organ ESCAPE '\\')"
+           " AND (:year_from IS NULL OR CAST(substr(d.date, 1, 4) AS INTEGER) >= :year_from)"
+           " AND (:year_to IS NULL OR CAST(substr(d.date, 1, 4) AS INTEGER) <= :year_to)")
+
+    def like(s):
+        return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+    return sql, {"lang": f.lang, "symbol": like(f.symbol) + "%" if f.symbol else None,
+                 "organ": f"%{like(f.organ)}%" if f.organ else None,
+                 "year_from": f.year_from, "year_to": f.year_to}
+
+
+def _check_kinds(conn: sqlite3.Connection, kinds) -> None:
+    unknown = [k for k in kinds if k not in KINDS]
+    if unknown:
+        raise QueryError(f"unknown kind {unknown[0]!r} (one of {', '.join(KINDS)})")
+    if "recommendation" in kinds and not conn.execute(
+            "SELECT 1 FROM sqlite_master WHERE name = 'records'").fetchone():
+        raise QueryError("this store holds no recommendation records: run "
+                         "'rapporteur extract --db STORE --kinds recommendation' first")
+
+
+def search(conn: sqlite3.Connection, query: str, filters: Filters = Filters(), limit: int = 20,
+           offset: int = 0, marks: tuple[str, str] = ("[", "]")) -> Hits:
+    """The hits of ``query`` (best first, ``limit`` from ``offset``) and their total."""
+    tree = parse(query)
+    _check_kinds(conn, filters.kinds)
+    if has_han(tree):
+        return _by_substring(conn, tree, filters, limit, offset, marks)
+    return _by_words(conn, tree, filters, limit, offset, marks)
+
+
+# -- words -----------------------------------------------------------------------------
+
+def _fts(conn, node) -> str:
+    """``node`` as an FTS5 expression over the word index (Chinese cut as at indexing)."""
+    from corpus.store import search_text
+
+    if isinstance(node, Term):
+        words = search_text(node.text).replace(WORD_SEP, " ").split()
+        if not words:
+            raise QueryError(f"nothing to search for in {node.text!r}")
+        phrase = _phrase(" ".join(words))
+        if not node.prefix:
+            return phrase
+        stem = _stem_of_prefix(conn, words[-1].lower()) if len(words) == 1 else None
+        return f"({phrase} * OR {_phrase(stem)})" if stem else f"{phrase} *"
+    if isinstance(node, Or):
+        return "(" + " OR ".join(_fts(conn, i) for i in node.items) + ")"
+    keep = [_fts(conn, i) for i in node.items if not isinstance(i, Not)]
+    drop = [_fts(conn, i.item) for i in node.items if isinstance(i, Not)]
+    return "(" + " AND ".join(keep) + ")" + "".join(f" NOT {d}" for d in drop)
+
+
+def _stem_of_prefix(conn, prefix: str) -> str | None:
+    """The index holds porter stems, which may be shorter than a prefix typed
+    (``coordinat*``; coordination and coordinating are indexed as ``coordin``): the
+    longest indexed stem that the prefix extends by one to three letters, if any."""
+    conn.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.paragraphs_fts_vocab "
+                 "USING fts5vocab(main, paragraphs_fts, row)")
+    cut = [prefix[:k] for k in range(len(prefix) - 1, len(prefix) - 4, -1) if k >= 5]
+    found = {t for (t,) in conn.execute(
+        f"SELECT term FROM temp.paragraphs_fts_vocab WHERE term IN ({', '.join('?' * len(cut))})",
+        cut)} if cut else set()
+    return next((c for c in cut if c in found), None)
+
+
+def _by_words(conn, tree, filters, limit, offset, marks) -> Hits:
+    where, args = _filter_sql(filters)
+    selects = []
+    for i, kind in enumerate(filters.kinds):
+        table, fts, _, extra = _TABLES[kind]
+        selects.append(
+            f"SELECT '{kind}' AS kind, {i} AS k, u.id AS id, d.name, d.symbol, {_NAMING[kind]}, "
+            f"u.page, snippet({fts}, 0, :open, :close, '…', 32) AS snippet, "
+            f"bm25({fts}) AS rank, d.lang, d.sha256, d.date "
+            f"FROM {fts} JOIN {table} u ON u.id = {fts}.rowid JOIN documents d ON d.id = u.doc_id "
+            f"WHERE {fts} MATCH :match {extra}{where}")
+    union = " UNION ALL ".join(selects)
+    args.update(match=_fts(conn, tree), open=marks[0], close=marks[1], limit=limit, offset=offset)
+    total = conn.execute(f"SELECT count(*) FROM ({union})", args).fetchone()[0]
+    rows = conn.execute(f"{union} ORDER BY rank, k, id LIMIT :limit OFFSET :offset", args)
+    return Hits([Hit(name, symbol, number, note, page, snippet.replace(WORD_SEP, ""), rank,
+                     lang, sha, kind, label, date, uid)
+                 for kind, _, uid, name, symbol, number, note, label, page, snippet, rank, lang,
+                 sha, date in rows], total)
+
+
+# -- substrings ------------------------------------------------------------------------
+
+def _phrase(text: str) -> str:
+    return '"' + text.replace('"', '""') + '"'
+
+
+def _units_with(conn, table: str, tri: str, text: str) -> set[int]:
+    """Ids of the units of ``table`` whose text contains ``text`` (case-insensitive)."""
+    if len(text) >= 3:
+        return {r for (r,) in conn.execute(
+            f"SELECT rowid FROM {tri} WHERE {tri} MATCH ?", (_phrase(text),))}
+    low = text.lower()
+    conn.execute(f"CREATE VIRTUAL TABLE IF NOT EXISTS temp.{tri}_vocab "
+                 f"USING fts5vocab(main, {tri}, row)")
+    grams = [g for (g,) in conn.execute(
+        f"SELECT term FROM temp.{tri}_vocab WHERE term >= ? AND term < ?", (low, low + _TOP))]
+    found = {r for (r,) in conn.execute(
+        f"SELECT rowid FROM {tri} WHERE {tri} MATCH ?", (" OR ".join(map(_phrase, grams)),))
+    } if grams else set()
+    # too near the end to start a trigram: the last one or two characters
+    tail = (f"SELECT id FROM {table} WHERE lower(substr(text, -2)) = ?1" if len(low) == 2 else
+            f"SELECT id FROM {table} WHERE lower(substr(text, -1)) = ?1 OR "
+            f"(lower(substr(text, -2)) >= ?1 AND lower(substr(text, -2)) < ?1 || '{_TOP}')")
+    found.update(r for (r,) in conn.execute(tail, (low,)))
+    return found
+
+
+def _matching(conn, table: str, tri: str, node) -> set[int]:
+    if isinstance(node, Term):
+        return _units_with(conn, table, tri, node.text)
+    if isinstance(node, Or):
+        return set().union(*(_matching(conn, table, tri, i) for i in node.items))
+    keep = [_matching(conn, table, tri, i) for i in node.items if not isinstance(i, Not)]
+    out = set.intersection(*keep)
+    for item in node.items:
+        if isinstance(item, Not) and out:
+            out -= _matching(conn, table, tri, item.item)
+    return out
+
+
+def _by_substring(conn, tree, filters, limit, offset, marks) -> Hits:
+    where, args = _filter_sql(filters)
+    wanted = [t.text for t in terms(tree)]
+    ranking = " OR ".join(_phrase(t) for t in wanted if len(t) >= 3)
+    found = []  # (rank, k, id, kind, row without text)
+    for k, kind in enumerate(filters.kinds):
+        table, _, tri, extra = _TABLES[kind]
+        ids = _matching(conn, table, tri, tree)
+        if not ids:
+            continue
+        ranks = dict(conn.execute(f"SELECT rowid, bm25({tri}) FROM {tri} WHERE {tri} MATCH ?",
+                                  (ranking,))) if ranking else {}
+        rows = conn.execute(
+            f"SELECT u.id, d.name, d.symbol, {_NAMING[kind]}, u.page, d.lang, d.sha256, d.date "
+            f"FROM {table} u JOIN documents d ON d.id = u.doc_id "
+            f"WHERE u.id IN (SELECT value FROM json_each(:ids)) {extra}{where}",
+            {**args, "ids": json.dumps(sorted(ids))})
+        found += [(ranks.get(r[0], 0.0), k, r[0], kind, r[1:]) for r in rows]
+    found.sort(key=lambda f: f[:3])
+    hits = Hits(total=len(found))
+    for rank, _, uid, kind, (name, symbol, number, note, label, page, lang, sha, date) in \
+            found[offset:offset + limit]:
+        table = _TABLES[kind][0]
+        text = conn.execute(f"SELECT text FROM {table} WHERE id = ?", (uid,)).fetchone()[0]
+        hits.append(Hit(name, symbol, number, note, page, snippet(text, wanted, marks), rank,
+                        lang, sha, kind, label, date, uid))
+    return hits
+
+
+def snippet(text: str, wanted: list[str], marks=("[", "]"), width: int = 100) -> str:
+    """About ``width`` characters of ``text`` around the first occurrence of a wanted
+    string, every occurrence in it wrapped in ``marks``, cuts shown as …"""
+    low = text.lower()
+    spans = sorted((i, i + len(w)) for w in {w.lower() for w in wanted}
+                   for i in _occurrences(low, w))
+    first = spans[0][0] if spans else 0
+    start = max(0, first - width // 3)
+    end = min(len(text), start + width)
+    if end - start < width:
+        start = max(0, end - width)
+    out, pos = [], start
+    for a, b in spans:
+        if a >= pos and b <= end:
+            out += [text[pos:a], marks[0], text[a:b], marks[1]]
+            pos = b
+    out.append(text[pos:end])
+    return ("…" if start else "") + "".join(out) + ("…" if end < len(text) else "")
+
+
+def _occurrences(text: str, sub: str):
+    i = text.find(sub)
+    while i >= 0:
+        yield i
+        i = text.find(sub, i + 1)
