@@ -686,11 +686,11 @@ class _Footnotes:
                               and (st := _note_start(segs[0])) is not None), None)
                 start = start if start and under[0][0].size < 0.95 * size and \
                     all(len(segs) == 1 for segs in under[:4]) else None
-            prose = all(len(segs) == 1 for segs in under[:4])  # not the rows of a table
+            prose = all(len(segs) == 1 for segs in under[:2])  # not the rows of a table
             # a separator seen before, with no mark under it: the last note runs on
             runs_on = shape in self.rules and self.notes and prose and \
                 not self.notes[-1].text.rstrip().endswith((".", ";", ":"))
-            if start is not None and self._next(start[0]) or runs_on:
+            if prose and start is not None and self._next(start[0]) or runs_on:
                 self.rules.add(shape)
                 return y
         return float("-inf")
