@@ -16,6 +16,11 @@ from compose.drafthead import masthead
 from compose.errors import SpecError
 
 SUMMARY = {"summary", "摘要"}
+# a sub-paragraph's own label, which some readings keep in its text; the composer adds it
+LABEL = re.compile(r"^\s*[(（](?:[a-z]{1,2}|[ivx]+)[)）]\s*")
+TRAILING_LABEL = re.compile(r"\s*[(（](?:[a-z]{1,2}|[ivx]+)[)）]\s*$")
+# the summary box's label, which the reading of a Word file may glue to the first paragraph
+GLUED_LABEL = re.compile(r"^(?:Summary|摘要)(?=\S)")
 CSV_COLUMNS = ("id", "subject_en", "subject_zh", "value", "unit", "period", "source",
                "previous_value", "previous_period", "printed_en", "printed_zh")
 
@@ -67,7 +72,7 @@ def units(doc) -> list[tuple[tuple, str, dict]]:
             k = count.setdefault("summary", 0)
             count["summary"] = k + 1
             out.append((("summary", k), "summary", {
-                "text": p.text, "notes": [notes[m] for m in p.footnote_refs if m in notes]}))
+                "text": GLUED_LABEL.sub("", p.text) if k == 0 else p.text, "notes": [notes[m] for m in p.footnote_refs if m in notes]}))
             continue
         for i in order:  # headings up to this paragraph's section, even without paragraphs
             if i <= p.section and i not in done_heads:
@@ -76,9 +81,9 @@ def units(doc) -> list[tuple[tuple, str, dict]]:
         k = count.setdefault(p.section, 0)
         count[p.section] = k + 1
         subs = p.subparagraphs
-        body = p.text[:subs[0].offset].rstrip() if subs else p.text
+        body = TRAILING_LABEL.sub("", p.text[:subs[0].offset]) if subs else p.text
         out.append((("para", heads[p.section], k), "para", {
-            "number": p.number, "text": body, "subs": [(s.label, s.text) for s in subs],
+            "number": p.number, "text": body, "subs": [(s.label, LABEL.sub("", s.text)) for s in subs],
             "notes": [notes[m] for m in p.footnote_refs if m in notes]}))
     for i in order:
         if i not in done_heads:
@@ -109,6 +114,7 @@ class Slots:
 
     def __init__(self, docs: dict, year: int):
         self.docs, self.year = docs, year
+        self.name = " / ".join(dict.fromkeys(d.metadata.symbol or d.name for d in docs.values()))
         self.rows: list[dict] = []
 
     def template(self, name: str, texts: dict[str, str], found: dict[str, list], where: str,
@@ -150,8 +156,7 @@ class Slots:
         row = {"id": sid, "value": "", "unit": fig.get("unit") or "count",
                "period": str(self.year + 1), "previous_value": _value(fig),
                "previous_period": str(self.year),
-               "source": f"{' / '.join(d.metadata.symbol or d.name for d in self.docs.values())}"
-                         f", {where}",
+               "source": f"{self.name}, {where}",
                f"printed_{lang}": text[fig["span"][0]:fig["span"][1]],
                f"subject_{lang}": _context(text, fig)}
         self.rows.append(row)

@@ -146,3 +146,27 @@ def test_languages_in_the_spec_are_honoured(en):
     assert result["lang"] == "en"
     assert sorted(p.name for p in result["docx"].parent.iterdir()) == [
         "E_2026_15.en.docx", "E_2026_15.en.provenance.json"]
+
+
+def test_both_editions_pair_into_one_spec(tmp_path):
+    """The example's two Word editions drafted together: one slot per figure printed in
+    both, and each edition composes back to its own text."""
+    sources = compose(ROOT / "compose" / "examples" / "gender-mainstreaming.yaml",
+                      tmp_path / "previous")
+    done = draft([str(r["docx"]) for r in sources], tmp_path / "spec")
+    assert done["languages"] == ["en", "zh"]
+    with done["data"].open(encoding="utf-8") as f:
+        rows = list(csv.DictReader(f))
+    assert len(rows) == done["slots"] == 36
+    assert all(r["printed_en"] and r["printed_zh"] for r in rows)
+    assert {r["id"]: (r["printed_en"], r["printed_zh"]) for r in rows}["s1_1"] == \
+        ("66.5 per cent", "66.5%")
+    results = compose(done["spec"], tmp_path / "out")
+    for before, after in zip(sources, results):
+        a, b = read(str(before["docx"])), read(str(after["docx"]))
+        assert [p.text for p in b.paragraphs] == [p.text for p in a.paragraphs]
+        assert [f.text for f in b.footnotes if f.marker != "*"] == \
+            [f.text for f in a.footnotes if f.marker != "*"]
+        star = [f.text.rstrip(".。") for f in b.footnotes if f.marker == "*"]
+        assert star == ["E/2027/1"]  # next year's agenda
+        assert _figures(b) == _figures(a)
