@@ -15,6 +15,7 @@ from corpus.model import Document
 
 EXTENSIONS = {".pdf": "pdf", ".docx": "docx", ".txt": "txt", ".text": "txt", ".md": "txt"}
 MAX_BYTES = 512 * 1024 * 1024
+_PROJECT = Path(__file__).resolve().parents[1]  # where a bug report points: our code
 
 
 def sniff(path: Path, head: bytes) -> str:
@@ -90,8 +91,9 @@ def failure(path: str | Path, exc: Exception) -> ReadError:
         return ReadError(path, f"out of memory while reading it{within}")
     if isinstance(exc, RecursionError):
         return ReadError(path, "its structure is nested too deeply to read")
-    frame = traceback.extract_tb(exc.__traceback__)[-1]
-    where = f"{Path(frame.filename).parent.name}/{Path(frame.filename).name}:{frame.lineno}"
+    frames = traceback.extract_tb(exc.__traceback__)
+    ours = [f for f in frames if Path(f.filename).is_relative_to(_PROJECT)] or frames
+    where = f"{Path(ours[-1].filename).parent.name}/{Path(ours[-1].filename).name}:{ours[-1].lineno}"
     return ReadError(path, f"the reader failed on it ({type(exc).__name__} at {where}: a bug "
                            f"in Rapporteur, please report it; 'rapporteur --debug show FILE' "
                            f"shows the traceback)")
