@@ -177,3 +177,28 @@ def test_a_box_keeps_its_paragraphs_out_of_the_numbered_flow(dev):
     assert first.paragraphs[1].startswith("Global nature for development. This UNDP programme")
     assert not any("Itaipú" in p.text for p in doc.paragraphs)  # Paraguay, in box 1
     assert doc.paragraph("18").text.startswith("Small island developing States resilience")
+
+
+def test_an_english_pdftotext_dump_reads_as_its_pdf(tmp_path):
+    """The form a user gets from `pdftotext`: no blank line between paragraphs, markers set
+    apart ("is rising. 2 The region"), each note under its rule as a marker alone, then the
+    page's footer, then the note's text."""
+    import shutil
+    import subprocess
+
+    pdf = shared(SHARED / "samples" / "en" / "E_2025_15.en.pdf")
+    assert shutil.which("pdftotext"), "pdftotext is required: .ci/run installs poppler-utils"
+    dump = tmp_path / "E_2025_15.txt"
+    subprocess.run(["pdftotext", str(pdf), str(dump)], check=True)
+    doc, original = read(dump), read(pdf)
+    assert doc.metadata == original.metadata
+    assert [p.number for p in doc.paragraphs if p.number] == [str(n) for n in range(1, 86)]
+    assert [(f.marker, f.text[:40]) for f in doc.footnotes] == [
+        ("*", "The present report was submitted to the "),
+        ("1", "See www.unescwa.org/publications/debt-fi"),
+        ("2", "Inequality in the Arab region: Crisis up")]
+    assert doc.paragraph("36").footnote_refs == ["2"]
+    # a sub-heading alone on its line stays a heading, not the tail of paragraph 2
+    assert doc.paragraph("2").text.endswith("job creation, education and health systems.")
+    assert "Economic and Social Commission for Asia and the Pacific region" in [
+        s.title for s in doc.sections]

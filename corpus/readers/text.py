@@ -124,18 +124,19 @@ def _footnote_lines(lines: list[str]) -> dict[int, tuple[str | None, str]]:
     """Index of each footnote line -> (marker or None for a continuation, text). A footnote
     line starts with a superscript marker, or with a plain marker in the zone after a
     separator rule; an asterisk footnote sits in the masthead. A marker alone on a line
-    (as text dumps print superscripts) is the reference the first time it is seen and
-    opens its footnote the second time; a zone ends once every footnote referred to so
-    far has its text and the last one has ended its sentence."""
+    (as text dumps print superscripts) is a reference in the text and opens its footnote
+    under the rule (the asterisk's note, which has no rule, the second time it is seen); a
+    zone ends once every footnote referred to so far has its text and the last one has
+    ended its sentence."""
     found: dict[int, tuple[str | None, str]] = {}
     zone = False
     last = None
     seen: set[str] = set()  # markers referred to in the body
     done: set[str] = set()  # markers whose footnote has been read
 
-    def closed(i: int) -> bool:
-        text = found[last][1] if found[last][1] else lines[last]
-        tail = lines[i - 1] if found.get(i - 1, (0,))[0] is None else text
+    tail = ""  # the last line of footnote text read
+
+    def closed() -> bool:
         return seen <= done and tail.rstrip().endswith(_TERMINAL)
 
     for i, line in enumerate(lines):
@@ -145,37 +146,39 @@ def _footnote_lines(lines: list[str]) -> dict[int, tuple[str | None, str]]:
         alone = _MARKER_ALONE.match(line)
         if alone:
             marker = alone.group(1).translate(SUPERSCRIPTS)
-            if marker in seen and marker not in done:
+            # under a rule a note opens; the masthead's asterisk note has no rule above it
+            if marker not in done and (zone or marker == "*" and marker in seen):
                 found[i] = (marker, "")
                 done.add(marker)
-                zone, last = True, i
+                zone, last, tail = True, i, ""
             else:
                 seen.add(marker)
             continue
         if not line:
-            if zone and last is not None:
-                nxt = next((x for x in lines[i + 1:] if x), "")
+            if zone and last is not None and tail:  # (a marker alone waits for its text)
+                nxt = next((x for x in lines[i + 1:] if x and not is_furniture(x)), "")
                 if not (_FOOTNOTE_PLAIN.match(nxt) or _FOOTNOTE_SUP.match(nxt) or
                         _MARKER_ALONE.match(nxt)):
                     zone = False
             continue
         if is_furniture(line):
             continue
-        if zone and last is not None and found[last][0] is not None and closed(i):
+        if zone and last is not None and found[last][0] is not None and closed():
             zone, last = False, None
         m = _FOOTNOTE_SUP.match(line)
         if m and (m.group(1) != "*" or i < 80 or zone):
             found[i] = (m.group(1).translate(SUPERSCRIPTS), m.group(2))
             done.add(found[i][0])
-            last = i
+            last, tail = i, m.group(2)
             continue
         m = _FOOTNOTE_PLAIN.match(line) if zone else None
         if m and not is_furniture(line):
             found[i] = (m.group(1), m.group(2))
             done.add(m.group(1))
-            last = i
+            last, tail = i, m.group(2)
         elif zone and last is not None and not is_furniture(line):
             found[i] = (None, line)
+            tail = line
         elif zone:
             zone = False
     return found
@@ -187,6 +190,9 @@ def _inline_refs(line: str, markers: set[str]) -> str:
     exists; an asterisk glued to a word (``Secretary-General*``)."""
     line = re.sub(f"[{_SUP}]+", lambda m: ref(m.group(0).translate(SUPERSCRIPTS)), line)
     line = re.sub(rf"(?<=[。；，.;,”\"’)）])(\d{{1,3}})(?=\s|$|[{HAN}](?<![年月日个名项次]))",
+                  lambda m: ref(m.group(1)) if m.group(1) in markers else m.group(0), line)
+    # pdftotext sets a superscript apart: "is rising. 2 The region"
+    line = re.sub(r"(?<=[.;,”\"’)])\s(\d{1,3})(?=\s+[A-Z“\"(]|$)",
                   lambda m: ref(m.group(1)) if m.group(1) in markers else m.group(0), line)
     return re.sub(r"(?<=[^\s*])\*(?=\s|$)", ref("*"), line)
 
@@ -205,6 +211,10 @@ def _blocks(lines: list[str], roles, markers: set[str]) -> list[Block]:
     def flush(heading=None):
         nonlocal current
         if current:
+            if heading is None and len(current) == 1 and not front and _heading_like(current[0]) \
+                    and not LABEL.match(current[0]) and (not blocks or blocks[-1].text.rstrip(
+                        " \ue001*0123456789").endswith(_TERMINAL)):
+                heading = True  # a short line alone between paragraphs: a sub-heading
             blocks.append(Block(join_lines(current), heading=heading))
             current = []
 
@@ -213,8 +223,9 @@ def _blocks(lines: list[str], roles, markers: set[str]) -> list[Block]:
             flush()
             marker, text = roles[i]
             text = clean(text)
-            if marker is None and blocks and blocks[-1].role == "footnote":
-                blocks[-1].text = join_lines([blocks[-1].text, text])
+            note = next((b for b in reversed(blocks) if b.role != "furniture"), None)
+            if marker is None and note is not None and note.role == "footnote":
+                note.text = join_lines([note.text, text])  # (past a page's footer lines)
             else:
                 blocks.append(Block(_inline_refs(text, set()), role="footnote", marker=marker))
             continue
