@@ -32,7 +32,7 @@ _ANNEX = re.compile(r"^(?:Annex(?:es)?(?:\s+[IVXL]+)?|附件[一二三四五六�
 _TERMINAL = tuple("。！？；.!?;")
 # "(Brazil);", "(Chile, Ecuador)." closing a UPR recommendation: who made it
 _RECOMMENDED_BY = re.compile(r"\(([A-Z][^()]{1,200}|[^()]{0,10}[\u4e00-\u9fff][^()]{0,100})\)\s*[;.；。]?$")
-_GLUED_STAR = re.compile(r"(?<=[^\s*\ue000])(\*{1,3})(?=\s|$)")
+_TEXT_MARK = re.compile(r"(?<=[^\s*\ue000])(\*{1,3})(?=\s|$)|(?<=\S) (\d{1,2}) ?/(?=\s|$)")
 _BOX = re.compile(r"^(Box\s+[\dIVX]+(?:\.\d+)?|专栏\s*\d+|框\s*\d+)[.:：]?\s*")
 _FIGURE_NO = re.compile(r"^(?:Figure|Chart|Map|Graph|图)", re.I)
 _TABLE_NO = re.compile(r"^(?:Table|Figure|Chart|Map|Box|表|图)\s*[\dA-Z.IVX]+", re.I)
@@ -102,11 +102,11 @@ def structure(blocks: list[Block], *, source: str, fmt: str, sha256: str,
     if lang == "zh":
         for b in blocks:
             b.text = normalise_zh_spacing(b.text)
-    stars = {b.marker for b in blocks if b.role == "footnote" and b.marker and b.marker[0] == "*"}
-    for b in blocks:  # "(see annex).*": an asterisk glued to the text is its note's marker
-        if stars and b.role == "body" and "*" in b.text:
-            b.text = _GLUED_STAR.sub(lambda m: ref(m.group(1)) if m.group(1) in stars
-                                     else m.group(0), b.text)
+    marks = {b.marker for b in blocks if b.role == "footnote" and b.marker}
+    for b in blocks:  # marks the reader saw as text: "(see annex).*", "administration. 1/"
+        if b.role == "body" and ("*" in b.text or "/" in b.text):
+            b.text = _TEXT_MARK.sub(lambda m: ref(m.group(1) or m.group(2))
+                                    if (m.group(1) or m.group(2)) in marks else m.group(0), b.text)
     doc = Document(source=source, format=fmt, sha256=sha256, pages=pages)
     builder = _Builder(doc, lang)
     furniture = [b.text for b in blocks if b.role == "furniture"]

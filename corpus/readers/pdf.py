@@ -650,9 +650,12 @@ def _note_start(seg: _Segment) -> tuple[str, list[_Run]] | None:
     if m is None:
         return None
     if m.group(1):
-        if len(seg.runs) < 2 or seg.runs[1].text.lstrip()[:1] in _CLOSERS:
+        rest = seg.runs[1:]
+        if rest and rest[0].text.startswith("/"):  # "1" + "/ See A/50/23": a 1990s note mark
+            rest = [replace(rest[0], text=rest[0].text[1:])] + rest[1:]
+        elif not rest or rest[0].text.lstrip()[:1] in _CLOSERS:
             return None  # "16" + ". " is a paragraph number
-        return m.group(1), seg.runs[1:]
+        return m.group(1), rest
     return m.group(2), [replace(first, text=first.text[m.end():])] + seg.runs[1:]
 
 
