@@ -39,7 +39,9 @@ SHARED = ROOT.parent / "shared" / "samples"
 RAPPORTEUR = Path(sys.executable).with_name("rapporteur")
 SECRET = "SECRET-XXE-14"
 GIB = 1024**3
-RAW = re.compile(r"\b[A-Z]\w*(?:Error|Exception|Interrupt|Exit)\b(?::|$)|unexpected error")
+# an exception's class name before its message ("XMLSyntaxError: ", "BadZipFile: ", zlib's
+# "error: "), or the old catch-all "unexpected error"
+RAW = re.compile(r"\b[A-Z]\w*[a-z][A-Z]\w*: |\(error: |unexpected error")
 BUG = "a bug in Rapporteur"
 
 
