@@ -120,7 +120,8 @@ def parse(query: str):
 
 def _check(node, query: str) -> None:
     """Every exclusion needs something found beside it to be excluded from."""
-    if isinstance(node, Not) or isinstance(node, Or) and any(isinstance(i, Not) for i in node.items):
+    if isinstance(node, Not) or (isinstance(node, Or)
+                                 and any(isinstance(i, Not) for i in node.items)):
         raise QueryError(f"NOT needs a term to exclude from (e.g. 'women NOT girls'): {query!r}")
     if isinstance(node, (And, Or)):
         if isinstance(node, And) and all(isinstance(i, Not) for i in node.items):

@@ -16,7 +16,7 @@ import json
 import sqlite3
 from dataclasses import asdict, dataclass
 
-from corpus.query import And, Not, Or, QueryError, Term, has_han, parse, terms
+from corpus.query import Not, Or, QueryError, Term, has_han, parse, terms
 
 KINDS = ("paragraph", "footnote", "table", "figure", "recommendation")
 WORD_SEP = "\u200b"
@@ -153,24 +153,32 @@ def _stem_of_prefix(conn, prefix: str) -> str | None:
 
 
 def _by_words(conn, tree, filters, limit, offset, marks) -> Hits:
+    """Ranked ids first, snippets for the page only: FTS5 would otherwise build a snippet
+    for every match before sorting (a common word: 60 ms instead of 10)."""
     where, args = _filter_sql(filters)
     selects = []
     for i, kind in enumerate(filters.kinds):
         table, fts, _, extra = _TABLES[kind]
         selects.append(
-            f"SELECT '{kind}' AS kind, {i} AS k, u.id AS id, d.name, d.symbol, {_NAMING[kind]}, "
-            f"u.page, snippet({fts}, 0, :open, :close, '…', 32) AS snippet, "
-            f"bm25({fts}) AS rank, d.lang, d.sha256, d.date "
+            f"SELECT {i} AS k, u.id AS id, bm25({fts}) AS rank "
             f"FROM {fts} JOIN {table} u ON u.id = {fts}.rowid JOIN documents d ON d.id = u.doc_id "
             f"WHERE {fts} MATCH :match {extra}{where}")
     union = " UNION ALL ".join(selects)
     args.update(match=_fts(conn, tree), open=marks[0], close=marks[1], limit=limit, offset=offset)
     total = conn.execute(f"SELECT count(*) FROM ({union})", args).fetchone()[0]
-    rows = conn.execute(f"{union} ORDER BY rank, k, id LIMIT :limit OFFSET :offset", args)
-    return Hits([Hit(name, symbol, number, note, page, snippet.replace(WORD_SEP, ""), rank,
-                     lang, sha, kind, label, date, uid)
-                 for kind, _, uid, name, symbol, number, note, label, page, snippet, rank, lang,
-                 sha, date in rows], total)
+    hits = Hits(total=total)
+    for k, uid, rank in conn.execute(f"{union} ORDER BY rank, k, id LIMIT :limit OFFSET :offset",
+                                     args).fetchall():
+        kind = filters.kinds[k]
+        table, fts, _, _ = _TABLES[kind]
+        name, symbol, number, note, label, page, snippet, lang, sha, date = conn.execute(
+            f"SELECT d.name, d.symbol, {_NAMING[kind]}, u.page, "
+            f"snippet({fts}, 0, :open, :close, '…', 32), d.lang, d.sha256, d.date "
+            f"FROM {fts} JOIN {table} u ON u.id = {fts}.rowid JOIN documents d ON d.id = u.doc_id "
+            f"WHERE {fts} MATCH :match AND {fts}.rowid = :id", {**args, "id": uid}).fetchone()
+        hits.append(Hit(name, symbol, number, note, page, snippet.replace(WORD_SEP, ""), rank,
+                        lang, sha, kind, label, date, uid))
+    return hits
 
 
 # -- substrings ------------------------------------------------------------------------

@@ -51,8 +51,8 @@ def series(subject, db, symbol, unit, plot_to, lang, fmt):
     else:
         for p in points:
             page = f" p.{p.page}" if p.page else ""
-            click.echo(f"{p.period:>9}  {format_value(p.value):>14} {p.unit:<8}  {p.doc} {p.where}{page}  "
-                       f"“{p.text}”")
+            click.echo(f"{p.period:>9}  {format_value(p.value):>14} {p.unit:<8}  "
+                       f"{p.doc} {p.where}{page}  “{p.text}”")
     if others:
         click.echo(f"left out: {', '.join(f'{n} in {u}' for u, n in others.most_common())} "
                    f"(--unit)", err=True)

@@ -4,14 +4,12 @@ from __future__ import annotations
 
 import json
 
-import os
 import sqlite3
 from pathlib import Path
 
 import pytest
 
 from corpus import read
-from corpus.ingest import parse
 from corpus.store import Store, StoreError, search_text
 from tests.builders import EN_SAMPLES, shared
 
@@ -292,27 +290,3 @@ def test_a_file_that_is_no_store_gives_a_clear_error(tmp_path):
     bogus.write_text("not a database\n" * 100)
     with pytest.raises(StoreError, match="notes.db: cannot open as an SQLite store"):
         Store(bogus)
-
-
-def _die_on_copies(path):
-    """Stands in for a reader that takes its worker down (e.g. killed for memory)."""
-    if Path(path).name.startswith("copy"):
-        os._exit(9)
-    return parse(path)
-
-
-def test_a_dead_worker_costs_its_files_not_the_batch(tmp_path, monkeypatch):
-    copy = tmp_path / "copy.txt"
-    copy.write_bytes(ZH.read_text(encoding="utf-8").encode("utf-16"))
-    monkeypatch.setattr("corpus.ingest.parse", _die_on_copies)
-    store = Store(tmp_path / "s.db")
-    report = store.ingest([ZH, copy], workers=2)
-    causes = dict(report.failed)
-    assert causes[str(copy)].startswith("unexpected error: BrokenProcessPool: A process in "
-                                        "the process pool was terminated abruptly")
-    accounted = report.added + [path for path, _ in report.failed]
-    assert sorted(accounted) == sorted([str(ZH), str(copy)])
-    monkeypatch.undo()
-    store.ingest([ZH, copy])
-    assert [d.source for d in store.documents()] == report.added + [
-        p for p in (str(ZH), str(copy)) if p not in report.added]
