@@ -202,3 +202,10 @@ def test_an_english_pdftotext_dump_reads_as_its_pdf(tmp_path):
     assert doc.paragraph("2").text.endswith("job creation, education and health systems.")
     assert "Economic and Social Commission for Asia and the Pacific region" in [
         s.title for s in doc.sections]
+
+
+def test_an_ocr_layer_over_a_scan_is_named_in_the_reading_report(dev):
+    doc = read(dev / "en" / "E_CN.4_109.en.pdf")  # a 1948 document, scanned and OCR'd
+    assert doc.warnings[0] == ("ocr: the text is an OCR layer hidden over scanned pages: words "
+                               "may be misread")
+    assert not any(w.startswith("ocr") for w in read(dev / "twins" / "A_80_634.pdf").warnings)

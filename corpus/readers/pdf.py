@@ -171,6 +171,8 @@ _get_matrix = _by_address(fpdf.FPDFPageObj_GetMatrix)
 _get_text = _by_address(fpdf.FPDFTextObj_GetText)
 _get_size = _by_address(fpdf.FPDFTextObj_GetFontSize)
 _get_font = _by_address(fpdf.FPDFTextObj_GetFont)
+_get_render_mode = _by_address(fpdf.FPDFTextObj_GetTextRenderMode)
+_INVISIBLE = fpdf.FPDF_TEXTRENDERMODE_INVISIBLE
 _font_name = _by_address(fpdf.FPDFFont_GetBaseFontName)
 _font_weight = _by_address(fpdf.FPDFFont_GetWeight)
 _font_flags = _by_address(fpdf.FPDFFont_GetFlags)
@@ -211,6 +213,7 @@ class _PageReader:
         self.box = (ctypes.c_float * 4)()  # left, bottom, right, top
         self.matrix = (ctypes.c_float * 6)()  # a b c d e f: f is the baseline's y
         self.fsize = ctypes.c_float()
+        self.invisible = self.visible = 0  # characters: OCR of a scan is set invisible
 
     def read(self, page, textpage, width: float) -> tuple[list[_Run], list[tuple[float, float, float]]]:
         runs: list[_Run] = []
@@ -245,6 +248,10 @@ class _PageReader:
                     continue  # a landscape page's running header or footer, set on its side
                 get_size(obj, pfsize)
                 bold, barcode, italic = style(get_font(obj))
+                if _get_render_mode(obj) == _INVISIBLE:
+                    self.invisible += len(text)
+                else:
+                    self.visible += len(text)
                 runs.append(_Run(text.translate(_HYPHENS), x0, y0, x1, y1,
                                  matrix[5], fsize.value or (y1 - y0), bold, barcode,
                                  italic=italic))
@@ -553,6 +560,8 @@ def _read(path: Path, pdf) -> tuple[list[Block], int]:
         raise ReadError(path, f"no page could be read ({failed[0]})")
     if pages and not any(lines for _, _, lines in pages):
         raise ReadError(path, "no text layer: scanned PDF? (OCR it first)")
+    if reader.invisible > reader.visible:
+        note("ocr: the text is an OCR layer hidden over scanned pages: words may be misread")
     blocks: list[Block] = []
     layout = _Layout([lines for _, _, lines in pages])
     notes = _Footnotes()
