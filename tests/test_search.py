@@ -162,6 +162,12 @@ def test_kinds(store):
     assert {h.kind for h in notes} == {"footnote"} and notes.total == 9
 
 
+def test_recommendations_need_the_records_of_extract(zh_store):
+    with pytest.raises(QueryError, match="holds no recommendation records: run 'rapporteur "
+                                         "extract --db STORE --kinds recommendation' first"):
+        zh_store.search("妇女", filters=Filters(kinds=("recommendation",)))
+
+
 def test_totals_and_pages(store):
     first = store.search("women", limit=20)
     second = store.search("women", limit=20, offset=20)
