@@ -70,7 +70,8 @@ def _agenda(doc) -> dict | None:
     item = re.sub(r"(\d)\(", r"\1 (", item)
     if not AGENDA.match(item):
         return None
-    return {"item": item}
+    provisional = any(re.search(r"provisional agenda|临时议程", line) for line in doc.front or [])
+    return {"item": item, "provisional": provisional}
 
 
 def _agenda_title(doc, lang: str) -> str | None:

@@ -24,10 +24,11 @@ def agenda_line(agenda: dict, lang: str) -> list[str]:
     """The agenda line in two parts, the asterisked footnote call going between them:
     ``Item 3 (c) of the provisional agenda*`` / ``临时议程* 项目 3(c)``."""
     item = agenda["item"]
-    provisional = agenda.get("provisional", True)
+    if not agenda.get("provisional", True):  # a session's agenda already adopted
+        return [f"Agenda item {item}" if lang == "en" else f"议程项目{item.replace(' ', '')}", ""]
     if lang == "en":
-        return [f"Item {item} of the {'provisional ' if provisional else ''}agenda", ""]
-    return [f"{'临时' if provisional else ''}议程", f" 项目 {item.replace(' ', '')}"]
+        return [f"Item {item} of the provisional agenda", ""]
+    return ["临时议程", f" 项目 {item.replace(' ', '')}"]
 
 
 def build(m: dict, lang: str) -> Masthead:

@@ -15,15 +15,14 @@ from docx.enum.text import (WD_ALIGN_PARAGRAPH, WD_COLOR_INDEX, WD_LINE_SPACING,
                             WD_TAB_ALIGNMENT)
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
-from docx.shared import Cm, Inches, Pt
+from docx.shared import Cm, Pt
 
+from compose import house
 from compose.draft import Edition, Heading, Para, Text
 from compose.footnotes import Footnotes
 
 DEFAULT_FONTS = {"latin": "Times New Roman", "cjk": "Noto Serif CJK SC",
                  "cjk_heading": "Noto Sans CJK SC"}
-INDENT = Cm(1.27)
-TAB = Cm(2.3)  # where the text starts after a paragraph number, as in UN PDFs
 # schema order: what may follow w:pBdr inside w:pPr
 PBDR_SUCCESSORS = ("w:shd", "w:tabs", "w:suppressAutoHyphens", "w:kinsoku", "w:wordWrap",
                    "w:overflowPunct", "w:topLinePunct", "w:autoSpaceDE", "w:autoSpaceDN",
@@ -31,10 +30,7 @@ PBDR_SUCCESSORS = ("w:shd", "w:tabs", "w:suppressAutoHyphens", "w:kinsoku", "w:w
                    "w:contextualSpacing", "w:mirrorIndents", "w:suppressOverlap", "w:jc",
                    "w:textDirection", "w:textAlignment", "w:textboxTightWrap",
                    "w:outlineLvl", "w:divId", "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange")
-SIZES = {"en": {"body": 10, "note": 9, "h1": 13, "h2": 10, "title": 14, "report": 12,
-                "organ": 17, "line": 12},
-         "zh": {"body": 10.5, "note": 9, "h1": 14, "h2": 12, "title": 15, "report": 12,
-                "organ": 16, "line": 15.6}}
+INDENT = Pt(house.TEXT_INDENT)
 
 
 class Writer:
@@ -42,7 +38,7 @@ class Writer:
         self.ed = edition
         self.lang = edition.lang
         self.fonts = {**DEFAULT_FONTS, **(fonts or {})}
-        self.size = SIZES[self.lang]
+        self.size = house.SIZES[self.lang]
         self.comments = comments
         self.doc = Document()
         self._rfonts = (f'<w:rFonts w:ascii="{self.fonts["latin"]}" w:hAnsi="{self.fonts["latin"]}"'
@@ -76,7 +72,11 @@ class Writer:
         normal.font.size = Pt(self.size["body"])
         rpr = normal.element.get_or_add_rPr()
         rpr.get_or_add_rFonts().set(qn("w:eastAsia"), self.fonts["cjk"])
-        rpr.append(parse_xml(f'<w:lang {nsdecls("w")} w:val="en-US" w:eastAsia="zh-CN"/>'))
+        lang, east = house.RUN_LANGUAGE
+        rpr.append(parse_xml(f'<w:lang {nsdecls("w")} w:val="{lang}" w:eastAsia="{east}"/>'))
+        for default in styles.element.iter(qn("w:lang")):  # the template's ja-JP default
+            default.set(qn("w:val"), lang)
+            default.set(qn("w:eastAsia"), east)
         pf = normal.paragraph_format
         pf.space_before, pf.space_after = Pt(0), Pt(0)
         pf.line_spacing_rule = WD_LINE_SPACING.EXACTLY
@@ -87,13 +87,13 @@ class Writer:
         body.base_style = normal
         bf = body.paragraph_format
         bf.left_indent, bf.right_indent = INDENT, INDENT
-        bf.space_after = Pt(6)
+        bf.space_after = Pt(house.SPACE_AFTER)
         bf.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
-        bf.tab_stops.add_tab_stop(TAB)
+        for stop in house.TAB_STOPS:
+            bf.tab_stops.add_tab_stop(Pt(stop))
 
-        for name, size, indent in (("Heading 1", self.size["h1"], INDENT),
-                                   ("Heading 2", self.size["h2"], INDENT),
-                                   ("Heading 3", self.size["h2"], Cm(0))):
+        for name, level in (("Heading 1", "h1"), ("Heading 2", "h2"), ("Heading 3", "h3")):
+            size = self.size[level]
             h = styles[name]
             h.base_style = normal
             h.font.size = Pt(size)
@@ -104,31 +104,35 @@ class Writer:
             h.element.get_or_add_rPr().get_or_add_rFonts().set(
                 qn("w:eastAsia"), self.fonts["cjk_heading" if self.lang == "zh" else "cjk"])
             f = h.paragraph_format
-            f.left_indent = INDENT + indent
-            f.first_line_indent = -indent if indent else None
-            f.right_indent = INDENT
+            f.left_indent, f.right_indent = INDENT, INDENT
+            f.first_line_indent = Pt(house.HEADING_NUMBER_AT) - INDENT
             f.space_before, f.space_after = Pt(12 if name == "Heading 1" else 8), Pt(8)
             f.keep_with_next = True
             f.line_spacing_rule = WD_LINE_SPACING.EXACTLY
-            f.line_spacing = Pt(max(size + 2, self.size["line"]))
+            f.line_spacing = Pt(self.size[f"{level}_line"])
             f.tab_stops.add_tab_stop(INDENT)
 
         note = styles.add_style("Footnote Text", WD_STYLE_TYPE.PARAGRAPH)
         note.base_style = normal
         note.font.size = Pt(self.size["note"])
         nf = note.paragraph_format
-        nf.left_indent, nf.first_line_indent, nf.right_indent = Cm(1.9), Cm(-0.63), INDENT
-        nf.line_spacing = Pt(self.size["note"] + 1.5)
+        nf.left_indent, nf.right_indent = Cm(1.9), INDENT
+        nf.first_line_indent = Pt(house.NOTE_MARK_AT) - Cm(1.9)
+        nf.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+        nf.line_spacing = Pt(self.size["note_line"])
         nf.space_after = Pt(2)
+        for name in ("Header", "Footer"):  # the template's centre and right tabs
+            styles[name].paragraph_format.tab_stops.clear_all()
         ref = styles.add_style("Footnote Reference", WD_STYLE_TYPE.CHARACTER)
         ref.font.superscript = True
 
     def _page(self) -> None:
         s = self.doc.sections[0]
-        s.page_width, s.page_height = Inches(8.5), Inches(11)
-        s.top_margin, s.bottom_margin = Cm(2.5), Cm(2.5)
-        s.left_margin, s.right_margin = Cm(2.5), Cm(2.5)
-        s.header_distance, s.footer_distance = Cm(1.25), Cm(1.25)
+        page = house.PAGE
+        s.page_width, s.page_height = Pt(page["width"]), Pt(page["height"])
+        s.top_margin, s.bottom_margin = Pt(page["top"]), Pt(page["bottom"])
+        s.left_margin, s.right_margin = Pt(page["left"]), Pt(page["right"])
+        s.header_distance, s.footer_distance = Pt(page["header"]), Pt(page["footer"])
 
     # -- furniture -----------------------------------------------------------------
     def _field(self, paragraph, instr: str, shown: str) -> None:
@@ -145,24 +149,28 @@ class Writer:
         job_short = m.job.split(" ")[0] if m.job else ""
         if m.job:
             p = s.first_page_footer.paragraphs[0]
-            self.run(p, f"{m.job}    {m.job_date}", size=8)
+            self.run(p, f"{m.job}    {m.job_date}", size=self.size["job"] + 1)
         for header, right in ((s.even_page_header, False), (s.header, True)):
             p = header.paragraphs[0]
             p.alignment = WD_ALIGN_PARAGRAPH.RIGHT if right else WD_ALIGN_PARAGRAPH.LEFT
-            self.run(p, m.symbol, bold=True, size=8.5)
-            p.paragraph_format.border_bottom = None
+            p.paragraph_format.space_after = Pt(4)
+            self.run(p, m.symbol, bold=True, size=self.size["header"])
+            p._p.get_or_add_pPr().insert_element_before(parse_xml(  # the rule under it
+                f'<w:pBdr {nsdecls("w")}><w:bottom w:val="single" w:sz="{house.HEADER_RULE}" '
+                'w:space="1" w:color="000000"/></w:pBdr>'), *PBDR_SUCCESSORS)
+        # even pages: page number left, job number right; odd pages the other way round
         for footer, odd in ((s.even_page_footer, False), (s.footer, True)):
             p = footer.paragraphs[0]
             p.paragraph_format.tab_stops.add_tab_stop(width, WD_TAB_ALIGNMENT.RIGHT)
             if odd:
-                self.run(p, job_short, size=8)
+                self.run(p, job_short, size=self.size["job"])
                 self.run(p, "\t")
             self._field(p, "PAGE", "1")
-            self.run(p, "/", bold=True, size=8.5)
+            self.run(p, "/", bold=True, size=self.size["page"])
             self._field(p, "NUMPAGES", "1")
             if not odd:
                 self.run(p, "\t")
-                self.run(p, job_short, size=8)
+                self.run(p, job_short, size=self.size["job"])
 
     # -- masthead ------------------------------------------------------------------
     @staticmethod
@@ -181,7 +189,7 @@ class Writer:
             for cell in column.cells:
                 cell.width = width
         un = table.cell(0, 0).paragraphs[0]
-        self.run(un, "United Nations" if self.lang == "en" else "联合国", size=10)
+        self.run(un, "United Nations" if self.lang == "en" else "联合国", size=self.size["un"])
         sym = table.cell(0, 1).paragraphs[0]
         sym.alignment = WD_ALIGN_PARAGRAPH.RIGHT
         self.run(sym, m.symbol, size=10)
@@ -249,7 +257,7 @@ class Writer:
         head.paragraph_format.space_before = Pt(6)
         head.paragraph_format.space_after = Pt(6)
         self.run(head, self.ed.summary_label, italic=self.lang == "en",
-                 size=10 if self.lang == "en" else 12, heading=True)
+                 size=self.size["summary"], heading=True)
         for text in self.ed.summary:
             p = cell.add_paragraph(style="SingleTxt")
             p.paragraph_format.first_line_indent = Cm(1.27)
@@ -266,7 +274,7 @@ class Writer:
         note_i = 0
         for a, b in zip(cuts, cuts[1:] + [None]):
             while note_i < len(notes) and notes[note_i][0] == a:
-                self.notes.call(paragraph, notes[note_i][1])
+                self._call(paragraph, notes, note_i)
                 note_i += 1
             if b is None or a == b:
                 continue
@@ -280,12 +288,22 @@ class Writer:
                 self.doc.add_comment(run, text=describe(fig), author="Rapporteur",
                                      initials="RP")
         while note_i < len(notes):
-            self.notes.call(paragraph, notes[note_i][1])
+            self._call(paragraph, notes, note_i)
             note_i += 1
+
+    def _call(self, paragraph, notes: list, i: int) -> None:
+        """A footnote call; calls at one place are set apart (the one before gets
+        ``house.NOTE_CALL_GAP`` of letter spacing), so that 1 and 2 never print as 12 —
+        without a character that a reader would take for text."""
+        if i and notes[i - 1][0] == notes[i][0]:
+            before = paragraph._p.findall(qn("w:r"))[-1]
+            before.get_or_add_rPr().append(parse_xml(
+                f'<w:spacing {nsdecls("w")} w:val="{round(house.NOTE_CALL_GAP * 20)}"/>'))
+        self.notes.call(paragraph, notes[i][1])
 
     def _heading(self, h: Heading) -> None:
         p = self.doc.add_paragraph(style=f"Heading {min(h.level, 3)}")
-        label = f"{h.number}.\t" if h.number else ""
+        label = f"{h.number}.\t" if h.number else "\t"  # the text at the body's indent
         self.run(p, label + h.title, heading=True)
         for note in h.notes:
             self.notes.call(p, note)
@@ -297,10 +315,7 @@ class Writer:
         self.text(p, para.body, para.number or "unnumbered paragraph")
         for label, sub in para.subs:
             sp = self.doc.add_paragraph(style="SingleTxt")
-            pf = sp.paragraph_format
-            pf.first_line_indent = Cm(0.63)
-            pf.tab_stops.add_tab_stop(Cm(2.54))
-            self.run(sp, f"({label})\t")
+            self.run(sp, f"\t({label})\t")  # label at the second stop, text at the third
             self.text(sp, sub, f"{para.number}({label})")
 
     def write(self, path: Path) -> Path:
@@ -322,11 +337,26 @@ class Writer:
             f'<w:pBdr {nsdecls("w")}><w:bottom w:val="single" w:sz="6" w:space="1" '
             'w:color="000000"/></w:pBdr>'), *PBDR_SUCCESSORS)
         self.notes.save()
-        self.doc.core_properties.title = self.ed.masthead.title
-        self.doc.core_properties.author = "United Nations"
-        self.doc.core_properties.language = "en-US" if self.lang == "en" else "zh-CN"
+        self._properties()
         self.doc.save(path)
         return path
+
+
+    def _properties(self) -> None:
+        """Title, symbol and language of this document; nothing left from the template
+        (python-docx's own is dated 2013 and describes itself)."""
+        import datetime as dt
+
+        now = dt.datetime.now(dt.timezone.utc).replace(microsecond=0, tzinfo=None)
+        props = self.doc.core_properties
+        props.title = self.ed.masthead.title[:255]  # the core properties' limit
+        props.subject = props.identifier = self.ed.masthead.symbol[:255]
+        props.author = props.last_modified_by = "United Nations"
+        props.language = house.LANGUAGE[self.lang]
+        props.created = props.modified = now
+        props.revision = 1
+        props.comments = props.keywords = props.category = props.content_status = ""
+        props.description = "Report of the Secretary-General" if self.lang == "en" else "秘书长的报告"
 
 
 def describe(fig) -> str:

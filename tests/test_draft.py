@@ -98,7 +98,8 @@ def test_english_text_and_masthead(en):
     assert (head["symbol"], head["organ"], head["date"]) == ("E/2026/15", "ecosoc", "2026-05-16")
     assert head["session"] == {"year": 2026}
     assert head["meeting"] == {"from": "2025-07-25", "to": "2026-07-30"}
-    assert head["agenda"] == {"item": "16", "title": {"en": "Regional cooperation"}}
+    assert head["agenda"] == {"item": "16", "provisional": False,
+                              "title": {"en": "Regional cooperation"}}
     assert drafted.metadata.symbol == "E/2026/15"
     with done["data"].open(encoding="utf-8") as f:
         rows = {r["id"]: r for r in csv.DictReader(f)}
