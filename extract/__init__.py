@@ -18,7 +18,7 @@ def document_lang(doc: Document) -> str:
 
 def extract(doc: Document, kinds: list[str] | None = None) -> list[dict]:
     """All records of the requested kinds (default: every kind) in reading order:
-    paragraphs first, then footnotes, then recommendation units."""
+    paragraphs first, then footnotes, then table cells, then recommendation units."""
     from extract.pipeline import run
     from extract.recommendations import find_recommendations
 
@@ -49,6 +49,10 @@ def extract(doc: Document, kinds: list[str] | None = None) -> list[dict]:
                 if note is not None:
                     record["footnote"] = note.marker
                 records.append(record)
+    if "figure" in wanted:
+        from extract.tables import table_figures
+
+        records += table_figures(doc, base)
     if "recommendation" in wanted:
         for para, item in find_recommendations(doc, lang):
             records.append({"kind": "recommendation", **base, "para": para.number,

@@ -22,9 +22,11 @@ from corpus.cells import neutral
 FIELDS = ["kind", "doc", "lang", "para", "sub", "page", "footnote", "text", "span", "value",
           "low", "high", "unit", "qualifier", "counted", "subject", "period", "previous",
           "change", "ref_type", "body", "number", "symbol", "long_form", "short_form",
-          "chapeau", "addressee", "action"]
+          "chapeau", "addressee", "action", "recommended_by", "table_index", "table_row",
+          "table_column", "scale"]
 NESTED = {"span", "previous", "change"}
-FLOATS = {"value", "low", "high"}
+FLOATS = {"value", "low", "high", "scale"}
+INTS = {"page", "table_index", "table_row", "table_column"}
 
 
 @lru_cache(maxsize=1)
@@ -103,7 +105,7 @@ def write_csv(records: Iterable[dict], out: IO[str]) -> None:
 def arrow_schema():
     import pyarrow as pa
 
-    types = {"page": pa.int32(), "span": pa.list_(pa.int32()),
+    types = {**{k: pa.int32() for k in INTS}, "span": pa.list_(pa.int32()),
              "previous": pa.struct([("value", pa.float64()), ("period", pa.string())]),
              "change": pa.struct([("kind", pa.string()), ("value", pa.float64())]),
              **{k: pa.float64() for k in FLOATS}}
@@ -151,7 +153,7 @@ def write_parquet(records: Iterable[dict], path: str) -> None:
     writer.close()
 
 
-SQL_TYPES = {"page": "INTEGER", **{k: "REAL" for k in FLOATS}}
+SQL_TYPES = {**{k: "INTEGER" for k in INTS}, **{k: "REAL" for k in FLOATS}}
 
 
 def _ensure_table(conn: sqlite3.Connection) -> None:
