@@ -24,9 +24,13 @@ A_HRC_59_60 = SHARED / "samples" / "en" / "A_HRC_59_60.en.pdf"  # footnotes on h
 WORKPLAN = ROOT / "corpus" / "samples" / "zh" / "unwomen-ohchr-joint-workplan-2012.zh.txt"
 
 
-def _figures(doc) -> collections.Counter:
-    return collections.Counter((r["para"], r["sub"], r["value"], r["low"], r["high"])
-                               for r in extract.extract(doc, kinds=["figure"]))
+def _figures(doc, tables: bool = False) -> collections.Counter:
+    """Figures of the text (and with ``tables``, of the tables: by table, row and column)."""
+    return collections.Counter(
+        (r["para"], r["sub"], r["value"], r["low"], r["high"], r.get("table_index"),
+         r.get("table_row"), r.get("table_column"))
+        for r in extract.extract(doc, kinds=["figure"])
+        if tables or r.get("table_index") is None)
 
 
 def _headings(doc) -> list[tuple]:
