@@ -209,3 +209,12 @@ def test_an_ocr_layer_over_a_scan_is_named_in_the_reading_report(dev):
     assert doc.warnings[0] == ("ocr: the text is an OCR layer hidden over scanned pages: words "
                                "may be misread")
     assert not any(w.startswith("ocr") for w in read(dev / "twins" / "A_80_634.pdf").warnings)
+
+
+def test_tables_figures_and_boxes_round_trip_through_json(dev):
+    from corpus.model import Document
+
+    for name in ("twins/A_80_634.pdf", "en/DP_OPS_2025_6.en.pdf", "en/S_2025_460.en.pdf"):
+        doc = read(dev / name)
+        assert doc.tables or doc.figures or doc.boxes
+        assert Document.from_json(doc.to_json()) == doc
