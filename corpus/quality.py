@@ -29,12 +29,13 @@ _WORD = re.compile(f"[A-Za-z\u00c0-\u024f]{{2,}}|[{HAN}]")
 
 
 def texts(doc: Document) -> list[str]:
-    """Every piece of text the model holds, for the coverage and furniture checks."""
+    """Every piece of text the model holds, for the coverage check."""
     out = [s.title for s in doc.sections]
     out += [p.text for p in doc.paragraphs]
     out += [f.text for f in doc.footnotes]
     for table in doc.tables:
-        out += [table.number or "", table.caption or ""] + [cell for row in table.rows for cell in row] + table.notes
+        out += [table.number or "", table.caption or ""] + table.notes
+        out += [cell for row in table.rows for cell in row]
     for box in doc.boxes:
         out += [box.number or "", box.title or ""] + box.paragraphs
     for figure in doc.figures:
@@ -52,8 +53,7 @@ def words(text: str) -> list[str]:
 def warnings(doc: Document) -> list[str]:
     """The reading report of ``doc`` (empty when nothing looks wrong)."""
     out: list[str] = []
-    body = [p for p in doc.paragraphs]
-    if not body and not doc.sections:
+    if not doc.paragraphs and not doc.sections:
         out.append(f"{EMPTY}: no body text was read")
     out += _numbering(doc)
     out += _furniture(doc)
