@@ -319,7 +319,8 @@ def fuzz(count: int, seed: int, work: Path, seconds: float = 60, jobs: int = 2) 
                         "traceback": "tracebacks"}[v]] += 1
                 if v not in ("ok", "error"):
                     bad.setdefault(v, []).append(f"{command} {f}")
-                if v == "error" and command in ("show", "ingest") and readable(f, kind_of[f]):
+                if v in ("error", "raw", "bug") and command in ("show", "ingest") and \
+                        readable(f, kind_of[f]):
                     counts["readable but refused"] += 1
                     bad.setdefault("readable but refused", []).append(f"{command} {f}")
     counts["peak MB"] = peak // 2**20
