@@ -7,7 +7,7 @@ import re
 import cn2an
 
 from compose import masthead
-from compose.draft import Edition, Heading, Para
+from compose.draft import Edition, Heading, Para, Table
 from compose.errors import SpecError
 from compose.previous import PreviousReport, carried_over, link_previous, open_report
 from compose.render import Renderer, label
@@ -98,6 +98,23 @@ def _notes(r: Renderer, notes: list[dict], where: str) -> list[str]:
     return out
 
 
+def _table(r: Renderer, table: dict, spec: Spec, where: str) -> Table:
+    rows = table["rows"].get(r.lang)
+    if rows is None:
+        raise SpecError(spec.path, f"{where}: no {r.lang} rows")
+    cells = []
+    for i, row in enumerate(rows, start=1):
+        cells.append([])
+        for j, cell in enumerate(row, start=1):
+            with r.at(f"{where}, row {i}, column {j}"):
+                cells[-1].append(r.finish(r.render(cell)))
+    caption = None
+    if table.get("caption"):
+        with r.at(f"{where}, caption"):
+            caption = r.finish(r.render(table["caption"][r.lang])).text
+    return Table(caption, cells, table.get("header_rows", 1))
+
+
 def _paragraph(r: Renderer, p: dict, spec: Spec, number: int, where: str) -> Para:
     lang = r.lang
     r.notes = _notes(r, p.get("footnotes", []), where)
@@ -142,7 +159,9 @@ def edition(spec: Spec, lang: str, reports: dict[str, PreviousReport]) -> Editio
         blocks.append(Heading(level, _numbered(level, counters, lang), title,
                               _notes(r, section.get("footnotes", []), f"section {si}, heading")))
         for k, p in enumerate(section.get("paragraphs", []), start=1):
-            if p.get("numbered", True):
+            if "table" in p:
+                blocks.append(_table(r, p["table"], spec, f"section {si}, table {k}"))
+            elif p.get("numbered", True):
                 number += 1
                 blocks.append(_paragraph(r, p, spec, number, f"section {si}, paragraph {number}"))
             else:

@@ -46,6 +46,15 @@ class Para:
 
 
 @dataclass
+class Table:
+    """A table between paragraphs: its caption and rows of cells, each cell a ``Text``."""
+
+    caption: str | None
+    rows: list[list[Text]]
+    header_rows: int = 1
+
+
+@dataclass
 class Masthead:
     symbol: str
     organ: str
@@ -68,8 +77,11 @@ class Edition:
     lang: str
     masthead: Masthead
     summary: list[Text]
-    blocks: list[Heading | Para]
+    blocks: list[Heading | Para | Table]
     summary_label: str = "Summary"
 
     def paragraphs(self) -> list[Para]:
         return [b for b in self.blocks if isinstance(b, Para)]
+
+    def tables(self) -> list[Table]:
+        return [b for b in self.blocks if isinstance(b, Table)]

@@ -58,7 +58,8 @@ def _lit(text: str) -> str:
 
 def units(doc) -> list[tuple[tuple, str, dict]]:
     """(key, kind, info) in reading order; keys pair the editions: summary paragraphs by
-    position, sections by position, paragraphs by position within their section."""
+    position, sections and tables by position, paragraphs by position within their
+    section. A table follows the paragraph it was printed after."""
     out, count, heads = [], {}, {}
     summary_sections = {i for i, s in enumerate(doc.sections) if s.title.strip().lower()
                         in SUMMARY}
@@ -66,13 +67,21 @@ def units(doc) -> list[tuple[tuple, str, dict]]:
     for i in order:
         heads[i] = len(heads)
     notes = {f.marker: f.text for f in doc.footnotes}
+    tables = {}
+    for k, table in enumerate(doc.tables):
+        tables.setdefault(table.after, []).append((k, table))
     done_heads = set()
-    for p in doc.paragraphs:
+
+    def calls(refs):
+        return [notes[m] for m in refs if m in notes]
+
+    for n, p in enumerate(doc.paragraphs):
         if p.section is None or p.section in summary_sections:
             k = count.setdefault("summary", 0)
             count["summary"] = k + 1
             out.append((("summary", k), "summary", {
-                "text": GLUED_LABEL.sub("", p.text) if k == 0 else p.text, "notes": [notes[m] for m in p.footnote_refs if m in notes]}))
+                "text": GLUED_LABEL.sub("", p.text) if k == 0 else p.text,
+                "notes": calls(p.footnote_refs)}))
             continue
         for i in order:  # headings up to this paragraph's section, even without paragraphs
             if i <= p.section and i not in done_heads:
@@ -83,8 +92,11 @@ def units(doc) -> list[tuple[tuple, str, dict]]:
         subs = p.subparagraphs
         body = TRAILING_LABEL.sub("", p.text[:subs[0].offset]) if subs else p.text
         out.append((("para", heads[p.section], k), "para", {
-            "number": p.number, "text": body, "subs": [(s.label, LABEL.sub("", s.text)) for s in subs],
-            "notes": [notes[m] for m in p.footnote_refs if m in notes]}))
+            "number": p.number, "text": body,
+            "subs": [(s.label, LABEL.sub("", s.text)) for s in subs],
+            "notes": calls(p.footnote_refs)}))
+        out += [(("table", k), "table", {"table": table, "index": k})
+                for k, table in tables.get(n, [])]
     for i in order:
         if i not in done_heads:
             out.append((("section", heads[i]), "heading", {"section": doc.sections[i]}))
@@ -95,6 +107,24 @@ def _figures(texts: list[str], lang: str, markers) -> list[list[dict]]:
     from extract.pipeline import run
 
     return [found.get("figure", []) for found in run(texts, lang, {"figure"}, markers)]
+
+
+def _cell(table, r: int, c: int) -> str:
+    row = table.rows[r] if r < len(table.rows) else []
+    return row[c] if c < len(row) else ""
+
+
+def _table_figures(doc) -> dict[tuple, list[dict]]:
+    """The extractor's figures of each table cell, by (table, row, column)."""
+    if not doc.tables:
+        return {}
+    import extract
+
+    out: dict[tuple, list[dict]] = {}
+    for r in extract.extract(doc, kinds=["figure"]):
+        if r.get("table_index") is not None:
+            out.setdefault((r["table_index"], r["table_row"], r["table_column"]), []).append(r)
+    return out
 
 
 def _value(fig: dict) -> str | None:
@@ -220,9 +250,22 @@ def build_spec(docs: dict, data_name: str) -> tuple[dict, list[dict]]:
             for label, _ in unit[langs[0]].get("subs", []):
                 texts[(*key, label)] = {lang: dict(unit[lang]["subs"]).get(label, "")
                                         for lang in langs}
-    keys = list(texts)
+    for key, unit in paired.items():  # table cells: the extractor reads them with the table
+        if unit["kind"] == "table":
+            for r, row in enumerate(unit[langs[0]]["table"].rows):
+                for c, _ in enumerate(row):
+                    texts[(*key, r, c)] = {lang: _cell(unit[lang]["table"], r, c)
+                                           for lang in langs}
+    keys = [k for k in texts if k[0] != "table"]
     found = {lang: dict(zip(keys, _figures([texts[k][lang] for k in keys], lang,
                                            markers[lang]))) for lang in langs}
+
+    cells = {lang: _table_figures(docs[lang]) for lang in langs}
+    for key in texts:
+        if key[0] == "table":
+            for lang in langs:
+                table = paired[key[:2]][lang]["index"]
+                found[lang][key] = cells[lang].get((table, key[2], key[3]), [])
 
     def template(key, name, where):
         return slots.template(name, texts[key], {lang: found[lang][key] for lang in langs},
@@ -235,6 +278,17 @@ def build_spec(docs: dict, data_name: str) -> tuple[dict, list[dict]]:
             text = template(key, f"s{key[1] + 1}", f"summary paragraph {key[1] + 1}")
             notes = _footnotes(unit, langs, lambda lang, info: info["notes"])
             spec["summary"].append({"text": text, "footnotes": notes} if notes else text)
+        elif unit["kind"] == "table":
+            first = unit[langs[0]]["table"]
+            name, where = f"t{key[1] + 1}", f"table {key[1] + 1}"
+            rows = {lang: [[template((*key, r, c), f"{name}_r{r}c{c}",
+                                     f"{where}, row {r + 1}, column {c + 1}")[lang]
+                            for c in range(len(row))]
+                           for r, row in enumerate(first.rows)] for lang in langs}
+            table = {"header_rows": first.header_rows, "rows": rows}
+            if all(unit[lang]["table"].caption for lang in langs):
+                table["caption"] = {lang: _lit(unit[lang]["table"].caption) for lang in langs}
+            spec["sections"][-1]["paragraphs"].append({"table": table})
         elif unit["kind"] == "heading":
             s = unit[langs[0]]["section"]
             level = min(s.level, 4) if s.number else 3  # 4: "1." under an "A."
@@ -302,5 +356,7 @@ def draft(sources: list[str], out_dir: str | Path, db: str | None = None) -> dic
             writer.writeheader()
             writer.writerows(rows)
     return {"spec": spec_path, "data": data_path, "slots": len(rows),
-            "paragraphs": sum(len(s["paragraphs"]) for s in spec["sections"]),
+            "paragraphs": sum(1 for s in spec["sections"] for p in s["paragraphs"]
+                              if "table" not in p),
+            "tables": sum(1 for s in spec["sections"] for p in s["paragraphs"] if "table" in p),
             "languages": list(docs)}

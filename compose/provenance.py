@@ -19,6 +19,10 @@ def units(edition: Edition):
         yield para.number, para.number, None, para.body
         for label, sub in para.subs:
             yield f"{para.number}({label})", para.number, label, sub
+    for t, table in enumerate(edition.tables(), start=1):
+        for r, row in enumerate(table.rows, start=1):
+            for c, cell in enumerate(row, start=1):
+                yield f"table {t}, row {r}, column {c}", None, None, cell
 
 
 def audit(edition: Edition) -> list[dict]:

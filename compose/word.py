@@ -18,7 +18,7 @@ from docx.oxml.ns import nsdecls, qn
 from docx.shared import Cm, Pt
 
 from compose import house
-from compose.draft import Edition, Heading, Para, Text
+from compose.draft import Edition, Heading, Para, Table, Text
 from compose.footnotes import Footnotes
 
 DEFAULT_FONTS = {"latin": "Times New Roman", "cjk": "Noto Serif CJK SC",
@@ -308,6 +308,33 @@ class Writer:
         for note in h.notes:
             self.notes.call(p, note)
 
+    def _table(self, table: Table) -> None:
+        """A table set in the text measure: caption in bold above, header rows in italic,
+        a rule above and below the table and under its headers, as UN tables are ruled."""
+        if table.caption:
+            p = self.doc.add_paragraph(style="SingleTxt")
+            self.run(p, table.caption, bold=True)
+        cols = max(len(row) for row in table.rows)
+        grid = self.doc.add_table(rows=len(table.rows), cols=cols)
+        for i, row in enumerate(table.rows):
+            for j, text in enumerate(row):
+                cell = grid.cell(i, j)
+                p = cell.paragraphs[0]
+                p.paragraph_format.alignment = (WD_ALIGN_PARAGRAPH.LEFT if j == 0
+                                                else WD_ALIGN_PARAGRAPH.RIGHT)
+                self.text(p, text, f"table cell {i + 1}, {j + 1}")
+                if i < table.header_rows:
+                    for run in p.runs:
+                        run.italic = True
+                edges = [e for e, on in (("top", i == 0), ("bottom", i == len(table.rows) - 1
+                                                             or i == table.header_rows - 1)) if on]
+                if edges:
+                    cell._tc.get_or_add_tcPr().append(parse_xml(
+                        f'<w:tcBorders {nsdecls("w")}>' + "".join(
+                            f'<w:{e} w:val="single" w:sz="4" w:space="0" w:color="000000"/>'
+                            for e in edges) + "</w:tcBorders>"))
+        self.doc.add_paragraph()
+
     def _para(self, para: Para) -> None:
         p = self.doc.add_paragraph(style="SingleTxt")
         if para.number:
@@ -326,7 +353,10 @@ class Writer:
         self._summary()
         self.doc.add_page_break()
         for block in self.ed.blocks:
-            (self._heading if isinstance(block, Heading) else self._para)(block)
+            if isinstance(block, Table):
+                self._table(block)
+            else:
+                (self._heading if isinstance(block, Heading) else self._para)(block)
         # the short centred rule that closes a UN document: a border, not underscores,
         # so that no reader takes it for text
         end = self.doc.add_paragraph()

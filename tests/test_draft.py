@@ -80,9 +80,11 @@ def test_draft_composes_back_to_the_source(case, paragraphs, notes, figures, req
     assert len(numbered) == notes
     assert [f.text for f in drafted.footnotes if f.marker != "*"] == numbered
     assert _headings(drafted) == _headings(source)
-    assert done["slots"] == figures
-    assert _figures(drafted) == _figures(source)
-    assert sum(_figures(source).values()) == figures
+    assert _figures(drafted, tables=True) == _figures(source, tables=True)
+    assert sum(_figures(source).values()) == figures  # in the text; tables' as read
+    assert done["slots"] == sum(_figures(source, tables=True).values())
+    assert [(t.rows, t.header_rows) for t in drafted.tables] == \
+        [(t.rows, t.header_rows) for t in source.tables]
 
 
 @pytest.mark.parametrize("case", ["en", "hrc", "zh"])
@@ -91,6 +93,7 @@ def test_every_figure_is_marked_to_update(case, request):
     comments = _docx_xml(result["docx"], "word/comments.xml")
     body = _docx_xml(result["docx"], "word/document.xml")
     assert comments.count("To update:") == done["slots"]
+    assert done["tables"] == len(source.tables) == {"en": 0, "hrc": 1, "zh": 0}[case]
     assert body.count('<w:highlight w:val="yellow"/>') == done["slots"]
 
 
