@@ -29,13 +29,14 @@ def extract(doc: Document, kinds: list[str] | None = None) -> list[dict]:
                          f"(choose from {', '.join(KINDS)})")
     lang = document_lang(doc)
     base = {"doc": doc.name, "lang": lang}
-    units = [(p.text, p, None) for p in doc.paragraphs if p.text]
+    units = [(p.text, (i, p), None) for i, p in enumerate(doc.paragraphs) if p.text]
     units += [(f.text, None, f) for f in doc.footnotes if f.text]
     markers = frozenset(f.marker for f in doc.footnotes)
     span_kinds = wanted - {"recommendation"}
     records: list[dict] = []
-    for (text, para, note), found in zip(units, run([u[0] for u in units], lang, span_kinds,
-                                                     markers)):
+    for (text, where, note), found in zip(units, run([u[0] for u in units], lang, span_kinds,
+                                                      markers)):
+        index, para = where or (None, None)
         for kind in KINDS:
             if kind not in span_kinds:
                 continue
@@ -45,7 +46,7 @@ def extract(doc: Document, kinds: list[str] | None = None) -> list[dict]:
                           "para": para.number if para else None,
                           "sub": para.sub_at(start) if para else None,
                           "page": para.page if para else note.page,
-                          **item}
+                          "para_index": index, **item}
                 if note is not None:
                     record["footnote"] = note.marker
                 records.append(record)
@@ -54,9 +55,9 @@ def extract(doc: Document, kinds: list[str] | None = None) -> list[dict]:
 
         records += table_figures(doc, base)
     if "recommendation" in wanted:
-        for para, item in find_recommendations(doc, lang):
+        for index, para, item in find_recommendations(doc, lang):
             records.append({"kind": "recommendation", **base, "para": para.number,
-                            "page": para.page, **item})
+                            "page": para.page, "para_index": index, **item})
     return records
 
 

@@ -18,7 +18,7 @@ from corpus.model import Document, Paragraph
 SECTION_RE = re.compile(r"recommend|proposal|proposed|建议|提议", re.I)
 ASKS_EN = re.compile(
     r"\b(?:should|shall|may wish to|is (?:encouraged|invited|requested|urged)|are (?:encouraged|"
-    r"invited|requested|urged)|encourages?|calls? (?:up)?on|urges?|invites?|requests?|"
+    r"invited|requested|urged)|(?:was|were) requested|encourages?|calls? (?:up)?on|urges?|invites?|requests?|"
     r"recommends?|proposes?|proposed|need to|consider)\b", re.I)
 ASKS_ZH = re.compile(r"应|应当|应该|鼓励|呼吁|促请|敦促|请|建议|提议|不妨|可考虑|拟议")
 ADDRESSEES_EN = [
@@ -45,7 +45,7 @@ LEADING_VERB_EN = re.compile(
 
 
 # Sub-paragraph offsets point past the label: the next unit's "(b)" must not end this one.
-LABEL_AT_END = re.compile(r"\s*[(（](?:[a-z]{1,2}|[ivx]{1,5})[)）]\s*$")
+LABEL_AT_END = re.compile(r"\s*(?:[(（](?:[a-z]{1,2}|[ivx]{1,5})[)）]|\d{1,3}\.\d{1,3})\s*$")
 
 
 @lru_cache(maxsize=2)
@@ -112,33 +112,123 @@ def _leads_in(chapeau: str) -> bool:
                           chapeau.strip()))
 
 
+NOT_VERBS = {"the", "a", "an", "in", "on", "at", "by", "for", "with", "from", "this", "that",
+             "these", "those", "all", "each", "such", "its", "their", "his", "her", "our", "while",
+             "as", "of", "if", "when", "where", "also", "further", "there", "it", "they", "we",
+             # irregular past tenses that open reports of what was done ("Took note of ...")
+             "took", "made", "held", "gave", "heard", "found", "saw", "met", "led", "began",
+             "was", "were", "had", "did", "is", "are", "has"}
+
+
+def _imperative(unit: str) -> str | None:
+    """The verb a unit opens with, as in "Scale up investment ..." or "Ratify the Protocol";
+    none for a report of what was done ("Recalled that ...", "Noted ...") or a noun phrase."""
+    m = re.match(r"\s*(?:To\s+)?(?P<verb>[A-Z][a-z]+)\b(?!-)", unit)
+    if not m:
+        return None
+    verb = m.group("verb").lower()
+    if verb in NOT_VERBS or verb.endswith(("ed", "ing", "ly", "tion", "ment")):
+        return None
+    return verb
+
+
 def _asks(text: str, lang: str) -> bool:
     return bool((ASKS_ZH if lang == "zh" else ASKS_EN).search(text))
 
 
-def find_recommendations(doc: Document, lang: str) -> list[tuple[Paragraph, dict]]:
-    """(paragraph, record fields) for every actionable unit of the recommendations section."""
+UPR_LABEL = re.compile(r"\d{1,3}\.\d{1,3}")  # "140.1": a UPR recommendation
+# "will be examined by Utopia", "enjoy the support of Utopia", "have been noted by Utopia"
+UNDER_REVIEW = re.compile(r"\b(?:examined|supported|noted|accepted|considered) by\s+(?P<who>[A-Z][^,:;]*?)"
+                          r"(?=,|\s+which\b|\s+and\b|[:;.]|$)|\bsupport of\s+(?P<who2>[A-Z][^,:;]*?)"
+                          r"(?=,|\s+which\b|[:;.]|$)")
+LETTER = re.compile(r"[a-z]{1,2}|[ivx]{1,5}")
+
+
+def _unit_labels(para: Paragraph) -> list:
+    """The sub-paragraphs that are units: lettered or roman, or UPR-numbered ("140.1")."""
+    return [s for s in para.subparagraphs
+            if LETTER.fullmatch(s.label) or UPR_LABEL.fullmatch(s.label)]
+
+
+def _under_review(chapeau: str | None, doc: Document) -> str | None:
+    """The State a UPR recommendation is addressed to: named in the chapeau, else the title
+    ("Report of the Working Group on the Universal Periodic Review: Utopia")."""
+    m = UNDER_REVIEW.search(chapeau or "")
+    if m:
+        return (m.group("who") or m.group("who2")).strip()
+    title = doc.metadata.title or ""
+    return title.rsplit(":", 1)[1].strip() if "Periodic Review:" in title else None
+
+
+def _misread_letter(doc: Document, para: Paragraph, first_of_section: bool) -> str | None:
+    """A unit "(d) Deepen regional integration ..." that the reader took for a level-4
+    sub-heading "d": the paragraph after it is the unit's continuation."""
+    if para.number is not None or not first_of_section or para.section is None:
+        return None
+    section = doc.sections[para.section]
+    if section.level == 4 and section.number and LETTER.fullmatch(section.number):
+        return section.number
+    return None
+
+
+def find_recommendations(doc: Document, lang: str) -> list[tuple[int, Paragraph, dict]]:
+    """(paragraph index, paragraph, record fields) for every actionable unit of the
+    recommendations sections: lettered and UPR sub-paragraphs, whole paragraphs, and
+    unnumbered paragraphs that carry on a lead-in ("... should:") from an earlier one."""
     sections = recommendation_sections(doc)
     out = []
-    for para in doc.paragraphs:
-        if para.section not in sections or para.number is None:
+    lead_in, last_section = None, None
+    for index, para in enumerate(doc.paragraphs):
+        if para.section not in sections:
+            lead_in, last_section = None, para.section
             continue
-        subs = [s for s in para.subparagraphs if len(s.label) == 1 or s.label.isalpha()]
-        if subs:
-            chapeau = LABEL_AT_END.sub("", para.text[:subs[0].offset]).strip()
+        first_of_section = para.section != last_section
+        last_section = para.section
+        subs = _unit_labels(para)
+        misread = _misread_letter(doc, para, first_of_section)
+        if subs or misread:
+            chapeau = LABEL_AT_END.sub("", para.text[:subs[0].offset] if subs else "").strip()
+            if misread or not chapeau:
+                chapeau = lead_in or ""
+            elif chapeau.endswith((":", "：")):
+                lead_in = chapeau
+            if misread:
+                end = subs[0].offset if subs else len(para.text)
+                head = doc.sections[para.section].title
+                unit = LABEL_AT_END.sub("", para.text[:end]).rstrip()
+                out.append((index, para, _unit(doc, lang, unit, 0, misread, chapeau, None,
+                                               f"{head} {unit}")))
             for k, sub in enumerate(subs):
                 end = subs[k + 1].offset if k + 1 < len(subs) else len(para.text)
                 unit = LABEL_AT_END.sub("", para.text[sub.offset:end]).rstrip()
-                if not (_asks(chapeau, lang) or _asks(unit, lang)):
+                upr = bool(UPR_LABEL.fullmatch(sub.label))
+                if not upr and not (_asks(chapeau, lang) or _asks(unit, lang)
+                                    or (lang == "en" and _imperative(unit))):
                     continue
-                out.append((para, {
-                    "text": unit, "span": [sub.offset, sub.offset + len(unit)],
-                    "sub": sub.label, "chapeau": chapeau or None,
-                    "addressee": _addressee(chapeau, lang) or _addressee(unit, lang),
-                    "action": _action(sub.text, lang, whole=not _leads_in(chapeau))}))
-        elif _asks(para.text, lang):
+                out.append((index, para, _unit(doc, lang, unit, sub.offset, sub.label, chapeau,
+                                               sub.recommended_by if upr else None, sub.text)))
+        elif _asks(para.text, lang) and (para.number is not None or lead_in is None):
+            if para.text.rstrip().endswith((":", "：")):
+                lead_in = para.text.strip()
             first = re.split(r"(?<=[.。])\s*", para.text, maxsplit=1)[0]
-            out.append((para, {
+            out.append((index, para, {
                 "text": para.text, "span": [0, len(para.text)], "sub": None, "chapeau": None,
-                "addressee": _addressee(first, lang), "action": _action(para.text, lang, True)}))
+                "addressee": _addressee(first, lang), "action": _action(para.text, lang, True),
+                "recommended_by": None}))
     return out
+
+
+def _unit(doc: Document, lang: str, unit: str, offset: int, label: str, chapeau: str,
+          states: str | None, words: str) -> dict:
+    """One unit's record fields; ``words`` is where its leading verb is read from."""
+    upr = bool(UPR_LABEL.fullmatch(label))
+    if upr:
+        addressee = _under_review(chapeau, doc)
+        action = _action(words, lang, whole=False)
+    else:
+        addressee = _addressee(chapeau, lang) or _addressee(unit, lang)
+        action = ((lang == "en" and _imperative(words))
+                  or _action(words, lang, whole=not _leads_in(chapeau) and bool(chapeau)))
+    return {"text": unit, "span": [offset, offset + len(unit)], "sub": label,
+            "chapeau": chapeau or None, "addressee": addressee, "action": action,
+            "recommended_by": states}

@@ -19,14 +19,14 @@ from typing import IO, Iterable
 
 from corpus.cells import neutral
 
-FIELDS = ["kind", "doc", "lang", "para", "sub", "page", "footnote", "text", "span", "value",
+FIELDS = ["kind", "doc", "lang", "para", "para_index", "sub", "page", "footnote", "text", "span", "value",
           "low", "high", "unit", "qualifier", "counted", "subject", "period", "previous",
           "change", "ref_type", "body", "number", "symbol", "long_form", "short_form",
           "chapeau", "addressee", "action", "recommended_by", "table_index", "table_row",
           "table_column", "scale"]
 NESTED = {"span", "previous", "change"}
 FLOATS = {"value", "low", "high", "scale"}
-INTS = {"page", "table_index", "table_row", "table_column"}
+INTS = {"page", "para_index", "table_index", "table_row", "table_column"}
 
 
 @lru_cache(maxsize=1)

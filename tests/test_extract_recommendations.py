@@ -2,9 +2,11 @@
 section, with chapeau, addressee and leading verb; conclusions that ask nothing drop out."""
 from __future__ import annotations
 
+import corpus
 from corpus.model import Document, Metadata, Paragraph, Section, Subparagraph
 from extract import extract
 from extract.records import errors
+from tests.builders import SHARED, shared
 
 
 def para(number: str, chapeau: str, subs: list[tuple[str, str]], section: int, page: int = 5):
@@ -84,3 +86,84 @@ def test_no_recommendations_section_no_units():
                    paragraphs=[Paragraph("85", "The regional commissions will continue to "
                                                "contribute to the Pact for the Future.", section=0)])
     assert units(doc) == []
+
+
+UPR = """United Nations A/HRC/58/99
+General Assembly Distr.: General
+2 January 2025
+Original: English
+
+Human Rights Council
+Fifty-eighth session
+Agenda item 6
+Universal periodic review
+
+Report of the Working Group on the Universal Periodic Review*
+
+Utopia
+
+I. Summary of the proceedings of the review process
+
+1. The Working Group on the Universal Periodic Review held its forty-seventh session from 4 to 15 November 2024.
+
+II. Conclusions and/or recommendations
+
+2. The following recommendations will be examined by Utopia, which will provide responses in due time:
+
+2.1 Ratify the Optional Protocol to the Convention against Torture (Brazil);
+
+2.2 Consider ratifying the International Convention for the Protection of All Persons from Enforced Disappearance (Chile, Ecuador);
+
+2.3 Strengthen the independence of the national human rights institution in line with the Paris Principles (Germany).
+
+3. All conclusions and/or recommendations contained in the present report reflect the position of the submitting State(s).
+"""
+
+
+def test_upr_recommendations_with_their_recommending_states(tmp_path):
+    path = tmp_path / "upr.txt"
+    path.write_text(UPR, "utf-8")
+    doc = corpus.read(path)
+    found = units(doc)
+    assert [(r["para"], r["sub"], r["recommended_by"], r["addressee"], r["action"])
+            for r in found] == [
+        ("2", "2.1", "Brazil", "Utopia", "ratify"),
+        ("2", "2.2", "Chile, Ecuador", "Utopia", "consider"),
+        ("2", "2.3", "Germany", "Utopia", "strengthen")]
+    assert found[0]["chapeau"] == ("The following recommendations will be examined by Utopia, "
+                                   "which will provide responses in due time:")
+    para = doc.paragraph("2")
+    for r in found:
+        assert para.text[r["span"][0]:r["span"][1]] == r["text"]
+    assert found[2]["text"] == ("Strengthen the independence of the national human rights "
+                                "institution in line with the Paris Principles (Germany).")
+
+
+def test_lettered_units_under_numbered_sub_headings_and_across_a_misread_heading():
+    """E/HLPF/2025/2 prints its recommendations as (a)-(d) lists under sub-headings "1.
+    National strategies" with no lead-in; A/80/271 prints (a)-(j) after a lead-in ending in
+    a colon, and the reader takes "(d) Deepen regional integration ..." for a sub-heading."""
+    hlpf = units(corpus.read(shared(SHARED / "corpus-dev/en/E_HLPF_2025_2.en.pdf")))
+    assert [(r["sub"], r["action"]) for r in hlpf if r["para"] is None] == [
+        ("a", "advocate"), ("b", "explore"), ("c", "build"), ("d", "adopt"),
+        ("a", "build"), ("b", "recognize"), ("c", "address"), ("d", "address"),
+        ("e", "promote"), ("a", "invest"), ("b", "increase"), ("c", "support"),
+        ("d", "accept")]
+    africa = corpus.read(shared(SHARED / "corpus-dev/en/A_80_271.en.pdf"))
+    found = units(africa)
+    assert [(r["sub"], r["action"]) for r in found] == [
+        ("a", "scale"), ("b", "accelerate"), ("c", "build"), ("d", "deepen"), ("e", "support"),
+        ("f", "promote"), ("g", "mobilize"), ("h", "strengthen"), ("i", "ensure"),
+        ("j", "secure")]
+    assert {r["chapeau"][-48:] for r in found} == {"for consideration by Member States and partners:"}
+    assert {r["addressee"] for r in found} == {"Member States"}
+    for r in found:  # every unit points at its paragraph, numbered or not
+        text = africa.paragraphs[r["para_index"]].text
+        assert text[r["span"][0]:r["span"][1]] == r["text"]
+
+
+def test_reports_of_what_was_done_are_no_units():
+    """A/80/23's conclusions list what members "Recalled", "Took into account", "Noted":
+    only the lettered units that ask something are recommendations."""
+    found = units(corpus.read(shared(SHARED / "corpus-dev/en/A_80_23.en.pdf")))
+    assert not any(r["text"].startswith(("Took ", "Recalled ", "Welcomed ")) for r in found)
