@@ -19,8 +19,17 @@ from corpus.model import Document
 
 # A job is (label, path to read or None, stored document or None).
 Job = tuple[str, Path | None, Document | None]
-# A result is (label, document name, records or None, cause of failure or None).
-Result = tuple[str, str | None, list[dict] | None, str | None]
+# A result is (label, the document's key or None, records or None, cause of failure or None).
+Result = tuple[str, "DocKey | None", list[dict] | None, str | None]
+
+
+@dataclass(frozen=True)
+class DocKey:
+    """Which edition the records are of: the store keeps one set per (name, lang), so the
+    English and the Chinese edition of a report never replace each other's records."""
+    name: str
+    lang: str
+    sha256: str
 
 
 @dataclass
@@ -61,11 +70,13 @@ def extract_job(job: Job, kinds: list[str]) -> Result:
     try:
         if doc is None:
             doc = read(path)
-        return label, doc.name, extract(doc, kinds), None
+        from extract import document_lang
+
+        return label, DocKey(doc.name, document_lang(doc), doc.sha256), extract(doc, kinds), None
     except ReadError as exc:
         return label, None, None, exc.cause
     except Exception as exc:  # a reader or rule bug must not hide the other documents
-        return label, getattr(doc, "name", None), None, f"{type(exc).__name__}: {exc}"
+        return label, None, None, f"{type(exc).__name__}: {exc}"
 
 
 def _init_worker() -> None:

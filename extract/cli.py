@@ -116,12 +116,12 @@ def extract(paths, db, kinds, fmt, output, workers):
             else ((d.name, None, d) for d in store.documents()))
     sink = Sink(fmt, output)
     try:
-        for label, name, records, cause in run_jobs(_progress(jobs), kinds, workers):
+        for label, key, records, cause in run_jobs(_progress(jobs), kinds, workers):
             if records is not None:
                 try:
                     sink.write(records)
                     if store is not None:
-                        store_records(store.conn, name, records)
+                        store_records(store.conn, key, records)
                 except Exception as exc:  # the document's transaction is rolled back
                     cause = f"cannot write its records ({type(exc).__name__}: {exc})"
             if cause is not None:

@@ -154,25 +154,53 @@ def write_parquet(records: Iterable[dict], path: str) -> None:
 
 
 SQL_TYPES = {**{k: "INTEGER" for k in INTS}, **{k: "REAL" for k in FLOATS}}
+# Keys into the store's own tables, filled when the document is stored there (null when
+# records of a file were saved without ingesting it): SQL users join on integers.
+LINKS = {"doc_id": "documents", "paragraph_id": "paragraphs", "table_id": "tables"}
 
 
 def _ensure_table(conn: sqlite3.Connection) -> None:
     """Create the records table, or add the columns a store made by an older version lacks."""
     cols = ", ".join(f'"{f}" {SQL_TYPES.get(f, "TEXT")}' for f in FIELDS)
-    conn.execute(f"CREATE TABLE IF NOT EXISTS records (id INTEGER PRIMARY KEY, {cols})")
+    links = "".join(f", {k} INTEGER REFERENCES {t}(id) ON DELETE SET NULL"
+                    for k, t in LINKS.items())
+    conn.execute(f"CREATE TABLE IF NOT EXISTS records (id INTEGER PRIMARY KEY, {cols}{links})")
     have = {row[1] for row in conn.execute("PRAGMA table_info(records)")}
     for f in FIELDS:
         if f not in have:
             conn.execute(f'ALTER TABLE records ADD COLUMN "{f}" {SQL_TYPES.get(f, "TEXT")}')
-    conn.execute("CREATE INDEX IF NOT EXISTS records_doc_kind ON records(doc, kind)")
+    for k, t in LINKS.items():
+        if k not in have:
+            conn.execute(f"ALTER TABLE records ADD COLUMN {k} INTEGER REFERENCES {t}(id) "
+                         "ON DELETE SET NULL")
+    conn.execute("DROP INDEX IF EXISTS records_doc_kind")
+    conn.execute("CREATE INDEX IF NOT EXISTS records_doc_lang_kind ON records(doc, lang, kind)")
+    conn.execute("CREATE INDEX IF NOT EXISTS records_paragraph ON records(paragraph_id)")
 
 
-def store_records(conn: sqlite3.Connection, doc: str, records: list[dict]) -> None:
-    """Replace the records of ``doc`` in the store's ``records`` table, in one transaction:
-    a failure leaves the document's previous records in place."""
+def _stored_id(conn: sqlite3.Connection, sha256: str) -> int | None:
+    """The document's id in the store, when the store holds it (by content)."""
+    if not conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'documents'").fetchone():
+        return None
+    row = conn.execute("SELECT id FROM documents WHERE sha256 = ?", (sha256,)).fetchone()
+    return row[0] if row else None
+
+
+def store_records(conn: sqlite3.Connection, key, records: list[dict]) -> None:
+    """Replace the records of one edition (``key``: name, lang, sha256) in the store's
+    ``records`` table, in one transaction: a failure leaves its previous records in place,
+    and the other language's edition of the same report keeps its own."""
     cols = ", ".join(f'"{f}"' for f in FIELDS)
     with conn:
         _ensure_table(conn)
-        conn.execute("DELETE FROM records WHERE doc = ?", (doc,))
-        conn.executemany(f"INSERT INTO records ({cols}) VALUES ({', '.join('?' * len(FIELDS))})",
-                         [tuple(row[f] for f in FIELDS) for row in map(flat, records)])
+        conn.execute("DELETE FROM records WHERE doc = ? AND lang = ?", (key.name, key.lang))
+        doc_id = _stored_id(conn, key.sha256)
+        conn.executemany(
+            f"INSERT INTO records ({cols}, doc_id) VALUES ({', '.join('?' * (len(FIELDS) + 1))})",
+            [(*(row[f] for f in FIELDS), doc_id) for row in map(flat, records)])
+        if doc_id is not None:
+            conn.execute(
+                "UPDATE records SET paragraph_id = (SELECT p.id FROM paragraphs p WHERE "
+                "p.doc_id = records.doc_id AND p.seq = records.para_index), table_id = (SELECT "
+                "t.id FROM tables t WHERE t.doc_id = records.doc_id AND t.seq = "
+                "records.table_index) WHERE doc_id = ?", (doc_id,))

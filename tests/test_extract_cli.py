@@ -108,3 +108,36 @@ def test_csv_neutralises_formula_cells_but_not_numbers(tmp_path):
     assert (row["value"], row["page"], row["text"], row["para"]) == (
         "-3.5", "2", "'-3.5 per cent", "'-1")
     assert json.loads(row["change"]) == {"kind": "percentage_points", "value": -3.5}
+
+
+def test_both_editions_of_a_report_keep_their_records_and_point_at_their_rows(tmp_path):
+    """The English and the Chinese edition share a symbol: extracting both into one store
+    keeps both, and each record joins to its document, paragraph and table by integer id."""
+    from corpus.model import Document, Metadata, Paragraph, Table
+    from corpus.store import Store
+
+    def edition(lang, text, sha):
+        return Document(source=f"A_80_1.{lang}.txt", format="txt", sha256=sha,
+                        metadata=Metadata(symbol="A/80/1", lang=lang),
+                        paragraphs=[Paragraph(None, "Intro."), Paragraph("1", text, page=2)],
+                        tables=[Table(rows=[["Item", "Amount"], ["Travel", "12.5"]],
+                                      caption="(Thousands of United States dollars)",
+                                      header_rows=1, page=3)])
+
+    db = tmp_path / "store.db"
+    with Store(db) as store:
+        store.add(edition("en", "Funding rose by 40 per cent.", "e" * 64))
+        store.add(edition("zh", "资金增加了40%。", "c" * 64))
+    for _ in range(2):  # a second run replaces each edition's records, not the other's
+        result = CliRunner().invoke(main, ["extract", "--db", str(db), "--kinds", "figure"])
+        assert result.exit_code == 0, result.output
+    conn = sqlite3.connect(db)
+    rows = conn.execute(
+        "SELECT r.lang, r.text, r.value, d.lang, p.text, t.caption FROM records r "
+        "JOIN documents d ON d.id = r.doc_id LEFT JOIN paragraphs p ON p.id = r.paragraph_id "
+        "LEFT JOIN tables t ON t.id = r.table_id ORDER BY r.id").fetchall()
+    assert rows == [
+        ("en", "40 per cent", 40.0, "en", "Funding rose by 40 per cent.", None),
+        ("en", "12.5", 12500.0, "en", None, "(Thousands of United States dollars)"),
+        ("zh", "40%", 40.0, "zh", "资金增加了40%。", None),
+        ("zh", "12.5", 12500.0, "zh", None, "(Thousands of United States dollars)")]
