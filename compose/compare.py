@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from compose.numbers import decimal, points, quantity
+from compose.numbers import decimal, money_scale, points, quantity
 
 VERBS = {  # direction -> (English verb, Chinese verb)
     "up": ("increased", "增至"),
@@ -38,30 +38,45 @@ def change_unit(unit: str) -> str:
     return "points" if unit == "percent" else unit
 
 
+def measure_word(subject: str | None) -> str:
+    """The Chinese measure word a count takes: 人 for people, 项 for items of work, 次 for
+    occurrences, else 个 (实体, 国家, 组织 ...)."""
+    s = subject or ""
+    for word, signs in (("人", ("人员", "人数", "工作人员", "人口", "妇女", "儿童", "难民")),
+                        ("项", ("项目", "建议", "措施", "倡议", "决议", "承诺")),
+                        ("次", ("次数", "会议", "访问", "培训"))):
+        if any(sign in s for sign in signs):
+            return word
+    return "个"
+
+
 def comparison(current, period, previous, previous_period, unit: str, lang: str,
-               mark=lambda role, text: text) -> str:
+               mark=lambda role, text: text, subject: str | None = None) -> str:
     """``increased from 21.3 per cent in 2019 to 27.8 per cent in 2023`` /
-    ``从 2019 年的 21.3%增至 2023 年的 27.8%``; with no change, ``remained at 40 per cent
-    in both 2022 and 2023`` / ``在 2022 年和 2023 年均为 40%``. ``mark(role, text)`` lets the
-    caller wrap each figure ("previous", "current") to record where it lands."""
+    ``从2019年的21.3%增至2023年的27.8%``; with no change, ``remained at 40 per cent in
+    both 2022 and 2023`` / ``在2022年和2023年均为40%``. Counts take their measure word in
+    Chinese (``从2024年的70个增至2025年的72个``, by ``subject``) and amounts share one scale.
+    ``mark(role, text)`` lets the caller wrap each figure ("previous", "current")."""
     way = direction(current, previous)
-    now = mark("current", quantity(current, unit, lang))
+    # one scale per Chinese sentence (亿 or 万); English writes "$900 million to $1.2 billion"
+    scale = money_scale([current, previous], lang) if unit == "USD" and lang == "zh" else True
+    word = measure_word(subject) if unit == "count" and lang == "zh" else ""
+    now = mark("current", quantity(current, unit, lang, scale)) + word
     if way == "same":
         if lang == "en":
             return f"remained at {now} in both {previous_period} and {period}"
-        return f"在 {previous_period} 年和 {period} 年均为 {now}"
-    shown = quantity(previous, unit, lang)
-    before = mark("previous", shown)
+        return f"在{previous_period}年和{period}年均为{now}"
+    before = mark("previous", quantity(previous, unit, lang, scale)) + word
     verb_en, verb_zh = VERBS[way]
     if lang == "en":
         return f"{verb_en} from {before} in {previous_period} to {now} in {period}"
-    gap = " " if shown[-1].isdigit() else ""  # "70 增至" but "21.3%增至", "2 150 万美元增至"
-    return f"从 {previous_period} 年的 {before}{gap}{verb_zh} {period} 年的 {now}"
+    return f"从{previous_period}年的{before}{verb_zh}{period}年的{now}"
 
 
-def by_how_much(current, previous, unit: str, lang: str, mark=lambda role, text: text) -> str:
-    """``an increase of 6.5 percentage points`` / ``增加了 6.5 个百分点``; empty when
-    nothing changed."""
+def by_how_much(current, previous, unit: str, lang: str, mark=lambda role, text: text,
+                subject: str | None = None) -> str:
+    """``an increase of 6.5 percentage points`` / ``增加了6.5个百分点``, ``增加了2个``;
+    empty when nothing changed."""
     way = direction(current, previous)
     if way == "same":
         return ""
@@ -70,4 +85,5 @@ def by_how_much(current, previous, unit: str, lang: str, mark=lambda role, text:
                   else quantity(diff, unit, lang))
     if lang == "en":
         return f"{'an increase' if way == 'up' else 'a decrease'} of {amount}"
-    return f"{'增加了' if way == 'up' else '减少了'} {amount}"
+    word = measure_word(subject) if unit == "count" else ""
+    return f"{'增加了' if way == 'up' else '减少了'}{amount}{word}"

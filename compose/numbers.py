@@ -71,25 +71,37 @@ def points(value, lang: str) -> str:
     d = abs(decimal(value))
     if lang == "en":
         return f"{grouped(d, lang)} percentage point{'' if d == 1 else 's'}"
-    return f"{grouped(d, lang)} 个百分点"
+    return f"{grouped(d, lang)}个百分点"
 
 
-def money(value, lang: str) -> str:
-    """US dollars: ``US$ 25 million`` / ``2 500 万美元``; ``US$ 1.2 billion`` / ``12 亿美元``.
-    English uses million/billion when the amount is at least a million and the scaled
-    figure has at most two decimals; Chinese scales by 万 (10^4) and 亿 (10^8) likewise."""
+SCALES = {"en": ((Decimal(10) ** 9, "billion"), (Decimal(10) ** 6, "million")),
+          "zh": ((Decimal(10) ** 8, "亿"), (Decimal(10) ** 4, "万"))}
+
+
+def money_scale(values, lang: str) -> tuple[Decimal, str] | None:
+    """The one scale (million/billion, 万/亿) that writes every one of ``values`` with at
+    most two decimals, the largest such; None when they are written in full. A sentence
+    comparing amounts uses one scale, never "1.4 亿美元 ... 15 230 万美元"."""
+    ds = [decimal(v) for v in values]
+    for scale, word in SCALES[lang]:
+        qs = [d / scale for d in ds]
+        if all(abs(d) >= scale or d == 0 for d in ds) and \
+                all(q == q.quantize(Decimal("0.01")) for q in qs):
+            return scale, word
+    return None
+
+
+def money(value, lang: str, scale: tuple[Decimal, str] | None | bool = True) -> str:
+    """US dollars: ``US$ 25 million`` / ``2 500万美元``; ``US$ 1.2 billion`` / ``12亿美元``.
+    The amount is scaled when that needs at most two decimals (``money_scale``); a caller
+    writing several amounts in one sentence passes their common ``scale``."""
     d = decimal(value)
+    if scale is True:
+        scale = money_scale([d], lang)
     if lang == "en":
-        for scale, word in ((Decimal(10) ** 9, "billion"), (Decimal(10) ** 6, "million")):
-            q = d / scale
-            if abs(d) >= scale and q == q.quantize(Decimal("0.01")):
-                return f"US$ {grouped(q, lang)} {word}"
-        return f"US$ {grouped(d, lang)}"
-    for scale, word in ((Decimal(10) ** 8, "亿"), (Decimal(10) ** 4, "万")):
-        q = d / scale
-        if abs(d) >= scale and q == q.quantize(Decimal("0.01")):
-            return f"{grouped(q, lang)} {word}美元"
-    return f"{grouped(d, lang)} 美元"
+        return f"US$ {grouped(d / scale[0], lang)} {scale[1]}" if scale else \
+            f"US$ {grouped(d, lang)}"
+    return f"{grouped(d / scale[0], lang)}{scale[1]}美元" if scale else f"{grouped(d, lang)}美元"
 
 
 def count(value, lang: str) -> str:
@@ -100,12 +112,13 @@ def count(value, lang: str) -> str:
     return grouped(d, lang)
 
 
-def quantity(value, unit: str, lang: str) -> str:
-    """A data value in its unit: percent, USD, points (percentage points) or a count."""
+def quantity(value, unit: str, lang: str, scale=True) -> str:
+    """A data value in its unit: percent, USD, points (percentage points) or a count;
+    ``scale``: a money scale shared with other amounts of the sentence."""
     if unit == "percent":
         return percent(value, lang)
     if unit == "USD":
-        return money(value, lang)
+        return money(value, lang, scale)
     if unit == "points":
         return points(value, lang)
     if unit == "count":

@@ -12,6 +12,7 @@ What a template can use (same names in both languages):
   |change |diff              "increased from X in P1 to Y in P2" / "an increase of Z"
   share(d.a, d.b) total([..])  computed percentage / sum (documented rules)
   |pct |num |money |date     a literal number or date written in the template
+  |booktitle                 a document's title: 《...》 in Chinese, as given in English
   term("un-women")           glossary name: full (short) at first mention, then short
   res("general-assembly", "64/289")   resolution reference
   fn(n)                      call the paragraph's n-th footnote here
@@ -41,6 +42,19 @@ from compose.terms import Mentions, full_name
 
 OPEN, SEP, CLOSE, NOTE, NOTE_END = "\ue030", "\ue031", "\ue032", "\ue033", "\ue034"  # RESERVED
 _MARK = re.compile(f"{OPEN}(\\d+){SEP}|{CLOSE}|{NOTE}(\\d+){NOTE_END}")
+_HAN = "[\u3400-\u9fff\u3000-\u303f\uff01-\uff5e]"  # Han, CJK and full-width punctuation
+_SPACE = "[ \u00a0\u2009]+"
+_HAN_THEN_DIGIT = re.compile(f"(?<={_HAN}){_SPACE}(?=(?:{OPEN}\\d+{SEP})*(?:[0-9]|{_HAN}))")
+_DIGIT_THEN_HAN = re.compile(
+    f"([0-9%])((?:{CLOSE}|{NOTE}\\d+{NOTE_END})*){_SPACE}(?=(?:{OPEN}\\d+{SEP})*{_HAN})")
+
+
+def han_digit_spacing(raw: str) -> str:
+    """Chinese house style: no space between Han characters and digits ("2025年的72个",
+    not "2025 年的 72 个") nor between Han characters, whatever the template typed; spaces
+    inside a number (the thousands separator of "2 500万") stay. Works across the figure
+    sentinels."""
+    return _DIGIT_THEN_HAN.sub(r"\1\2", _HAN_THEN_DIGIT.sub("", raw))
 def label(i: int) -> str:
     """The label of the i-th (from 0) sub-paragraph: a ... z, then aa, bb, ... as UN
     documents go on."""
@@ -124,7 +138,7 @@ class Renderer:
             fig=self.fig, slot=self.slot, prev=self.prev, change=self.change, diff=self.diff,
             pct=lambda v: self.literal(v, "percent"), money=lambda v: self.literal(v, "USD"),
             num=lambda v: self.literal(v, "count"), date=lambda v: date(v, lang),
-            capfirst=lambda s: s[:1].upper() + s[1:])
+            capfirst=lambda s: s[:1].upper() + s[1:], booktitle=self.booktitle)
         self.env.globals.update(term=self.mentions, res=self.res, fn=self.fn,
                                 share=self.share, total=self.total, d=DataView(self.data),
                                 lang=lang)
@@ -175,7 +189,8 @@ class Renderer:
                 return self.mark(text, d.value, d.unit, "input", _source(d))
             return self.mark(text, p.value, d.unit, "previous", {**p.origin, "id": d.id})
 
-        return compare.comparison(d.value, d.period, p.value, p.period, d.unit, self.lang, mark)
+        return compare.comparison(d.value, d.period, p.value, p.period, d.unit, self.lang, mark,
+                                  d.subject.get(self.lang))
 
     def diff(self, dv) -> str:
         d = _datum(dv).datum
@@ -185,7 +200,7 @@ class Renderer:
         return compare.by_how_much(
             d.value, p.value, d.unit, self.lang,
             lambda role, text: self.mark(text, diff, compare.change_unit(d.unit), "computed",
-                                         source))
+                                         source), d.subject.get(self.lang))
 
     def share(self, part, whole, places: int = 1) -> str:
         """``part`` as a percentage of ``whole`` (rule: share, rounded to ``places``)."""
@@ -219,6 +234,15 @@ class Renderer:
         except ValueError as exc:
             raise Unplaced(f"a number written in the template: {exc}") from None
         return self.mark(text, value, unit, "input", {"kind": "template"})
+
+    def booktitle(self, text) -> str:
+        """Chinese editions put the titles of documents and publications in 《》 (and any
+        quotation marks the title came with go)."""
+        if not isinstance(text, str):
+            raise Unplaced(f"|booktitle takes text, got {short(text)}")
+        if self.lang != "zh":
+            return text
+        return "《" + text.strip().strip('“”「」《》"') + "》"
 
     def res(self, body: str, number: str) -> str:
         return resolution(full_name(body, "en"), full_name(body, "zh"), str(number), self.lang)
@@ -261,6 +285,8 @@ class Renderer:
         """Strip the sentinels of one piece of text and record its figures and notes.
         Sentinels that do not pair up can only have come from outside (a previous report
         holding them): refused rather than taken for figures."""
+        if self.lang == "zh":
+            raw = han_digit_spacing(raw)
         try:
             return self._finish(raw, notes)
         except (IndexError, KeyError, ValueError):

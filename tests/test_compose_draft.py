@@ -106,7 +106,7 @@ def test_provenance_offsets_point_at_the_figures(drafts):
     assert {"para": "5", "text": "US$ 25 million", "value": "25000000", "unit": "USD",
             "role": "input"}.items() <= next(f for f in en if f["text"] == "US$ 25 million").items()
     zh = _sidecar(drafts, "zh")["figures"]
-    assert next(f for f in zh if f["value"] == "25000000")["text"] == "2 500 万美元"
+    assert next(f for f in zh if f["value"] == "25000000")["text"] == "2 500万美元"
 
 
 def _extract(path):
@@ -261,7 +261,7 @@ def test_previous_report_from_the_store(drafts, tmp_path):
     result = _run(["compose", str(path), "--db", str(db), "-o", str(out), "--no-check"])
     assert result.exit_code == 0, result.output
     zh = json.loads((out / "E_2027_99.zh.provenance.json").read_text("utf-8"))
-    assert [f["text"] for f in zh["figures"]] == ["2 500 万美元", "2 700 万美元", "200 万美元"]
+    assert [f["text"] for f in zh["figures"]] == ["2 500万美元", "2 700万美元", "200万美元"]
     assert zh["figures"][0]["source"]["doc"] == "E/2026/99"
     assert zh["passages"][0]["text"] == "增加专门用于性别平等工作的资源，并系统地跟踪这些资源。"
     missing = _run(["compose", str(path), "-o", str(out)])

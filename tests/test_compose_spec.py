@@ -60,7 +60,7 @@ def test_xlsx_data_rows_are_the_source(tmp_path):
     assert [(f["text"], f["role"], f["source"].get("row")) for f in en] == [
         ("US$ 21.5 million", "previous", 11), ("US$ 25 million", "input", 11),
         ("US$ 3.5 million", "computed", None)]
-    assert [f["text"] for f in side["zh"]["figures"]] == ["2 150 万美元", "2 500 万美元", "350 万美元"]
+    assert [f["text"] for f in side["zh"]["figures"]] == ["2 150万美元", "2 500万美元", "350万美元"]
     assert en[2]["source"] == {"kind": "computed", "rule": "difference",
                                "of": ["gender_budget", "gender_budget.previous"]}
 
