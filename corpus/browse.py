@@ -37,7 +37,8 @@ def write_hits(hits, query: str, fmt: str, offset: int = 0) -> None:
         for hit in hits:
             page = f" p.{hit.page}" if hit.page else ""
             click.echo(click.style(f"{hit.name} {where(hit)}{page}", bold=True))
-            click.echo(f"  {hit.snippet}")
+            # a table's cells and lines, kept on the snippet's one line
+            click.echo(f"  {hit.snippet.replace(chr(9), ' │ ').replace(chr(10), ' / ')}")
         shown = f"{offset + 1}–{offset + len(hits)}" if offset and hits else str(len(hits))
         click.echo(f"{shown} of {hits.total} for {query!r}" if hits else
                    f"nothing matches {query!r}", err=True)

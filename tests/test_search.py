@@ -201,6 +201,9 @@ def test_search_command_prints_totals_and_formats(store):
     assert {r["name"] for r in rows} == {"A/HRC/59/60"} and len(rows) == 8
     page2 = run("search", "women", "--db", db, "--offset", "20", "--limit", "5")
     assert page2.output.splitlines()[-1] == "21–25 of 49 for 'women'"
+    table = run("search", "academic institutions", "--db", db, "--kind", "table").stdout
+    assert table.splitlines()[0] == "A/HRC/59/60 (table without label) p.3"
+    assert "Percentage / [Academic] [institutions] │ 13 / Civil society" in table
     bad = run("search", "NOT women", "--db", db)
     assert bad.exit_code == 2 and "NOT needs a term to exclude from" in bad.output
     help_text = run("search", "-h").output
