@@ -25,8 +25,8 @@ def _langs(ctx, param, value):
 @click.option("--comments", is_flag=True, help="Add a Word comment on every figure saying "
                                                 "where it comes from.")
 @click.option("--check/--no-check", default=True, show_default=True,
-              help="Run the extractor over the draft and warn about any figure not traced "
-                   "to the data.")
+              help="Run the extractor over the draft; any figure or number word not traced "
+                   "to the data is an error (exit 1).")
 @click.option("--allow-outside", is_flag=True,
               help="Let the spec name data and previous-report files outside its own folder "
                    "(refused by default: specs are exchanged between drafters).")
@@ -53,10 +53,15 @@ def compose(spec, example, langs, db, out_dir, comments, check, allow_outside):
         table.add_row(r["lang"], str(r["docx"]), str(r["paragraphs"]), str(r["figures"]),
                       str(len(r["untraced"])) if check else "not checked")
     Console(stderr=True).print(table)
+    untraced = 0
     for r in results:
         for u in r["untraced"]:
-            click.echo(f"warning: {r['docx'].name} paragraph {u['where']}: figure "
+            untraced += 1
+            click.echo(f"error: {r['docx'].name} paragraph {u['where']}: figure "
                        f"{u['text']!r} is not traced to the data", err=True)
+    if untraced:  # the files stay, for the drafter to see the figures in place
+        fail(f"{untraced} figure(s) not traced to the data: take them from the data or "
+             "mark them with a rule, or pass --no-check")
 
 
 @click.command()

@@ -6,6 +6,7 @@ that report's paragraph)."""
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 from compose.draft import Edition, Text
@@ -25,9 +26,28 @@ def units(edition: Edition):
                 yield f"table {t}, row {r}, column {c}", None, None, cell
 
 
+# numbers written as words, which the figure rules may not count: each one must come from
+# the data like any figure ("half" of a ratio is a claim about data)
+_FRACTION_EN = r"(?:half|halves|thirds?|quarters?|fourths?|fifths?|sixths?|tenths?)"
+NUMBER_WORDS = {
+    "en": re.compile(rf"\b(?:(?:a|one|two|three|four|nine)[ -]{_FRACTION_EN}|half|halved|"
+                     r"doubled|tripled|trebled|quadrupled|twice|thrice)\b", re.I),
+    "zh": re.compile(r"[一二三四五六七八九十两]+分之[一二三四五六七八九十]+|一半|半数|"
+                     r"翻了?[一两二三四]番|[增减]加?了?[一两二三四五六七八九十]倍|[一二三四五六七八九]成"),
+}
+
+
+def _traced(text: Text, start: int, end: int) -> bool:
+    """A span is traced when a figure put there from data or a documented rule covers it;
+    a number typed into a template through a filter (|num, |pct, |money) is not."""
+    return text.origin is not None or any(
+        f.start < end and start < f.end and f.source.get("kind") != "template"
+        for f in text.figures)
+
+
 def audit(edition: Edition) -> list[dict]:
-    """Figures the extractor finds that no data entry, rule or previous-report passage
-    accounts for (an empty list is what a clean draft gives)."""
+    """Figures and number words in the draft that no data entry, rule or previous-report
+    passage accounts for, each with its place (an empty list is what a clean draft gives)."""
     from extract.pipeline import run
 
     found_units = list(units(edition))
@@ -35,14 +55,14 @@ def audit(edition: Edition) -> list[dict]:
                   frozenset())
     untraced = []
     for (where, para, sub, text), found in zip(found_units, results):
-        for fig in found.get("figure", []):
-            start, end = fig["span"]
-            if any(f.start < end and start < f.end for f in text.figures):
-                continue
-            if text.origin is not None:
-                continue
-            untraced.append({"para": para, "sub": sub, "where": where, "span": [start, end],
-                             "text": text.text[start:end], "value": fig.get("value")})
+        spans = [(f["span"][0], f["span"][1], f.get("value")) for f in found.get("figure", [])]
+        words = NUMBER_WORDS[edition.lang].finditer(text.text)
+        spans += [(m.start(), m.end(), None) for m in words
+                  if not any(s < m.end() and m.start() < e for s, e, _ in spans)]
+        for start, end, value in sorted(spans):
+            if not _traced(text, start, end):
+                untraced.append({"para": para, "sub": sub, "where": where, "span": [start, end],
+                                 "text": text.text[start:end], "value": value})
     return untraced
 
 

@@ -65,15 +65,29 @@ def test_xlsx_data_rows_are_the_source(tmp_path):
                                "of": ["gender_budget", "gender_budget.previous"]}
 
 
-def test_a_number_typed_into_a_template_is_reported(tmp_path):
-    spec = _spec([{"text": {"en": "Some 14 entities reported, and {{ 7|num }} did not.",
-                            "zh": "约有 14 个实体提交了报告，{{ 7|num }} 个没有提交。"}}])
-    side, _, result = _compose(tmp_path, spec)
-    for lang in ("en", "zh"):
-        assert [(u["para"], u["text"]) for u in side[lang]["untraced"]] == [("1", "14")]
+def test_a_number_typed_into_a_template_is_an_error(tmp_path):
+    """Typed digits, typed numbers passed through a filter and number words are all
+    untraced: compose writes the files for the drafter to see and exits 1 with the places."""
+    spec = _spec([{"text": {"en": "Some 14 entities reported, {{ 7|num }} did not and half "
+                                  "of them doubled their budget.",
+                            "zh": "约有 14 个实体提交了报告，{{ 7|num }} 个没有提交，其中一半的"
+                                  "预算翻了一番，三分之一持平。"}}])
+    path = _write(tmp_path, spec)
+    out = tmp_path / "out"
+    result = CliRunner().invoke(main, ["compose", str(path), "-o", str(out)],
+                                catch_exceptions=False)
+    assert result.exit_code == 1
+    side = {lang: json.loads((out / f"A_81_999.{lang}.provenance.json").read_text("utf-8"))
+            for lang in ("en", "zh")}
+    assert [(u["para"], u["text"]) for u in side["en"]["untraced"]] == [
+        ("1", "14"), ("1", "seven"), ("1", "half"), ("1", "doubled")]
+    assert [(u["para"], u["text"]) for u in side["zh"]["untraced"]] == [
+        ("1", "14"), ("1", "7"), ("1", "一半"), ("1", "翻了一番"), ("1", "三分之一")]
     assert side["en"]["figures"][0]["text"] == "seven"  # UN style spells out one to nine
-    assert side["zh"]["figures"][0]["text"] == "7"
-    assert "figure '14' is not traced to the data" in result.output
+    assert "A_81_999.en.docx paragraph 1: figure '14' is not traced to the data" in result.output
+    assert result.output.rstrip().endswith("error: 9 figure(s) not traced to the data: take "
+                                           "them from the data or mark them with a rule, or "
+                                           "pass --no-check")
 
 
 def test_first_mention_full_then_short(tmp_path):
