@@ -218,3 +218,15 @@ def test_tables_figures_and_boxes_round_trip_through_json(dev):
         doc = read(dev / name)
         assert doc.tables or doc.figures or doc.boxes
         assert Document.from_json(doc.to_json()) == doc
+
+
+def test_a_table_of_words_is_a_table(dev):
+    """A table whose columns hold words, not numbers (programme, body, document, comments):
+    its cells keep to columns, and its rows stay out of the paragraphs (rows that open with
+    a programme number, "5. Peaceful uses of outer space", are still read as paragraphs)."""
+    doc = read(dev / "en" / "E_AC.51_2025_4.en.pdf")
+    assert [t.page for t in doc.tables] == [1, 2, 3, 3, 4, 5, 6]
+    assert doc.tables[2].rows[:2] == [
+        ["Programme and subprogramme", "Sectoral, functional or regional body Document", "Comments"],
+        ["Subprogramme 5,", "Commission on", "–", "The proposed programme"]]
+    assert not any("Commission on Population and" in p.text for p in doc.paragraphs)

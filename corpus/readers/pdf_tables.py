@@ -11,6 +11,7 @@ cells out of the paragraphs around it.
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from corpus.blocks import LABEL
 
@@ -38,6 +39,21 @@ def _width(segs) -> float:
     return max(s.x1 for s in segs) - min(s.x0 for s in segs)
 
 
+def _aligned(lines: list, column: float) -> list[bool]:
+    """Lines whose cells after the first start at the column positions that at least four
+    lines of the page with several cells share: the rows of a table of words, whose
+    columns hold no numbers. Their first cell is a narrow row label: running text beside a
+    sidebar (a paragraph's lines next to a box) is no table, and a masthead's two columns
+    are two or three lines."""
+    rows = [len(segs) >= 2 and segs[0].x1 - segs[0].x0 < 0.35 * column for segs in lines]
+    starts: Counter[int] = Counter()
+    for segs, row in zip(lines, rows):
+        if row:
+            starts.update({round(s.x0 / 3) for s in segs[1:]})
+    return [row and all(starts[round(s.x0 / 3)] >= 4 for s in segs[1:])
+            for segs, row in zip(lines, rows)]
+
+
 def find(lines: list, column: float) -> list[tuple[int, int, int, int]]:
     """Regions ``(caption, start, end, notes_end)`` of ``lines`` (a page's body lines, each a
     list of segments, top to bottom) that hold a table or chart: caption lines are
@@ -47,7 +63,8 @@ def find(lines: list, column: float) -> list[tuple[int, int, int, int]]:
     n = len(lines)
     texts = [[s.plain() for s in segs] for segs in lines]
     cells = [sum(1 for t in ts if numeric(t)) for ts in texts]
-    tabular = [(len(ts) >= 2 and (cells[i] >= 1 or len(ts) >= 3)) or
+    aligned = _aligned(lines, column)
+    tabular = [(len(ts) >= 2 and (cells[i] >= 1 or len(ts) >= 3)) or aligned[i] or
                (cells[i] >= 1 and cells[i] == len(ts) and _width(lines[i]) < 0.75 * column)
                or (numeric(" ".join(ts)) and len(" ".join(ts).split()) >= 2)
                for i, ts in enumerate(texts)]
@@ -78,7 +95,8 @@ def find(lines: list, column: float) -> list[tuple[int, int, int, int]]:
         numbers = sum(1 for k in range(i, end + 1) if cells[k] >= 2 or
                       cells[k] >= 1 and len(texts[k]) >= 2)
         axis = sum(1 for k in range(i, end + 1) if cells[k] == 1 == len(texts[k]))  # chart ticks
-        if rows < MIN_ROWS or numbers < 2 and axis < 4:
+        grid = sum(aligned[i:end + 1])  # a table of words: its cells keep to columns
+        if rows < MIN_ROWS or numbers < 2 and axis < 4 and grid < 4:
             i = end + 1
             continue
         start = i
