@@ -130,13 +130,14 @@ def _check(node, query: str) -> None:
             _check(item.item if isinstance(item, Not) else item, query)
 
 
-def terms(node) -> list[Term]:
-    """The terms that must or may occur (not the excluded ones), in query order."""
+def terms(node, excluded: bool = False) -> list[Term]:
+    """The terms that must or may occur (and the excluded ones too if asked), in query
+    order."""
     if isinstance(node, Term):
         return [node]
     if isinstance(node, Not):
-        return []
-    return [t for item in node.items for t in terms(item)]
+        return terms(node.item, excluded) if excluded else []
+    return [t for item in node.items for t in terms(item, excluded)]
 
 
 def has_han(node) -> bool:

@@ -5,10 +5,11 @@
 - **Substrings** (``*_trigram``, FTS5's trigram tokenizer over the text as printed): a Chinese
   query finds every unit that contains it as a string, whether or not jieba made it a word
   (高级专员 inside 联合国人权事务高级专员办事处). Terms of three characters or more are one
-  trigram phrase; shorter ones are the trigrams that start with them (from the index's
-  vocabulary) plus the units that end with them (two expression indexes), so nothing is
-  missed. Each term gives a set of units; the query's AND/OR/NOT are set operations; hits
-  are ranked by bm25 over the trigram index and the snippet marks every occurrence.
+  trigram phrase each, and FTS5 evaluates the whole query. Shorter terms are the trigrams
+  that start with them (from the index's vocabulary) plus the units that end with them (two
+  expression indexes), so nothing is missed; such a query is evaluated as sets of units
+  (AND/OR/NOT = intersection, union, difference). Hits are ranked by bm25 over the trigram
+  index and the snippet marks every occurrence of the strings themselves.
 """
 from __future__ import annotations
 
@@ -112,30 +113,43 @@ def search(conn: sqlite3.Connection, query: str, filters: Filters = Filters(), l
     """The hits of ``query`` (best first, ``limit`` from ``offset``) and their total."""
     tree = parse(query)
     _check_kinds(conn, filters.kinds)
-    if has_han(tree):
-        return _by_substring(conn, tree, filters, limit, offset, marks)
-    return _by_words(conn, tree, filters, limit, offset, marks)
+    if not has_han(tree):
+        return _ranked(conn, filters, _fts(conn, tree), 1, limit, offset, marks, None)
+    if all(len(t.text) >= 3 for t in terms(tree, excluded=True)):
+        # every term is a trigram phrase: FTS5 does the AND/OR/NOT itself
+        match = _expression(tree, lambda t: _phrase(t.text))
+        return _ranked(conn, filters, match, 2, limit, offset, marks, [t.text for t in terms(tree)])
+    return _by_substring(conn, tree, filters, limit, offset, marks)
 
 
 # -- words -----------------------------------------------------------------------------
 
 def _fts(conn, node) -> str:
     """``node`` as an FTS5 expression over the word index (Chinese cut as at indexing)."""
+    return _expression(node, lambda term: _words(conn, term))
+
+
+def _words(conn, term: Term) -> str:
     from corpus.store import search_text
 
+    words = search_text(term.text).replace(WORD_SEP, " ").split()
+    if not words:
+        raise QueryError(f"nothing to search for in {term.text!r}")
+    phrase = _phrase(" ".join(words))
+    if not term.prefix:
+        return phrase
+    stem = _stem_of_prefix(conn, words[-1].lower()) if len(words) == 1 else None
+    return f"({phrase} * OR {_phrase(stem)})" if stem else f"{phrase} *"
+
+
+def _expression(node, leaf) -> str:
+    """``node`` as an FTS5 expression whose terms are written by ``leaf``."""
     if isinstance(node, Term):
-        words = search_text(node.text).replace(WORD_SEP, " ").split()
-        if not words:
-            raise QueryError(f"nothing to search for in {node.text!r}")
-        phrase = _phrase(" ".join(words))
-        if not node.prefix:
-            return phrase
-        stem = _stem_of_prefix(conn, words[-1].lower()) if len(words) == 1 else None
-        return f"({phrase} * OR {_phrase(stem)})" if stem else f"{phrase} *"
+        return leaf(node)
     if isinstance(node, Or):
-        return "(" + " OR ".join(_fts(conn, i) for i in node.items) + ")"
-    keep = [_fts(conn, i) for i in node.items if not isinstance(i, Not)]
-    drop = [_fts(conn, i.item) for i in node.items if isinstance(i, Not)]
+        return "(" + " OR ".join(_expression(i, leaf) for i in node.items) + ")"
+    keep = [_expression(i, leaf) for i in node.items if not isinstance(i, Not)]
+    drop = [_expression(i.item, leaf) for i in node.items if isinstance(i, Not)]
     return "(" + " AND ".join(keep) + ")" + "".join(f" NOT {d}" for d in drop)
 
 
@@ -152,32 +166,36 @@ def _stem_of_prefix(conn, prefix: str) -> str | None:
     return next((c for c in cut if c in found), None)
 
 
-def _by_words(conn, tree, filters, limit, offset, marks) -> Hits:
-    """Ranked ids first, snippets for the page only: FTS5 would otherwise build a snippet
-    for every match before sorting (a common word: 60 ms instead of 10)."""
+def _ranked(conn, filters, match: str, index: int, limit, offset, marks, wanted) -> Hits:
+    """Hits of one FTS5 ``match`` over the word (``index`` 1) or trigram (2) indexes:
+    ranked ids first, snippets for the page only (FTS5 would otherwise build a snippet for
+    every match before sorting: a common word took 60 ms instead of 10). The trigram
+    index's snippets mark the ``wanted`` strings themselves, not trigrams."""
     where, args = _filter_sql(filters)
     selects = []
     for i, kind in enumerate(filters.kinds):
-        table, fts, _, extra = _TABLES[kind]
+        table, fts, extra = _TABLES[kind][0], _TABLES[kind][index], _TABLES[kind][3]
         selects.append(
             f"SELECT {i} AS k, u.id AS id, bm25({fts}) AS rank "
             f"FROM {fts} JOIN {table} u ON u.id = {fts}.rowid JOIN documents d ON d.id = u.doc_id "
             f"WHERE {fts} MATCH :match {extra}{where}")
     union = " UNION ALL ".join(selects)
-    args.update(match=_fts(conn, tree), open=marks[0], close=marks[1], limit=limit, offset=offset)
+    args.update(match=match, open=marks[0], close=marks[1], limit=limit, offset=offset)
     total = conn.execute(f"SELECT count(*) FROM ({union})", args).fetchone()[0]
     hits = Hits(total=total)
     for k, uid, rank in conn.execute(f"{union} ORDER BY rank, k, id LIMIT :limit OFFSET :offset",
                                      args).fetchall():
         kind = filters.kinds[k]
-        table, fts, _, _ = _TABLES[kind]
-        name, symbol, number, note, label, page, snippet, lang, sha, date = conn.execute(
-            f"SELECT d.name, d.symbol, {_NAMING[kind]}, u.page, "
-            f"snippet({fts}, 0, :open, :close, '…', 32), d.lang, d.sha256, d.date "
-            f"FROM {fts} JOIN {table} u ON u.id = {fts}.rowid JOIN documents d ON d.id = u.doc_id "
-            f"WHERE {fts} MATCH :match AND {fts}.rowid = :id", {**args, "id": uid}).fetchone()
-        hits.append(Hit(name, symbol, number, note, page, snippet.replace(WORD_SEP, ""), rank,
-                        lang, sha, kind, label, date, uid))
+        table, fts = _TABLES[kind][0], _TABLES[kind][index]
+        text = "u.text" if wanted else f"snippet({fts}, 0, :open, :close, '…', 32)"
+        name, symbol, number, note, label, page, text, lang, sha, date = conn.execute(
+            f"SELECT d.name, d.symbol, {_NAMING[kind]}, u.page, {text}, d.lang, d.sha256, "
+            f"d.date FROM {fts} JOIN {table} u ON u.id = {fts}.rowid "
+            f"JOIN documents d ON d.id = u.doc_id WHERE {fts} MATCH :match AND {fts}.rowid = :id",
+            {**args, "id": uid}).fetchone()
+        text = snippet(text, wanted, marks) if wanted else text.replace(WORD_SEP, "")
+        hits.append(Hit(name, symbol, number, note, page, text, rank, lang, sha, kind, label,
+                        date, uid))
     return hits
 
 
