@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import re
 
-import cn2an
-
 from compose import masthead
 from compose.draft import Edition, Heading, Para, Table
 from compose.errors import SpecError
+from compose.numbers import zh_numeral
 from compose.previous import PreviousReport, carried_over, link_previous, open_report
 from compose.render import Renderer, label
 from compose.spec import Spec
@@ -53,7 +52,7 @@ def _numbered(level: int, counters: list[int], lang: str) -> str | None:
     if level == 1:
         counters[0] += 1
         counters[1] = counters[2] = 0
-        return cn2an.an2cn(counters[0]) if lang == "zh" else roman(counters[0])
+        return zh_numeral(counters[0]) if lang == "zh" else roman(counters[0])
     if level == 2:
         counters[1] += 1
         counters[2] = 0

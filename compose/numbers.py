@@ -10,8 +10,6 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal, InvalidOperation
 
-import cn2an
-
 MONTHS_EN = ["January", "February", "March", "April", "May", "June", "July", "August",
              "September", "October", "November", "December"]
 UNITS_EN = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
@@ -181,7 +179,7 @@ def cardinal_en(n: int) -> str:
 def ordinal(n: int, lang: str) -> str:
     """``Sixty-ninth`` / ``第六十九``: session numbers in the masthead."""
     if lang == "zh":
-        return "第" + cn2an.an2cn(n)
+        return "第" + zh_numeral(n)
     words = cardinal_en(n)
     head, sep, last = words.rpartition("-" if "-" in words.split(" ")[-1] else " ")
     if last in ORDINAL_EN:
@@ -192,3 +190,28 @@ def ordinal(n: int, lang: str) -> str:
         last += "th"
     text = head + sep + last
     return text[0].upper() + text[1:]
+
+
+_ZH_DIGITS = "零一二三四五六七八九"
+
+
+def _zh_tens(n: int, lead: bool) -> str:
+    tens, units = divmod(n, 10)
+    head = "" if tens == 1 and lead else _ZH_DIGITS[tens]
+    return (head + "十" if tens else "") + (_ZH_DIGITS[units] if units else "")
+
+
+def zh_numeral(n: int) -> str:
+    """A whole number in Chinese numerals (chapters 一, 二; sessions 第八十一届), written
+    here for 0-999 because cn2an takes a third of a second to import."""
+    if not 0 <= n < 1000:
+        import cn2an
+
+        return cn2an.an2cn(n)
+    if n < 10:
+        return _ZH_DIGITS[n]
+    if n < 100:
+        return _zh_tens(n, lead=True)
+    hundreds, rest = divmod(n, 100)
+    tail = "" if rest == 0 else "零" + _ZH_DIGITS[rest] if rest < 10 else _zh_tens(rest, False)
+    return _ZH_DIGITS[hundreds] + "百" + tail

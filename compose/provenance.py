@@ -37,6 +37,32 @@ NUMBER_WORDS = {
 }
 
 
+# What could be a figure, found without loading the extractor: digits, number words, and
+# Chinese numerals before a measure word or scale. Not candidates (documented rules): a
+# four-digit year 1900-2099 written without a separator, the numbers of symbols,
+# resolutions and grades (64/289, E/2026/1, P-2), ordinals (第十九届) and 一个 ("a").
+_EN_NUMERALS = ("one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
+                "fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|"
+                "fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|dozens?")
+_NOT_FIGURE = (r"(?:[\w.()]*\d[\w.()]*/[\w./()-]+|(?<![\d.,])(?:19|20)\d\d(?!\d|[.,]\d)"
+               r"|(?<![A-Za-z])[A-Z]-\d+(?!\d)|第\S{1,4}?[届次]"
+               r"|(?<![一二三四五六七八九十两百千])一(?=[个项次名家所]))")  # 一个: "a"
+CANDIDATES = {
+    "en": re.compile(rf"(?P<skip>{_NOT_FIGURE})|\d|\b(?:{_EN_NUMERALS})\b", re.I),
+    "zh": re.compile(rf"(?P<skip>{_NOT_FIGURE})|\d|[零〇一二两三四五六七八九十百千万亿]+"
+                     r"(?=[个人项次名家所倍成番%万亿])"),
+}
+
+
+def _open_candidates(text: Text, lang: str) -> bool:
+    """Whether ``text`` holds a possible figure that no traced figure covers: only such
+    texts need the extractor (spaCy and jieba take seconds to load)."""
+    if text.origin is not None:
+        return False
+    return any(m.group("skip") is None and not _traced(text, m.start(), m.end())
+               for m in CANDIDATES[lang].finditer(text.text))
+
+
 def _traced(text: Text, start: int, end: int) -> bool:
     """A span is traced when a figure put there from data or a documented rule covers it;
     a number typed into a template through a filter (|num, |pct, |money) is not."""
@@ -48,11 +74,16 @@ def _traced(text: Text, start: int, end: int) -> bool:
 def audit(edition: Edition) -> list[dict]:
     """Figures and number words in the draft that no data entry, rule or previous-report
     passage accounts for, each with its place (an empty list is what a clean draft gives)."""
-    from extract.pipeline import run
-
     found_units = list(units(edition))
-    results = run([t.text for *_, t in found_units], edition.lang, {"figure", "reference"},
-                  frozenset())
+    open_units = [u for u in found_units if _open_candidates(u[3], edition.lang)]
+    results = []
+    if open_units:
+        from extract.pipeline import run
+
+        results = run([t.text for *_, t in open_units], edition.lang, {"figure", "reference"},
+                      frozenset())
+    by_unit = {id(u[3]): found for u, found in zip(open_units, results)}
+    results = [by_unit.get(id(u[3]), {}) for u in found_units]
     untraced = []
     for (where, para, sub, text), found in zip(found_units, results):
         spans = [(f["span"][0], f["span"][1], f.get("value")) for f in found.get("figure", [])]

@@ -92,3 +92,13 @@ sections:
     assert en == ["1.\tSee Progress of the World’s Women: increased from 950 in 2024 to 1,200 in "
                   "2025."]
     assert {f["text"] for f in texts["zh"]["figures"]} >= {"950", "1 200", "250"}
+
+
+def test_chinese_numerals_agree_with_cn2an():
+    """Written here to spare cn2an's import in every compose; cn2an is the reference."""
+    import cn2an
+
+    from compose.numbers import zh_numeral
+
+    assert [n for n in range(1000) if zh_numeral(n) != cn2an.an2cn(n)] == []
+    assert (zh_numeral(81), zh_numeral(105), zh_numeral(1000)) == ("八十一", "一百零五", "一千")
