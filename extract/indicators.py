@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from extract.numbers import clean_value
+from extract.subjects import concept_of, subject_en
 
 YEAR = r"(?:19|20)\d\d"
 PERIOD_EN = re.compile(rf"\b(?:between|from)\s+{YEAR}\s+(?:and|to)\s+{YEAR}\b|"
@@ -47,18 +48,10 @@ def _period(text: str, lang: str, lo: int, hi: int, near: int) -> tuple[str | No
 
 def _subject(text: str, lang: str, sent_start: int, fig_start: int, after: str) -> str | None:
     if lang == "en":
-        m = re.match(r"\s+of\s+((?:the\s+)?[a-z][\w\- ]{2,60}?)(?=\s+(?:have|has|having|are|is|"
-                     r"were|was|in|with|who|that|which|by)\b|[,;.]|$)", after)
-        if m:
-            return m.group(1)
         head = text[sent_start:fig_start]
         verbs = list(re.finditer(rf"\b(?:{VERBS_EN})\b", head))
-        if verbs:
-            subject = head[:verbs[-1].start()]
-            subject = re.split(r",\s+|\b(?:while|where|and|but|which)\s+", subject)[-1].strip()
-            subject = re.sub(r"^(?:In|By|For|During|Since)\s+(?:19|20)\d\d\s*", "", subject)
-            return subject or None
-        return None
+        pre_verb = head[:verbs[-1].start()] if verbs else None
+        return subject_en(head, after, pre_verb)
     head = text[sent_start:fig_start]
     verbs = list(re.finditer(VERBS_ZH, head))
     if verbs:
@@ -119,6 +112,8 @@ def find_indicators(text: str, lang: str, figures: list[dict]) -> list[dict]:
         if record["subject"] and (record["period"] or record["change"]) and (
                 fig["unit"] == "percent" or record["change"] or record["previous"]):
             out.append(record)
+    for record in out:
+        record["concept"] = concept_of(record["subject"], lang)
     return out
 
 

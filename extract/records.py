@@ -20,7 +20,7 @@ from typing import IO, Iterable
 from corpus.cells import neutral
 
 FIELDS = ["kind", "doc", "lang", "para", "para_index", "sub", "page", "footnote", "text", "span", "value",
-          "low", "high", "unit", "qualifier", "counted", "subject", "period", "previous",
+          "low", "high", "unit", "qualifier", "counted", "subject", "concept", "period", "previous",
           "change", "ref_type", "body", "number", "symbol", "long_form", "short_form",
           "chapeau", "addressee", "action", "recommended_by", "table_index", "table_row",
           "table_column", "scale"]

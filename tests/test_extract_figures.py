@@ -140,7 +140,7 @@ def test_indicator_from_to_english():
     (ind,) = indicators("en", "The share of women at the P-4 level rose from 52 per cent in 2019 "
                               "to 61 per cent in 2023.")
     assert (ind["subject"], ind["value"], ind["period"], ind["previous"], ind["change"]) == (
-        "The share of women at the P-4 level", 61, "2023", {"value": 52, "period": "2019"},
+        "share of women at the P-4 level", 61, "2023", {"value": 52, "period": "2019"},
         {"kind": "percentage_points", "value": 9})
 
 
@@ -166,3 +166,29 @@ def test_indicator_up_from():
     (ind,) = indicators("en", "171 indicators were assessed in 2025, up from 160 in 2024.")
     assert (ind["value"], ind["period"], ind["previous"], ind["change"]) == (
         171, "2025", {"value": 160, "period": "2024"}, {"kind": "absolute", "value": 11})
+
+
+@pytest.mark.parametrize("text, subject, concept", [
+    # sentences of corpus-dev reports (DP/2025/20, E/ICEF/2025/AB/L.3, S/2025/383,
+    # JIU/REP/2025/2, E/2025/65) whose subjects were wrong before
+    ("She noted that evaluation spending had reached 0.79 per cent in 2024.",
+     "evaluation spending", None),
+    ("In 2024, there was a 68 per cent increase in complaints of misconduct over 2023.",
+     "complaints of misconduct", None),
+    ("In 2024, Ngaragba Central Prison reached an overcrowding rate of 256 per cent.",
+     "overcrowding rate", None),
+    ("In 2024, 759 paternity claims have been reported, of which 70 per cent have not been "
+     "resolved.", "paternity claims", None),
+    ("In 2024, allegations involved 1,059 United Nations system staff and affiliate personnel "
+     "(26 per cent).", "United Nations system staff and affiliate personnel", None),
+    ("In China, weakness is expected to slow growth to 4.6 per cent in 2025.", "growth", None),
+    ("In 2024, merchandise trade (average of exports and imports) accounted for 22.2 per cent "
+     "of global economic output.", "merchandise trade", None),
+    ("The number of people living with HIV rose to 39.9 million in 2023, up from 39 million.",
+     "number of people living with HIV", "people-living-with-hiv"),
+    ("In 2024, GDP growth in the least developed countries was 3.9 per cent.",
+     "GDP growth in the least developed countries", "gdp"),
+])
+def test_indicator_subject_is_the_noun_phrase_measured(text, subject, concept):
+    (ind,) = indicators("en", text)
+    assert (ind["subject"], ind["concept"]) == (subject, concept)
