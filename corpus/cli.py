@@ -92,9 +92,13 @@ def fail(message: str, code: int = 1):
 
 @click.command()
 @click.argument("file", type=click.Path(dir_okay=False))
-@click.option("--json", "as_json", is_flag=True, help="Print the whole document model as JSON.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "markdown", "html"]),
+              default="text", show_default=True,
+              help="text: the structure; json: the whole document model; markdown or html: "
+                   "the document as people read it.")
+@click.option("--json", "as_json", is_flag=True, help="Same as --format json.")
 @click.option("--tables", "full_tables", is_flag=True, help="Print every table in full.")
-def show(file, as_json, full_tables):
+def show(file, fmt, as_json, full_tables):
     """Read FILE (PDF, DOCX or text) and show its structure, its tables and its reading
     warnings (what looks misread: a researcher's cue to check the source)."""
     from corpus.reader import read
@@ -103,8 +107,11 @@ def show(file, as_json, full_tables):
         doc = read(file)
     except ReadError as exc:
         fail(str(exc))
-    if as_json:
+    if as_json or fmt == "json":
         click.echo(doc.to_json(indent=2))
+        return
+    if fmt in ("markdown", "html"):
+        click.echo(doc.to_markdown() if fmt == "markdown" else _html(doc))
         return
     m = doc.metadata
     click.echo(f"{doc.source}  [{doc.format}, {doc.pages or '?'} pages, {m.lang}]")
@@ -131,6 +138,21 @@ def show(file, as_json, full_tables):
         click.echo(f"  {len(doc.warnings)} reading warning(s):")
         for w in doc.warnings:
             click.echo(f"    ! {w}")
+
+
+def _html(doc) -> str:
+    """The document's Markdown as a standalone HTML page (markdown-it, with tables)."""
+    from html import escape
+
+    from markdown_it import MarkdownIt
+
+    body = MarkdownIt("commonmark", {"html": False}).enable("table").render(doc.to_markdown())
+    lang = doc.lang or "en"
+    return (f'<!DOCTYPE html>\n<html lang="{lang}"><head><meta charset="utf-8">'
+            f"<title>{escape(doc.metadata.title or doc.name)}</title>"
+            "<style>body{max-width:46em;margin:2em auto;font-family:serif;line-height:1.4}"
+            "table{border-collapse:collapse}td,th{border:1px solid #999;padding:2px 6px}"
+            "</style></head>\n<body>\n" + body + "</body></html>")
 
 
 def _show_table(table, full: bool) -> None:

@@ -150,6 +150,18 @@ class Document:
     def lang(self) -> str | None:
         return self.metadata.lang
 
+    def __repr__(self) -> str:
+        numbered = sum(1 for p in self.paragraphs if p.number)
+        return (f"<Document {self.name} [{self.lang}, {self.format}, {self.pages or '?'} pages]: "
+                f"{len(self.paragraphs)} paragraphs ({numbered} numbered), {len(self.footnotes)} "
+                f"footnotes, {len(self.tables)} tables, {len(self.warnings)} warnings>")
+
+    def to_markdown(self) -> str:
+        """The document as people read it, in Markdown (``corpus.markdown``)."""
+        from corpus.markdown import to_markdown
+
+        return to_markdown(self)
+
     def paragraph(self, number: str) -> Paragraph | None:
         return next((p for p in self.paragraphs if p.number == number), None)
 
