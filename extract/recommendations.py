@@ -107,7 +107,10 @@ def _action(unit: str, lang: str, whole: bool) -> str | None:
 
 
 def _leads_in(chapeau: str) -> bool:
-    """A chapeau that ends "...to:" / "鼓励会员国：" makes each unit start with its verb."""
+    """A chapeau that ends "...to:" / "鼓励会员国：" makes each unit start with its verb;
+    a Chinese lead-in ending in a colon always does (units follow it verb first)."""
+    if re.search(r"[\u4e00-\u9fff][^。]*[:：]$", chapeau.strip()):
+        return True
     return bool(re.search(r"(?:\bto|should|shall|must|[应请]|鼓励\S*|呼吁\S*|促请\S*|敦促\S*)\s*[:：]$",
                           chapeau.strip()))
 

@@ -167,3 +167,14 @@ def test_reports_of_what_was_done_are_no_units():
     only the lettered units that ask something are recommendations."""
     found = units(corpus.read(shared(SHARED / "corpus-dev/en/A_80_23.en.pdf")))
     assert not any(r["text"].startswith(("Took ", "Recalled ", "Welcomed ")) for r in found)
+
+
+def test_chinese_units_after_a_lead_in_keep_their_verb():
+    """The dump of the 2012 Chinese report: 理事会不妨吁请联合国系统……：(a)……(k), then 79."""
+    doc = corpus.read(shared(SHARED / "samples/zh/gender-mainstreaming-2012.zh-dump.txt"))
+    found = units(doc)
+    assert [(r["para"], r["sub"]) for r in found] == [("78", s) for s in "abcdefghijk"] + [
+        ("79", None)]
+    assert [r["action"] for r in found[:3]] == ["继续", "促进", "加强"]
+    assert {r["addressee"] for r in found[:11]} == {"联合国系统"}
+    assert found[0]["chapeau"].endswith("经济及社会理事会不妨吁请联合国系统，包括各专门机构、基金和方案：")
