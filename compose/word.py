@@ -264,6 +264,7 @@ class Writer:
             self.text(p, text, "summary")
         cell.add_paragraph()
 
+
     # -- body ----------------------------------------------------------------------
     def text(self, paragraph, text: Text, where: str) -> None:
         """Runs for ``text``: one run per figure (so a comment can anchor to it) and a
@@ -280,13 +281,16 @@ class Writer:
                 continue
             run = self.run(paragraph, text.text[a:b])
             fig = next((f for f in text.figures if f.start == a and f.end == b), None)
-            if fig is not None and fig.role == "to-update":  # always shown: the draft's to-do
+            if fig is None:
+                continue
+            note = None
+            if fig.role == "to-update":  # always shown: the draft's to-do
                 run.font.highlight_color = WD_COLOR_INDEX.YELLOW
-                self.doc.add_comment(run, text="To update: " + describe(fig),
-                                     author="Rapporteur", initials="RP")
-            elif fig is not None and self.comments:
-                self.doc.add_comment(run, text=describe(fig), author="Rapporteur",
-                                     initials="RP")
+                note = f"To update: {describe(fig)}"
+            elif self.comments:
+                note = describe(fig)
+            if note:
+                self.doc.add_comment(run, text=note, author="Rapporteur", initials="RP")
         while note_i < len(notes):
             self._call(paragraph, notes, note_i)
             note_i += 1
@@ -367,10 +371,24 @@ class Writer:
             f'<w:pBdr {nsdecls("w")}><w:bottom w:val="single" w:sz="6" w:space="1" '
             'w:color="000000"/></w:pBdr>'), *PBDR_SUCCESSORS)
         self.notes.save()
+        self._comment_ids()
         self._properties()
         self.doc.save(path)
         return path
 
+
+    def _comment_ids(self) -> None:
+        """Comment ids after the footnote ids: LibreOffice takes a comment met before a
+        footnote call with the same id for that footnote, and shows the wrong note (the
+        example's four notes all read as one) or none."""
+        if next(self.doc.element.iter(qn("w:commentReference")), None) is None:
+            return  # (asking python-docx for the comments part would create one)
+        offset = len(self.notes.notes) + 1
+        tags = [qn(f"w:{t}") for t in ("commentRangeStart", "commentRangeEnd",
+                                       "commentReference", "comment")]
+        for root in (self.doc.element, self.doc.part._comments_part.element):
+            for el in root.iter(*tags):
+                el.set(qn("w:id"), str(int(el.get(qn("w:id"))) + offset))
 
     def _properties(self) -> None:
         """Title, symbol and language of this document; nothing left from the template

@@ -289,3 +289,20 @@ def test_missing_data_file_is_named(tmp_path):
     result = CliRunner().invoke(main, ["compose", str(path), "-o", str(tmp_path / "o")])
     assert result.exit_code == 1
     assert f"{tmp_path / 'nowhere.csv'}: data file not found" in result.output
+
+
+@pytest.mark.parametrize("lang, notes", [
+    ("en", ["E/2026/1.", "The resolution number is a placeholder of the example.",
+            "Staff who completed the course in the reporting year."]),
+    ("zh", ["E/2026/1。", "决议编号为示例占位符。", "在报告所涉年度完成该课程的工作人员。"])])
+def test_comments_keep_every_footnote_in_libreoffice(pdfs, lang, notes):
+    """With a comment on every figure (--comments), LibreOffice still prints each footnote
+    with its own text (it once printed one note's text for all, or none)."""
+    import re
+
+    import pypdfium2
+
+    pdf = pypdfium2.PdfDocument(str(pdfs[lang]))
+    text = re.sub(r"\s+", "", "".join(page.get_textpage().get_text_range() for page in pdf))
+    for note in notes:
+        assert text.count(re.sub(r"\s+", "", note)) == 1, note
