@@ -130,6 +130,7 @@ class Renderer:
         self.pending: dict[int, dict] = {}
         self.notes: list[str] = []
         self.spent = Budget()  # what all the templates of this edition have used
+        self.templates: dict = {}
         self.env = Sandbox(
             {DatumView: DATUM_ATTRS}, RESERVED, keep_trailing_newline=False, trim_blocks=True,
             lstrip_blocks=True,
@@ -261,6 +262,13 @@ class Renderer:
         except Unplaced as exc:
             raise SpecError(self.spec_path, f"{where} ({self.lang}): {exc}") from None
 
+    def _compiled(self, source: str):
+        """A template compiled once per edition: specs repeat their short templates
+        (headings, footnotes), and compiling is most of rendering's time."""
+        if source not in self.templates:
+            self.templates[source] = self.env.from_string(source)
+        return self.templates[source]
+
     def render(self, source: str, name: str | None = None, **context) -> str:
         """Raw rendered text (with sentinels) of a template string or a named template.
         Whatever a template does wrong ends here as one ``Unplaced`` message: it is the
@@ -268,7 +276,7 @@ class Renderer:
         self.env.budget = Budget(self.spent)
         try:
             template = (self.env.get_template(f"{name}.{self.lang}.j2") if name
-                        else self.env.from_string(source))
+                        else self._compiled(source))
             return template.render(**context)
         except Unplaced:
             raise
