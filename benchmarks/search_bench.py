@@ -5,7 +5,9 @@ and query latency.
     python benchmarks/search_bench.py PATH... [--db FILE]
 
 PATHs are ingested into a fresh store (``--db``, default a temporary file); an existing
-store is measured as it is when no PATH is given.
+store is measured as it is when no PATH is given. ``--replicate N`` first stores every
+document N-1 more times (the same text under another sha256: what a store of N times as
+many reports costs to search).
 """
 from __future__ import annotations
 
@@ -64,10 +66,37 @@ def latency(store: Store, queries: list[str], rounds: int = 5) -> tuple[float, f
     return statistics.median(times) * 1000, times[int(len(times) * 0.95) - 1] * 1000
 
 
+def replicate(store: Store, times: int) -> None:
+    """Every stored document ``times - 1`` more times, rows copied in SQL (indexes too)."""
+    c = store.conn
+    docs = [r[0] for r in c.execute("SELECT id FROM documents ORDER BY id")]
+    cols = [r[1] for r in c.execute("PRAGMA table_info(documents)") if r[1] not in ("id",)]
+    for n in range(1, times):
+        with c:
+            for doc in docs:
+                new = c.execute(
+                    f"INSERT INTO documents ({', '.join(cols)}) SELECT "
+                    + ", ".join("sha256 || '-' || ?" if k == "sha256" else k for k in cols)
+                    + " FROM documents WHERE id = ?", (n, doc)).lastrowid
+                for table, fts, extra in (
+                        ("paragraphs", "paragraphs_fts",
+                         "seq, number, section, page, text, subparagraphs, footnote_refs"),
+                        ("footnotes", "footnotes_fts", "seq, marker, text, page"),
+                        ("units", "units_fts", "kind, seq, number, page, text")):
+                    for (old,) in c.execute(f"SELECT id FROM {table} WHERE doc_id = ?",
+                                            (doc,)).fetchall():
+                        rowid = c.execute(f"INSERT INTO {table} (doc_id, {extra}) SELECT ?, "
+                                          f"{extra} FROM {table} WHERE id = ?",
+                                          (new, old)).lastrowid
+                        c.execute(f"INSERT INTO {fts} (rowid, body) SELECT ?, body FROM {fts} "
+                                  f"WHERE rowid = ?", (rowid, old))
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("paths", nargs="*")
     ap.add_argument("--db")
+    ap.add_argument("--replicate", type=int, default=1, metavar="N")
     args = ap.parse_args()
     db = args.db or os.path.join(tempfile.mkdtemp(), "bench.db")
     store = Store(db)
@@ -76,6 +105,10 @@ def main() -> None:
         report = store.ingest(args.paths)
         took = time.perf_counter() - start
         print(f"ingest: {len(report.added)} documents in {took:.1f} s")
+    if args.replicate > 1:
+        start = time.perf_counter()
+        replicate(store, args.replicate)
+        print(f"replicated {args.replicate}× in {time.perf_counter() - start:.0f} s")
     pages, docs = store.conn.execute("SELECT sum(pages), count(*) FROM documents").fetchone()
     units = sum(store.conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
                 for t in UNIT_TABLES)

@@ -172,9 +172,15 @@ def _ranked(conn, filters, match: str, index: int, limit, offset, marks, wanted)
     every match before sorting: a common word took 60 ms instead of 10). The trigram
     index's snippets mark the ``wanted`` strings themselves, not trigrams."""
     where, args = _filter_sql(filters)
+    unfiltered = not any((filters.lang, filters.symbol, filters.organ, filters.year_from,
+                          filters.year_to))
     selects = []
     for i, kind in enumerate(filters.kinds):
         table, fts, extra = _TABLES[kind][0], _TABLES[kind][index], _TABLES[kind][3]
+        if unfiltered and not extra:  # the index alone: no row of the store to read
+            selects.append(f"SELECT {i} AS k, rowid AS id, bm25({fts}) AS rank FROM {fts} "
+                           f"WHERE {fts} MATCH :match")
+            continue
         selects.append(
             f"SELECT {i} AS k, u.id AS id, bm25({fts}) AS rank "
             f"FROM {fts} JOIN {table} u ON u.id = {fts}.rowid JOIN documents d ON d.id = u.doc_id "
@@ -182,20 +188,26 @@ def _ranked(conn, filters, match: str, index: int, limit, offset, marks, wanted)
     union = " UNION ALL ".join(selects)
     args.update(match=match, open=marks[0], close=marks[1], limit=limit, offset=offset)
     total = conn.execute(f"SELECT count(*) FROM ({union})", args).fetchone()[0]
-    hits = Hits(total=total)
-    for k, uid, rank in conn.execute(f"{union} ORDER BY rank, k, id LIMIT :limit OFFSET :offset",
-                                     args).fetchall():
+    page = conn.execute(f"{union} ORDER BY rank, k, id LIMIT :limit OFFSET :offset",
+                        args).fetchall()
+    found = {}  # (k, id) -> the hit's columns: one query per kind (a MATCH costs a doclist)
+    for k in {k for k, _, _ in page}:
         kind = filters.kinds[k]
         table, fts = _TABLES[kind][0], _TABLES[kind][index]
         text = "u.text" if wanted else f"snippet({fts}, 0, :open, :close, '…', 32)"
-        name, symbol, number, note, label, page, text, lang, sha, date = conn.execute(
-            f"SELECT d.name, d.symbol, {_NAMING[kind]}, u.page, {text}, d.lang, d.sha256, "
-            f"d.date FROM {fts} JOIN {table} u ON u.id = {fts}.rowid "
-            f"JOIN documents d ON d.id = u.doc_id WHERE {fts} MATCH :match AND {fts}.rowid = :id",
-            {**args, "id": uid}).fetchone()
+        for uid, *row in conn.execute(
+                f"SELECT u.id, d.name, d.symbol, {_NAMING[kind]}, u.page, {text}, d.lang, "
+                f"d.sha256, d.date FROM {fts} JOIN {table} u ON u.id = {fts}.rowid "
+                f"JOIN documents d ON d.id = u.doc_id WHERE {fts} MATCH :match "
+                f"AND {fts}.rowid IN (SELECT value FROM json_each(:ids))",
+                {**args, "ids": json.dumps([i for kk, i, _ in page if kk == k])}):
+            found[k, uid] = row
+    hits = Hits(total=total)
+    for k, uid, rank in page:
+        name, symbol, number, note, label, at, text, lang, sha, date = found[k, uid]
         text = snippet(text, wanted, marks) if wanted else text.replace(WORD_SEP, "")
-        hits.append(Hit(name, symbol, number, note, page, text, rank, lang, sha, kind, label,
-                        date, uid))
+        hits.append(Hit(name, symbol, number, note, at, text, rank, lang, sha,
+                        filters.kinds[k], label, date, uid))
     return hits
 
 

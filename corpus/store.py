@@ -197,6 +197,9 @@ class Store:
             self.conn.execute("PRAGMA foreign_keys = ON")
             self.conn.execute("PRAGMA journal_mode = WAL")
             self.conn.execute("PRAGMA synchronous = NORMAL")
+            # searching a large store reads rows all over the file: keep them in memory
+            self.conn.execute("PRAGMA cache_size = -65536")  # KiB
+            self.conn.execute("PRAGMA mmap_size = 1073741824")
             version = self.conn.execute("PRAGMA user_version").fetchone()[0]
             if version > SCHEMA_VERSION:
                 raise StoreError(self.path, f"store schema version {version} is newer than "
