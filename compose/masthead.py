@@ -17,18 +17,18 @@ def session_line(session: dict, lang: str) -> str:
     if "number" in session:
         n = session["number"]
         return f"{ordinal(n, 'en')} session" if lang == "en" else f"{ordinal(n, 'zh')}届会议"
-    return f"{session['year']} session" if lang == "en" else f"{session['year']} 年届会"
+    return f"{session['year']} session" if lang == "en" else f"{session['year']}年届会"
 
 
 def agenda_line(agenda: dict, lang: str) -> list[str]:
     """The agenda line in two parts, the asterisked footnote call going between them:
-    ``Item 3 (c) of the provisional agenda*`` / ``临时议程* 项目 3(c)``."""
+    ``Item 3 (c) of the provisional agenda*`` / ``临时议程*项目3(c)``."""
     item = agenda["item"]
     if not agenda.get("provisional", True):  # a session's agenda already adopted
         return [f"Agenda item {item}" if lang == "en" else f"议程项目{item.replace(' ', '')}", ""]
     if lang == "en":
         return [f"Item {item} of the provisional agenda", ""]
-    return ["临时议程", f" 项目 {item.replace(' ', '')}"]
+    return ["临时议程", f"项目{item.replace(' ', '')}"]
 
 
 def build(m: dict, lang: str) -> Masthead:

@@ -133,15 +133,15 @@ def as_date(value) -> dt.date:
 
 
 def date(value, lang: str) -> str:
-    """``27 July 2012`` / ``2012 年 7 月 27 日``."""
+    """``27 July 2012`` / ``2012年7月27日``."""
     d = as_date(value)
     if lang == "en":
         return f"{d.day} {MONTHS_EN[d.month - 1]} {d.year}"
-    return f"{d.year} 年 {d.month} 月 {d.day} 日"
+    return f"{d.year}年{d.month}月{d.day}日"
 
 
 def date_range(start, end, lang: str) -> str:
-    """Meeting dates: ``10–21 March 2025`` / ``2025 年 3 月 10 日至 21 日``."""
+    """Meeting dates: ``10–21 March 2025`` / ``2025年3月10日至21日``."""
     a, b = as_date(start), as_date(end)
     if lang == "en":
         if (a.year, a.month) == (b.year, b.month):
@@ -151,19 +151,17 @@ def date_range(start, end, lang: str) -> str:
         return f"{date(a, 'en')}–{date(b, 'en')}"
     if a.year != b.year:
         return f"{date(a, 'zh')}至{date(b, 'zh')}"
-    tail = f"{b.day} 日" if a.month == b.month else f"{b.month} 月 {b.day} 日"
-    return f"{date(a, 'zh')}至 {tail}"
+    tail = f"{b.day}日" if a.month == b.month else f"{b.month}月{b.day}日"
+    return f"{date(a, 'zh')}至{tail}"
 
 
 def resolution(body_en: str, body_zh: str, number: str, lang: str) -> str:
-    """``General Assembly resolution 64/289`` / ``大会第 64/289 号决议``; Security Council
-    resolutions carry their year: ``1325 (2000)`` / ``第 1325(2000)号决议``."""
+    """``General Assembly resolution 64/289`` / ``大会第64/289号决议``; Security Council
+    resolutions carry their year: ``1325 (2000)`` / ``第1325(2000)号决议``."""
     number = number.strip()
     if lang == "en":
         return f"{body_en} resolution {number}"
-    compact = number.replace(" (", "(")
-    tail = "号决议" if compact.endswith(")") else " 号决议"
-    return f"{body_zh}第 {compact}{tail}"
+    return f"{body_zh}第{number.replace(' (', '(')}号决议"
 
 
 def cardinal_en(n: int) -> str:

@@ -101,7 +101,7 @@ def test_first_mention_full_then_short(tmp_path):
     assert zh.paragraphs()[0].body.text == "联合国开发计划署(开发署)和开发署。"
     assert en.masthead.session == "Eighty-first session"
     assert zh.masthead.session == "第八十一届会议"
-    assert zh.masthead.agenda == ["临时议程", " 项目 28"]
+    assert zh.masthead.agenda == ["临时议程", "项目28"]
 
 
 def test_terms_check_catches_a_short_form_used_first(tmp_path):
