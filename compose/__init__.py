@@ -42,7 +42,8 @@ def compose(spec_path: str | Path, out_dir: str | Path, langs=LANGS, db: str | N
                 Writer(edition, s.raw.get("fonts"), comments).write(staged.path(docx))
             except ValueError as exc:  # text lxml refuses, e.g. a control character
                 raise SpecError(docx, f"cannot write the Word file ({exc})") from None
-            side = provenance.sidecar(edition, docx.name, s.path, check)
+            labels = [d.subject.get(edition.lang, "") for d in s.data.values()]
+            side = provenance.sidecar(edition, docx.name, s.path, check, labels)
             prov = out / f"{stem}.{edition.lang}.provenance.json"
             provenance.write(side, staged.path(prov))
             results.append({"lang": edition.lang, "docx": docx, "provenance": prov,

@@ -54,12 +54,14 @@ CANDIDATES = {
 }
 
 
-def _open_candidates(text: Text, lang: str) -> bool:
+def _open_candidates(text: Text, lang: str, labels: list[str] = ()) -> bool:
     """Whether ``text`` holds a possible figure that no traced figure covers: only such
     texts need the extractor (spaCy and jieba take seconds to load)."""
     if text.origin is not None:
         return False
+    inside = _labels(text, labels)
     return any(m.group("skip") is None and not _traced(text, m.start(), m.end())
+               and not any(s <= m.start() and m.end() <= e for s, e in inside)
                for m in CANDIDATES[lang].finditer(text.text))
 
 
@@ -71,11 +73,19 @@ def _traced(text: Text, start: int, end: int) -> bool:
         for f in text.figures)
 
 
-def audit(edition: Edition) -> list[dict]:
+def _labels(text: Text, labels: list[str]) -> list[tuple[int, int]]:
+    """Where the data's own words (indicator subjects such as "entities with two or more
+    programmes") stand in ``text``: numbers inside them are the data's, not the draft's."""
+    return [(m.start(), m.end()) for label in labels if label
+            for m in re.finditer(re.escape(label), text.text, re.I)]  # |capfirst
+
+
+def audit(edition: Edition, labels: list[str] = ()) -> list[dict]:
     """Figures and number words in the draft that no data entry, rule or previous-report
-    passage accounts for, each with its place (an empty list is what a clean draft gives)."""
+    passage accounts for, each with its place (an empty list is what a clean draft gives).
+    ``labels``: the data's subjects in this language."""
     found_units = list(units(edition))
-    open_units = [u for u in found_units if _open_candidates(u[3], edition.lang)]
+    open_units = [u for u in found_units if _open_candidates(u[3], edition.lang, labels)]
     results = []
     if open_units:
         from extract.pipeline import run
@@ -90,8 +100,10 @@ def audit(edition: Edition) -> list[dict]:
         words = NUMBER_WORDS[edition.lang].finditer(text.text)
         spans += [(m.start(), m.end(), None) for m in words
                   if not any(s < m.end() and m.start() < e for s, e, _ in spans)]
+        inside = _labels(text, labels)
         for start, end, value in sorted(spans):
-            if not _traced(text, start, end):
+            if not _traced(text, start, end) and \
+                    not any(s <= start and end <= e for s, e in inside):
                 untraced.append({"para": para, "sub": sub, "where": where, "span": [start, end],
                                  "text": text.text[start:end], "value": value})
     return untraced
@@ -102,7 +114,8 @@ def _figure(para, sub, text: Text, f) -> dict:
             "value": f.value, "unit": f.unit, "role": f.role, "source": f.source}
 
 
-def sidecar(edition: Edition, docx_name: str, spec_path: Path, check: bool = True) -> dict:
+def sidecar(edition: Edition, docx_name: str, spec_path: Path, check: bool = True,
+            labels: list[str] = ()) -> dict:
     figures, passages = [], []
     for where, para, sub, text in units(edition):
         figures += [_figure(para, sub, text, f) for f in text.figures]
@@ -118,7 +131,7 @@ def sidecar(edition: Edition, docx_name: str, spec_path: Path, check: bool = Tru
                    "number, or sub-paragraph without its label); para null = summary",
         "figures": figures,
         "passages": passages,
-        "untraced": audit(edition) if check else None,  # None: not checked
+        "untraced": audit(edition, labels) if check else None,  # None: not checked
     }
 
 

@@ -217,3 +217,24 @@ def test_a_store_that_is_not_one_is_named(tmp_path):
     assert result.exit_code == 1
     assert result.output.strip() == (f"error: {path}: previous report (en): {db}: cannot open "
                                      "as an SQLite store: file is not a database")
+
+
+def test_a_number_inside_an_indicators_name_is_the_datas(tmp_path):
+    """"two" in a subject the data gives is not an untraced figure; the same word typed
+    into the template is."""
+    spec = _spec([{"text": {"en": "{{ d.multi.subject|capfirst }} numbered {{ d.multi|fig }}; "
+                                  "two more were expected.",
+                            "zh": "{{ d.multi.subject }}为{{ d.multi|fig }}个。"}}],
+                 data=[{"id": "multi", "value": 12, "unit": "count", "period": "2025",
+                        "subject": {"en": "entities with two or more programmes",
+                                    "zh": "有两个或更多方案的实体"}}])
+    path = _write(tmp_path, spec)
+    out = tmp_path / "out"
+    result = CliRunner().invoke(main, ["compose", str(path), "-o", str(out)],
+                                catch_exceptions=False)
+    side = {lang: json.loads((out / f"A_81_999.{lang}.provenance.json").read_text("utf-8"))
+            for lang in ("en", "zh")}
+    assert [u["text"] for u in side["en"]["untraced"]] == ["two"]
+    assert side["en"]["untraced"][0]["span"][0] == 50  # the typed one, not the subject's
+    assert side["zh"]["untraced"] == []
+    assert result.exit_code == 1
