@@ -11,8 +11,8 @@ from click.testing import CliRunner
 
 from corpus.cli import main
 from corpus.store import Store
-from extract.plot import PlotError, plot
-from extract.series import Matcher, SeriesError, series
+from glossary.plot import PlotError, plot
+from glossary.series import Matcher, SeriesError, series
 from tests.builders import SAMPLES, SHARED, shared
 
 UNFPA = SHARED / "corpus-dev" / "en" / "DP_FPA_2025_11.en.pdf"

@@ -34,8 +34,8 @@ def series(subject, db, symbol, unit, plot_to, lang, fmt):
     SUBJECT is matched, not looked up: the glossary concepts it names may appear in any of
     their forms, in English or Chinese, and its other words stemmed, in any order."""
     from corpus.cli import fail, open_store
-    from extract.plot import PlotError, format_value, plot
-    from extract.series import SeriesError, series as find
+    from glossary.plot import PlotError, format_value, plot
+    from glossary.series import SeriesError, series as find
 
     with open_store(db) as store:
         try:
