@@ -142,7 +142,7 @@ def edition(spec: Spec, lang: str, reports: dict[str, PreviousReport]) -> Editio
     """Problems are reported with their place: ``section 2, paragraph 5 (en)``, where the
     paragraph number is the one the draft prints."""
     raw = spec.raw
-    r = Renderer(lang, spec.data, spec.path)
+    r = Renderer(lang, spec.data, spec.path, raw.get("currency", "US$"))
     summary = []
     for k, s in enumerate(raw.get("summary", []), start=1):
         notes = r.notes = _notes(r, s.get("footnotes", []), f"summary {k}")  # fn(n) too

@@ -109,6 +109,12 @@ def _figures(texts: list[str], lang: str, markers) -> list[list[dict]]:
     return [found.get("figure", []) for found in run(texts, lang, {"figure"}, markers)]
 
 
+def _writes_bare_dollars(doc) -> bool:
+    """Whether the report writes "$8.4 million" rather than "US$ 8.4 million"."""
+    text = " ".join(p.text for p in doc.paragraphs)
+    return len(re.findall(r"(?<![A-Z])\$\s?\d", text)) > len(re.findall(r"US\$\s?\d", text))
+
+
 def _cell(table, r: int, c: int) -> str:
     row = table.rows[r] if r < len(table.rows) else []
     return row[c] if c < len(row) else ""
@@ -273,6 +279,8 @@ def build_spec(docs: dict, data_name: str) -> tuple[dict, list[dict]]:
 
     spec = {"languages": langs, "masthead": masthead(docs), "data": [{"file": data_name}],
             "summary": [], "sections": []}
+    if "en" in docs and _writes_bare_dollars(docs["en"]):
+        spec["currency"] = "$"
     for key, unit in paired.items():
         if unit["kind"] == "summary":
             text = template(key, f"s{key[1] + 1}", f"summary paragraph {key[1] + 1}")

@@ -123,8 +123,8 @@ def _source(datum: Datum) -> dict:
 class Renderer:
     """Renders the templates of one edition (one language)."""
 
-    def __init__(self, lang: str, data: dict[str, Datum], spec_path):
-        self.lang, self.spec_path = lang, spec_path
+    def __init__(self, lang: str, data: dict[str, Datum], spec_path, currency: str = "US$"):
+        self.lang, self.spec_path, self.currency = lang, spec_path, currency
         self.mentions = Mentions(lang)
         self.data = {k: DatumView(v, lang) for k, v in data.items()}
         self.pending: dict[int, dict] = {}
@@ -146,6 +146,8 @@ class Renderer:
 
     # -- figures -------------------------------------------------------------------
     def mark(self, text: str, value, unit: str, role: str, source: dict) -> str:
+        if unit == "USD" and self.currency == "$":  # the series writes "$8.4 million"
+            text = text.replace("US$ ", "$")
         fid = len(self.pending)
         self.pending[fid] = {"value": plain(value), "unit": unit, "role": role,
                              "source": source}

@@ -102,3 +102,31 @@ def test_chinese_numerals_agree_with_cn2an():
 
     assert [n for n in range(1000) if zh_numeral(n) != cn2an.an2cn(n)] == []
     assert (zh_numeral(81), zh_numeral(105), zh_numeral(1000)) == ("八十一", "一百零五", "一千")
+
+
+def test_the_series_dollar_sign(tmp_path):
+    """currency: "$" writes "$25 million" as the series does (E/2025/15); the Chinese edition
+    keeps 万美元."""
+    from compose import compose
+
+    spec = tmp_path / "spec.yaml"
+    spec.write_text("""
+currency: $
+masthead: {symbol: A/81/3, organ: general-assembly, date: 2026-05-01, session: {number: 81},
+           title: {en: Dollars, zh: 美元}}
+data:
+  - {id: budget, value: 25000000, unit: USD, period: 2025, subject: {en: spending, zh: 支出},
+     previous: {value: 21500000, period: 2024}}
+sections:
+  - heading: {en: Introduction, zh: 导言}
+    paragraphs:
+      - type: indicator_change
+        data: budget
+""", "utf-8")
+    import json
+
+    results = {r["lang"]: r for r in compose(spec, tmp_path / "out", check=False)}
+    side = {lang: json.loads(r["provenance"].read_text("utf-8")) for lang, r in results.items()}
+    assert [f["text"] for f in side["en"]["figures"]] == ["$21.5 million", "$25 million",
+                                                          "$3.5 million"]
+    assert [f["text"] for f in side["zh"]["figures"]] == ["2 150万美元", "2 500万美元", "350万美元"]

@@ -108,6 +108,7 @@ def test_english_text_and_masthead(en):
     assert head["agenda"] == {"item": "16", "provisional": False,
                               "title": {"en": "Regional cooperation"}}
     assert drafted.metadata.symbol == "E/2026/15"
+    assert spec["currency"] == "$"  # the series writes "$8.4 million"
     with done["data"].open(encoding="utf-8") as f:
         rows = {r["id"]: r for r in csv.DictReader(f)}
     assert rows["p2_2"] | {"subject_en": ""} == {
