@@ -29,6 +29,12 @@ def full_name(cid: str, lang: str) -> str:
     return name
 
 
+# bodies and instruments English UN reports never abbreviate: "the Economic and Social
+# Council", not "(ECOSOC)"; "the 2030 Agenda for Sustainable Development", not "(2030 Agenda)"
+SPELLED_OUT = {"en": frozenset({"ecosoc", "agenda-2030", "csw", "general-assembly",
+                                "security-council", "human-rights-council"})}
+
+
 class Mentions:
     """Tracks which concepts an edition has named already."""
 
@@ -41,6 +47,8 @@ class Mentions:
         c = concept(cid)
         full = full_name(cid, self.lang)
         short = c.preferred(self.lang, "short")
+        if cid in SPELLED_OUT.get(self.lang, ()):
+            short = None
         if not short or form == "full":
             return full
         if form == "short" or cid in self.seen:

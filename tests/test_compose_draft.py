@@ -306,3 +306,14 @@ def test_comments_keep_every_footnote_in_libreoffice(pdfs, lang, notes):
     text = re.sub(r"\s+", "", "".join(page.get_textpage().get_text_range() for page in pdf))
     for note in notes:
         assert text.count(re.sub(r"\s+", "", note)) == 1, note
+
+
+def test_english_spells_out_the_council(drafts):
+    """UN editors write "the Economic and Social Council", never "(ECOSOC)"; UN-Women keeps
+    its short form after the first mention."""
+    from docx import Document
+
+    text = "\n".join(p.text for p in Document(drafts / "E_2026_99.en.docx").paragraphs)
+    assert "(ECOSOC)" not in text and "ECOSOC" not in text
+    assert "in which the Economic and Social Council requested" in text
+    assert text.count("(UN-Women)") == 1
