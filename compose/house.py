@@ -32,6 +32,9 @@ SIZES = {
            "report": 12, "organ": 16, "un": 14, "header": 8.5, "page": 8.5, "job": 7},
 }
 NOTE_CALL_GAP = 2.0  # pt after a footnote call followed by another at the same place
+# the running header's symbol sits low, on its rule (UN files: a 43.2 pt row, text at the
+# bottom; in E/2025/15 the symbol's top is 52 pt from the page's top)
+HEADER_DROP = 24.0
 HEADER_RULE = 2  # eighths of a point: the hairline under the running header (w:sz="2")
 LANGUAGE = {"en": "en-US", "zh": "zh-CN"}  # the document's language (its properties)
 # w:lang on the text: Latin script English, East Asian Chinese, in both editions (a Latin

@@ -161,6 +161,7 @@ class Writer:
         for header, right in ((s.even_page_header, False), (s.header, True)):
             p = header.paragraphs[0]
             p.alignment = WD_ALIGN_PARAGRAPH.RIGHT if right else WD_ALIGN_PARAGRAPH.LEFT
+            p.paragraph_format.space_before = Pt(house.HEADER_DROP)
             p.paragraph_format.space_after = Pt(4)
             self.run(p, m.symbol, bold=True, size=self.size["header"])
             p._p.get_or_add_pPr().insert_element_before(parse_xml(  # the rule under it
