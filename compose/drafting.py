@@ -34,8 +34,8 @@ def read_report(source: str, db: str | None):
 
         try:
             return read(source)
-        except ReadError as exc:
-            raise SpecError(source, str(exc)) from None
+        except ReadError as exc:  # its message names the file already
+            raise SpecError(exc.path, exc.cause) from None
         except FileNotFoundError:
             raise SpecError(source, "file not found") from None
     from corpus.store import Store, StoreError

@@ -179,3 +179,18 @@ def test_both_editions_pair_into_one_spec(tmp_path):
         star = [f.text.rstrip(".。") for f in b.footnotes if f.marker == "*"]
         assert star == ["E/2027/1"]  # next year's agenda
         assert _figures(b) == _figures(a)
+
+
+@pytest.mark.parametrize("args, message", [
+    (["/nonexistent/E_2025_15.en.pdf"], "error: /nonexistent/E_2025_15.en.pdf: "),
+    ([str(WORKPLAN), str(WORKPLAN)], f"error: {WORKPLAN}: two zh editions given: give one "
+                                     "per language\n")])
+def test_draft_errors_are_one_line(tmp_path, args, message):
+    from click.testing import CliRunner
+
+    from corpus.cli import main
+
+    result = CliRunner().invoke(main, ["draft", *args, "-o", str(tmp_path / "out")])
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert result.output.startswith(message) and result.output.count("\n") == 1
+    assert not (tmp_path / "out").exists() or not any((tmp_path / "out").iterdir())
