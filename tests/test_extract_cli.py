@@ -97,7 +97,7 @@ def test_csv_neutralises_formula_cells_but_not_numbers(tmp_path):
                                            "--format", fmt])
         assert result.exit_code == 0, result.output
         (row,) = csv.DictReader(io.StringIO(result.stdout.lstrip("\ufeff")))
-        assert row["subject"] == '\'=HYPERLINK("http://evil.example","Budget")'
+        assert row["subject"] == "'=HYPERLINK"  # the noun phrase, bracket dropped
         assert (row["value"], row["period"]) == ("25.0", "2024")
     out = io.StringIO()
     CsvWriter(out).write([{"kind": "figure", "doc": "d", "lang": "en", "para": "-1",
