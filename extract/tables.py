@@ -26,6 +26,8 @@ NUMERIC_CELL = re.compile(rf"\s*(?:{NUMBER.pattern}\s*)+")
 DASH = re.compile(r"\s*[–—-]\s*")
 COLUMN_NUMBER = re.compile(r"\(\d{1,2}\)(?:=\S*)?")  # "(1)", "(3)=(1)-(2)": column numbers
 PERIOD = re.compile(r"(?<!\d)(?:19|20)\d{2}(?:/\d{2}(?!\d)|[–-](?:19|20)?\d{2}(?!\d))?(?!\d)")
+YEAR_CELL = re.compile(r"(?:19|20)\d\d")
+DATE_HEADER = re.compile(r"\byears?\b|\bdates?\b|\bperiod\b|年份|日期", re.I)
 PERCENT = re.compile(r"percent|per cent|%|百分比|百分率", re.I)
 COUNT = re.compile(r"\bnumber\b|\bposts?\b|\bpositions\b|\bhours\b|数目|人数|员额", re.I)
 CURRENCIES = {"united states dollars": "USD", "us dollars": "USD", "dollars": "USD",
@@ -145,6 +147,8 @@ def _table_figures(table: Table, index: int, base: dict) -> list[dict]:
             if m is None:
                 continue
             column = headers[k + shift] if k + shift < width else ""
+            if YEAR_CELL.fullmatch(m.group()) and DATE_HEADER.search(column):
+                continue  # a "Year" column holds dates, not quantities
             unit, scale = _cell_unit(m.group(), column, label, context)
             subject = ", ".join(p for p in (label, column) if p) or None
             out.append({"kind": "figure", **base, "para": None, "sub": None,

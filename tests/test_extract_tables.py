@@ -81,3 +81,9 @@ def test_column_numbers_and_dashes_are_no_figures():
     found = _table(rows, caption="(Thousands of United States dollars)")
     assert [(r["table_row"], r["table_column"], r["value"], r["period"]) for r in found] == [
         (2, 2, 10000, "2025/26"), (2, 3, 10000, None)]
+
+
+def test_chinese_captions_and_year_columns():
+    found = _table([["项目", "年份", "数额"], ["差旅", "2024", "1 250.0"]], caption="（千美元）")
+    assert [(r["table_column"], r["value"], r["unit"], r["scale"]) for r in found] == [
+        (2, 1250000, "USD", 1000.0)]
