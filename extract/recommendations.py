@@ -1,10 +1,13 @@
 """Recommendations: one record per actionable unit of a report's recommendations section.
 
 A section counts when its heading (or the chapter above it) says recommendations or
-proposals (``Conclusions and recommendations``, ``Recommendations``, ``Summary: proposed
-priority and review themes``, ``结论和建议``, ``建议``). A unit is a lettered sub-paragraph,
-or a whole numbered paragraph that has none; a unit is kept only when it asks something of
-someone (a modal, a verb of request, or a proposal), so conclusions that ask nothing drop out.
+proposals (``Conclusions and recommendations``, ``Conclusions and/or recommendations``,
+``Recommendations``, ``Summary: proposed priority and review themes``, ``结论和建议``, ``建议``).
+A unit is a lettered sub-paragraph (numbered paragraph or not, its lead-in carried over when
+the list runs on), a UPR recommendation ("140.1", with the recommending States), or a whole
+paragraph that has none; a lettered unit or paragraph is kept only when it asks something of
+someone (a modal, a verb of request, a proposal, or an imperative opening), so conclusions that
+ask nothing and reports of what was done ("Recalled that ...") drop out.
 """
 from __future__ import annotations
 
