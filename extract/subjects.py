@@ -126,17 +126,21 @@ def subject_en(head: str, after: str, pre_verb: str | None) -> str | None:
 
 @lru_cache(maxsize=2)
 def _concepts(lang: str):
-    """A PhraseMatcher over the glossary's forms in ``lang`` (case-folded for English)."""
+    """A PhraseMatcher over the forms in ``lang`` (case-folded for English) of every
+    vocabulary registered under the ``rapporteur.vocabularies`` entry point (the glossary
+    registers the UN glossary's): found by name, so extract imports no other package, and
+    without one installed subjects simply get no concept."""
+    from importlib.metadata import entry_points
+
     from spacy.matcher import PhraseMatcher
 
     from corpus.nlp import pipeline
-    from glossary.model import Glossary
 
     nlp = pipeline(lang)
     matcher = PhraseMatcher(nlp.vocab, attr="LOWER" if lang == "en" else "ORTH")
-    for concept, term in Glossary.bundled().terms(lang):
-        if len(term.form) > 1 and term.status != "deprecated":
-            matcher.add(concept.id, [nlp.make_doc(term.form)])
+    for ep in entry_points(group="rapporteur.vocabularies"):
+        for concept, form in ep.load()(lang):
+            matcher.add(concept, [nlp.make_doc(form)])
     return nlp, matcher
 
 

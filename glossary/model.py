@@ -141,3 +141,11 @@ class Glossary:
         from glossary.formats import bundled
 
         return bundled()
+
+
+def vocabulary(lang: str) -> list[tuple[str, str]]:
+    """(concept id, form) of the bundled glossary's current forms in ``lang``: what other
+    packages match subjects against. Registered under the ``rapporteur.vocabularies``
+    entry point, so that ``extract`` finds it by name without importing the glossary."""
+    return [(concept.id, term.form) for concept, term in Glossary.bundled().terms(lang)
+            if len(term.form) > 1 and term.status != "deprecated"]
