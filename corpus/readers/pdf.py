@@ -283,9 +283,12 @@ def _lines(runs: list[_Run]) -> list[list[_Run]]:
             bsize = max(r.size for r in below)
             rise = line[0].base - max(r.base for r in below if r.size == bsize)
             # a note's own marker, set in the note's size but raised, just left of its text
+            # (or hanging in the margin before the note's indented text, up to 2.5 ems)
+            gap = min(r.x0 for r in below) - line[0].x1
             lead = (len(line) == 1 and _MARKER.match(line[0].text.strip()) is not None
-                    and abs(line[0].x1 - min(r.x0 for r in below)) <= 0.6 * bsize)
-            if (size <= 0.8 * bsize or lead) and 0 < rise <= 0.7 * bsize and _beside(line, below):
+                    and -0.6 * bsize <= gap <= 2.5 * bsize)
+            if (size <= 0.8 * bsize or lead) and 0 < rise <= 0.7 * bsize and \
+                    (lead or _beside(line, below)):
                 for r in line:
                     r.sup = True
                 below.extend(line)
@@ -308,7 +311,7 @@ def _beside(sups: list[_Run], line: list[_Run]) -> bool:
 
 def _segments(line: list[_Run], index: int) -> list[_Segment]:
     """Split a line where the gap is wider than a column gutter, but never cut a paragraph
-    number or label ("12.", "(a)", "I.", "一、") from its text. Neighbouring runs in the
+    number or label ("12.", "(a)", "I.", "一、") or a note's hanging marker from its text. Neighbouring runs in the
     same type are merged on the way (PDFs from Word or LibreOffice switch objects at
     every font fallback: Han, then Latin digits, then Han)."""
     groups: list[list[_Run]] = [[]]
@@ -318,6 +321,7 @@ def _segments(line: list[_Run], index: int) -> list[_Segment]:
         last = merged.last
         gap = (run.x0 - right) / min(run.size, last.size)
         if (gap > 2.5 or gap > 0.8 and _CELL.match(run.text) and _CELL.match(last.text)) \
+                and not last.sup \
                 and not LABEL_ONLY.match(_join(groups[-1] + [merged.run()], refs=False)):
             groups[-1].append(merged.run())
             groups.append([])
