@@ -56,3 +56,18 @@ def test_ods_furniture_never_reaches_the_text_of_a_chinese_pdf(ods_zh_pdf, zh_do
     assert not any(JOB in t or "30522" in t or "E/CN.6/2012/12" in t for t in texts)
     assert [f.marker for f in pdf.footnotes] == [f.marker for f in word.footnotes]
     assert not [w for w in pdf.warnings if not w.startswith("footnotes")]
+
+
+def test_notes_with_hanging_markers_in_a_chinese_pdf(tmp_path):
+    """Rapporteur's own Chinese draft, printed by LibreOffice: its notes hang their markers
+    in the margin before indented text; each is a footnote, none is body text."""
+    from compose import compose
+    from compose.spec import example_path
+
+    compose_dir = tmp_path / "draft"
+    compose(example_path("gender-mainstreaming"), compose_dir, ("zh",))
+    pdf = docx_to_pdf(next(compose_dir.glob("*.zh.docx")), tmp_path)
+    doc = read(pdf)
+    assert [f.marker for f in doc.footnotes] == ["*", "1", "2", "3"]
+    assert doc.footnotes[0].text == "E/2026/1。"
+    assert not any("决议编号为示例占位符" in p.text for p in doc.paragraphs)
