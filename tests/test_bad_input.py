@@ -118,24 +118,3 @@ def test_good_files_are_stored_and_nothing_is_lost(batch):
     assert len(store.get(str(ZH)).paragraphs) == 29
     assert store.conn.execute("SELECT count(*) FROM paragraphs_fts").fetchone()[0] == \
         store.conn.execute("SELECT count(*) FROM paragraphs").fetchone()[0]
-
-
-def test_an_unexpected_reader_error_is_reported_not_raised(tmp_path, monkeypatch):
-    """A reader bug (any exception that is not ReadError) costs one file, not the batch."""
-    import corpus.reader
-
-    read = corpus.reader.read
-    copy = tmp_path / "copy.txt"
-    copy.write_bytes(ZH.read_text(encoding="utf-8").encode("utf-16"))
-
-    def buggy(path):
-        if Path(path) == copy:
-            raise IndexError("list index out of range")
-        return read(path)
-
-    monkeypatch.setattr(corpus.reader, "read", buggy)
-    result = CliRunner().invoke(main, ["ingest", str(copy), str(ZH),
-                                       "--db", str(tmp_path / "r.db")])
-    assert result.exit_code == 1
-    assert result.stdout == "added 1, skipped 0 (already stored), failed 1\n"
-    assert result.stderr == f"{copy}: unexpected error: IndexError: list index out of range\n"
