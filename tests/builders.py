@@ -172,3 +172,39 @@ def docx_to_pdf(docx_path: Path, out_dir: Path) -> Path:
                     "--convert-to", "pdf", "--outdir", str(out_dir), str(docx_path)],
                    check=True, capture_output=True, timeout=300)
     return out_dir / (Path(docx_path).stem + ".pdf")
+
+
+# A universal periodic review report as a text file, written in UN style for the tests: the
+# Working Group's report on a State, its recommendations 3.1 ... with the recommending States.
+UPR = """United Nations A/HRC/58/99
+General Assembly Distr.: General
+2 January 2025
+Original: English
+
+Human Rights Council
+Fifty-eighth session
+Agenda item 6
+Universal periodic review
+
+Report of the Working Group on the Universal Periodic Review*
+
+Utopia
+
+I. Summary of the proceedings of the review process
+
+1. The Working Group on the Universal Periodic Review held its forty-seventh session from 4 to 15 November 2024.
+
+2. The review of Utopia was held at the 9th meeting, on 8 November 2024.
+
+II. Conclusions and/or recommendations
+
+3. The following recommendations will be examined by Utopia, which will provide responses in due time:
+
+3.1 Ratify the Optional Protocol to the Convention against Torture (Brazil);
+
+3.2 Consider ratifying the International Convention for the Protection of All Persons from Enforced Disappearance (Chile, Ecuador);
+
+3.3 Strengthen the independence of the national human rights institution in line with the Paris Principles (Germany).
+
+4. All conclusions and/or recommendations contained in the present report reflect the position of the submitting State(s).
+"""

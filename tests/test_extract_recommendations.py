@@ -6,7 +6,7 @@ import corpus
 from corpus.model import Document, Metadata, Paragraph, Section, Subparagraph
 from extract import extract
 from extract.records import errors
-from tests.builders import SHARED, shared
+from tests.builders import SHARED, UPR, shared
 
 
 def para(number: str, chapeau: str, subs: list[tuple[str, str]], section: int, page: int = 5):
@@ -88,36 +88,6 @@ def test_no_recommendations_section_no_units():
     assert units(doc) == []
 
 
-UPR = """United Nations A/HRC/58/99
-General Assembly Distr.: General
-2 January 2025
-Original: English
-
-Human Rights Council
-Fifty-eighth session
-Agenda item 6
-Universal periodic review
-
-Report of the Working Group on the Universal Periodic Review*
-
-Utopia
-
-I. Summary of the proceedings of the review process
-
-1. The Working Group on the Universal Periodic Review held its forty-seventh session from 4 to 15 November 2024.
-
-II. Conclusions and/or recommendations
-
-2. The following recommendations will be examined by Utopia, which will provide responses in due time:
-
-2.1 Ratify the Optional Protocol to the Convention against Torture (Brazil);
-
-2.2 Consider ratifying the International Convention for the Protection of All Persons from Enforced Disappearance (Chile, Ecuador);
-
-2.3 Strengthen the independence of the national human rights institution in line with the Paris Principles (Germany).
-
-3. All conclusions and/or recommendations contained in the present report reflect the position of the submitting State(s).
-"""
 
 
 def test_upr_recommendations_with_their_recommending_states(tmp_path):
@@ -127,12 +97,12 @@ def test_upr_recommendations_with_their_recommending_states(tmp_path):
     found = units(doc)
     assert [(r["para"], r["sub"], r["recommended_by"], r["addressee"], r["action"])
             for r in found] == [
-        ("2", "2.1", "Brazil", "Utopia", "ratify"),
-        ("2", "2.2", "Chile, Ecuador", "Utopia", "consider"),
-        ("2", "2.3", "Germany", "Utopia", "strengthen")]
+        ("3", "3.1", "Brazil", "Utopia", "ratify"),
+        ("3", "3.2", "Chile, Ecuador", "Utopia", "consider"),
+        ("3", "3.3", "Germany", "Utopia", "strengthen")]
     assert found[0]["chapeau"] == ("The following recommendations will be examined by Utopia, "
                                    "which will provide responses in due time:")
-    para = doc.paragraph("2")
+    para = doc.paragraph("3")
     for r in found:
         assert para.text[r["span"][0]:r["span"][1]] == r["text"]
     assert found[2]["text"] == ("Strengthen the independence of the national human rights "

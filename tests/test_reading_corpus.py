@@ -9,7 +9,7 @@ import pytest
 
 from corpus import ReadError, read
 from corpus.quality import unplaced, words
-from tests.builders import SHARED, shared
+from tests.builders import SHARED, UPR, shared
 
 DEV = SHARED / "corpus-dev"
 
@@ -120,38 +120,6 @@ def test_the_chinese_text_dump_reads_as_the_report_it_is():
     assert doc.warnings == []
 
 
-UPR = """United Nations A/HRC/58/99
-General Assembly Distr.: General
-2 January 2025
-Original: English
-
-Human Rights Council
-Fifty-eighth session
-Agenda item 6
-Universal periodic review
-
-Report of the Working Group on the Universal Periodic Review*
-
-Utopia
-
-I. Summary of the proceedings of the review process
-
-1. The Working Group on the Universal Periodic Review held its forty-seventh session from 4 to 15 November 2024.
-
-2. The review of Utopia was held at the 9th meeting, on 8 November 2024.
-
-II. Conclusions and/or recommendations
-
-3. The following recommendations will be examined by Utopia, which will provide responses in due time:
-
-3.1 Ratify the Optional Protocol to the Convention against Torture (Brazil);
-
-3.2 Consider ratifying the International Convention for the Protection of All Persons from Enforced Disappearance (Chile, Ecuador);
-
-3.3 Strengthen the independence of the national human rights institution in line with the Paris Principles (Germany).
-
-4. All conclusions and/or recommendations contained in the present report reflect the position of the submitting State(s).
-"""
 
 
 def test_upr_recommendations_are_sub_units_with_their_recommending_states(tmp_path):
