@@ -134,3 +134,36 @@ def test_junk_numbering_ids_do_not_stop_the_reading(zh_docx, tmp_path):
         r'(w:(?:ilvl|start w:val))="[^"]*"', r'\1="x"', x.replace('w:ilvl="1"', 'w:ilvl="99999999999999999999"')))
     doc = read(path)
     assert len(doc.paragraphs) >= 28
+
+
+def _with_damaged_part(src, part: str, out):
+    import io
+    import zipfile
+
+    zin = zipfile.ZipFile(io.BytesIO(src.read_bytes()))
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zout:
+        for info in zin.infolist():
+            data = zin.read(info)
+            zout.writestr(info, data[:len(data) // 2] if info.filename == part else data)
+    return out
+
+
+def test_a_word_file_with_a_damaged_part_is_read_from_its_main_part(tmp_path):
+    from tests.builders import SHARED, shared
+
+    twin = shared(SHARED / "corpus-dev" / "twins" / "A_80_590.docx")
+    whole = read(twin)
+    doc = read(_with_damaged_part(twin, "word/styles.xml", tmp_path / "styles.docx"))
+    assert doc.warnings[0] == ("damaged Word document (a part of it is not well-formed XML): "
+                               "read from its main part alone, without numbering, notes or styles")
+    assert "The proposed budget for the liquidation of the United Nations Multidimensional" in \
+        " ".join(p.text for p in doc.paragraphs)
+    notes = read(_with_damaged_part(twin, "word/footnotes.xml", tmp_path / "notes.docx"))
+    assert notes.warnings[0] == ("the Word file's footnotes part is damaged (not well-formed "
+                                 "XML): footnotes not read")
+    assert [p.number for p in notes.paragraphs if p.number] == \
+        [p.number for p in whole.paragraphs if p.number]
+    broken = _with_damaged_part(twin, "word/document.xml", tmp_path / "main.docx")
+    with pytest.raises(ReadError, match="damaged Word document: a part of it is not well-formed "
+                                        "XML, and its main part word/document.xml cannot be read"):
+        read(broken)

@@ -59,23 +59,14 @@ def test_every_failure_names_its_file(fuzzed):
     _check(fuzzed, "failures not naming the file", "unnamed")
 
 
-DOCX_READER = ("corpus/readers/docx.py words a damaged part as 'damaged Word document "
-               "(XMLSyntaxError: ...)', refuses the whole file when a part other than the "
-               "document (footnotes, styles) is damaged, and lets an XMLSyntaxError escape "
-               "from docx_notes.py: issue 14")
-
-
-@pytest.mark.xfail(strict=True, reason=DOCX_READER)
 def test_no_raw_exception_message(fuzzed):
     _check(fuzzed, "raw exception messages", "raw")
 
 
-@pytest.mark.xfail(strict=True, reason=DOCX_READER)
 def test_no_reader_bug(fuzzed):
     _check(fuzzed, "bug reports", "bug")
 
 
-@pytest.mark.xfail(strict=True, reason=DOCX_READER)
 def test_nothing_readable_is_refused(fuzzed):
     _check(fuzzed, "readable but refused", "readable but refused")
 

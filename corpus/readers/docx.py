@@ -53,13 +53,21 @@ def _check_zip(path: Path, data: bytes) -> None:
 
 
 def read_docx(path: Path, data: bytes):
-    import docx
+    """The blocks of a Word file and its page count; a package with a damaged part is read
+    from its main part alone (``docx_salvage``) rather than refused."""
+    from corpus.readers.docx_salvage import DAMAGE, salvage
 
     _check_zip(path, data)
     try:
-        document = docx.Document(io.BytesIO(data))
-    except Exception as exc:  # python-docx raises many types on damaged packages
-        raise ReadError(path, f"damaged Word document ({type(exc).__name__}: {exc})") from None
+        return _read_docx(data)
+    except DAMAGE as exc:
+        return salvage(path, data, exc)
+
+
+def _read_docx(data: bytes):
+    import docx
+
+    document = docx.Document(io.BytesIO(data))
     reader = _Reader(document)
     body = document.element.body
     masthead = masthead_part(document, body)

@@ -58,7 +58,13 @@ def note_blocks(document, reader, kind: str) -> list[Block]:
     if part is None or not order:
         return []
     parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
-    root = etree.fromstring(part.blob, parser)
+    try:
+        root = etree.fromstring(part.blob, parser)
+    except etree.XMLSyntaxError:  # the body is still the report: read it without its notes
+        from corpus.notes import note
+
+        note(f"the Word file's {kind}s part is damaged (not well-formed XML): {kind}s not read")
+        return []
     found = []
     for note in root.iter(W + kind):
         nid = note.get(W + "id")
