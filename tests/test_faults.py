@@ -9,7 +9,6 @@ import re
 import signal
 import sqlite3
 import subprocess
-import sys
 import threading
 import time
 from pathlib import Path
@@ -63,6 +62,15 @@ def _state(db: Path) -> tuple[str, list[tuple[str, int]], int]:
     return check, [(sha, n) for sha, n, _ in rows], half
 
 
+def _stored(db: Path) -> int:
+    """Documents stored so far (read while another process writes: the store is in WAL)."""
+    try:
+        with sqlite3.connect(db, timeout=5) as conn:
+            return conn.execute("SELECT count(*) FROM documents").fetchone()[0]
+    except sqlite3.OperationalError:  # the schema is not written yet
+        return 0
+
+
 def _children(pid: int) -> list[int]:
     found = []
     for entry in Path("/proc").iterdir():
@@ -95,11 +103,17 @@ def test_sigkill_at_random_points_loses_nothing(hundred, tmp_path):
     db = tmp_path / "killed.db"
     rng = random.Random(14)
     stored_before_kill = []
-    for _ in range(3):
+    # random points of the run, however fast the machine: after a random number of documents
+    # is stored (and a random fraction of a second more, to land mid-document)
+    for target in sorted(rng.sample(range(5, 90), 3)):
         proc = subprocess.Popen(["rapporteur", "ingest", str(hundred), "--db", str(db),
                                  "--workers", "2"], stdout=subprocess.DEVNULL,
                                 stderr=subprocess.DEVNULL)
-        time.sleep(rng.uniform(2.0, 6.0))
+        deadline = time.monotonic() + 120
+        while proc.poll() is None and time.monotonic() < deadline and \
+                (not db.exists() or _stored(db) < target):
+            time.sleep(0.05)
+        time.sleep(rng.uniform(0.0, 0.3))
         workers = _children(proc.pid)
         proc.send_signal(signal.SIGKILL)
         proc.wait()
