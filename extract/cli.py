@@ -2,6 +2,7 @@
 streamed to JSONL, CSV, Excel CSV or Parquet and/or the store, one document at a time."""
 from __future__ import annotations
 
+import contextlib
 import io
 import sys
 from pathlib import Path
@@ -30,13 +31,16 @@ class Sink:
     def __init__(self, fmt: str, output: str | None):
         from extract.records import CsvWriter, ParquetWriter
 
-        self.fmt, self.file = fmt, None
+        from corpus.output import temporary
+
+        self.fmt, self.file, self.output = fmt, None, output
+        self.temp = temporary(output) if output else None  # renamed into place when done
         if fmt == "parquet":
-            self.writer = ParquetWriter(output)
+            self.writer = ParquetWriter(self.temp)
             return
         if output:
             # utf-8-sig writes the byte-order mark Excel needs to read UTF-8 (Chinese) text
-            self.file = open(output, "w", encoding="utf-8-sig" if fmt == "excel-csv"
+            self.file = open(self.temp, "w", encoding="utf-8-sig" if fmt == "excel-csv"
                              else "utf-8", newline="")
         out = self.file or sys.stdout
         if fmt == "excel-csv" and not self.file:
@@ -54,11 +58,24 @@ class Sink:
         write_jsonl(records, buffer)
         self.out.write(buffer.getvalue())
 
+    def abort(self) -> None:
+        """The run failed: the output file is left as it was (or not made)."""
+        from corpus.output import discard
+
+        with contextlib.suppress(Exception):
+            self.writer.close() if self.fmt == "parquet" else self.file and self.file.close()
+        if self.temp is not None:
+            discard(self.temp)
+
     def close(self) -> None:
+        from corpus.output import finish
+
         if self.fmt == "parquet":
             self.writer.close()
+            finish(self.temp, self.output)
         elif self.file:
             self.file.close()
+            finish(self.temp, self.output)
         else:
             sys.stdout.flush()
 
@@ -129,8 +146,12 @@ def extract(paths, db, kinds, fmt, output, workers):
                 continue
             summary.documents += 1
             summary.kinds.update(r["kind"] for r in records)
-    finally:
+    except BaseException:
+        sink.abort()
+        raise
+    else:
         sink.close()
+    finally:
         if store is not None:
             store.close()
     click.echo(summary.line(), err=True)

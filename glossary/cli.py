@@ -34,11 +34,13 @@ def _read(path: str):
 
 
 def _write(data: bytes | str, output: str | None) -> None:
+    from corpus.output import write_bytes
+
     if output is None:
         click.echo(data if isinstance(data, str) else data.decode("utf-8"), nl=False)
         return
     try:
-        Path(output).write_bytes(data.encode("utf-8") if isinstance(data, str) else data)
+        write_bytes(output, data.encode("utf-8") if isinstance(data, str) else data)
     except OSError as exc:
         fail(f"{output}: {exc.strerror or exc}")
     click.echo(f"wrote {output}", err=True)

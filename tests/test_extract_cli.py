@@ -141,3 +141,28 @@ def test_both_editions_of_a_report_keep_their_records_and_point_at_their_rows(tm
         ("en", "12.5", 12500.0, "en", None, "(Thousands of United States dollars)"),
         ("zh", "40%", 40.0, "zh", "资金增加了40%。", None),
         ("zh", "12.5", 12500.0, "zh", None, "(Thousands of United States dollars)")]
+
+
+def test_an_interrupted_run_leaves_the_previous_output_as_it_was(tmp_path, monkeypatch):
+    """Outputs are written all or nothing (corpus.output): a run that fails part-way leaves
+    no half-written file and never replaces a good one."""
+    import extract.batch
+
+    out = tmp_path / "records.jsonl"
+    out.write_text("a good earlier run\n", "utf-8")
+    real = extract.batch.run_jobs
+
+    def failing(jobs, kinds, workers):
+        for item in real(jobs, kinds, workers):
+            yield item
+            raise RuntimeError("the machine went away")
+
+    monkeypatch.setattr(extract.batch, "run_jobs", failing)
+    result = CliRunner().invoke(main, ["extract", str(ZH_SAMPLE), str(ZH_SAMPLE), "-o", str(out)])
+    assert result.exit_code != 0
+    assert out.read_text("utf-8") == "a good earlier run\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["records.jsonl"]
+    monkeypatch.setattr(extract.batch, "run_jobs", real)
+    assert CliRunner().invoke(main, ["extract", str(ZH_SAMPLE), "-o", str(out)]).exit_code == 0
+    assert out.read_text("utf-8").startswith('{"kind": ')
+    assert [p.name for p in tmp_path.iterdir()] == ["records.jsonl"]

@@ -92,4 +92,6 @@ def dump(g: Glossary, format: str) -> bytes:
 
 
 def save(g: Glossary, path: Path, format: str | None = None) -> None:
-    path.write_bytes(dump(g, format_for(path, format)))
+    from corpus.output import write_bytes
+
+    write_bytes(path, dump(g, format_for(path, format)))
