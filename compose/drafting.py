@@ -152,6 +152,7 @@ class Slots:
         self.docs, self.year = docs, year
         self.name = " / ".join(dict.fromkeys(d.metadata.symbol or d.name for d in docs.values()))
         self.rows: list[dict] = []
+        self.by_id: dict[str, dict] = {}
 
     def template(self, name: str, texts: dict[str, str], found: dict[str, list], where: str,
                  ) -> dict[str, str]:
@@ -178,15 +179,33 @@ class Slots:
                 sid = f"{name}_{langs[1]}{k + 1}"
                 self._row(sid, g, langs[1], texts[langs[1]], where)
                 ids[langs[1]].append((g, sid))
-        out = {}
-        for lang, text in texts.items():
-            pieces, pos = [], 0
-            for fig, sid in sorted(ids[lang], key=lambda x: x[0]["span"][0]):
-                start, end = fig["span"]
-                pieces += [_lit(text[pos:start]), f"{{{{ d.{sid}|slot }}}}"]
-                pos = end
-            out[lang] = "".join(pieces) + _lit(text[pos:])
-        return out
+        return {lang: self._text(text, sorted(ids[lang], key=lambda x: x[0]["span"][0]), lang)
+                for lang, text in texts.items()}
+
+    def _text(self, text: str, figs: list[tuple[dict, str]], lang: str) -> str:
+        """The template of one text: its figures slots, and a comparison of two of them
+        ("fell from X in 2023 to Y in 2024") a ``trend`` whose verb follows their values."""
+        from compose import trends
+
+        phrases = {t["index"]: t for t in trends.find(text, [f["span"] for f, _ in figs], lang)
+                   if all(figs[t["index"] + k][0].get("value") is not None for k in (0, 1))}
+        pieces, pos, i = [], 0, 0
+        while i < len(figs):
+            (fig, sid), found = figs[i], phrases.get(i)
+            if found:
+                other = figs[i + 1][1]
+                pieces += [_lit(text[pos:found["start"]]),
+                           f'{{{{ trend(d.{sid}, d.{other}, "{found["phrase"]}") }}}}']
+                pos, i = found["end"], i + 2
+                if found["years"]:
+                    now = trends.next_periods(found["years"])
+                    for k, key in enumerate((sid, other)):
+                        self.by_id[key].update(previous_period=str(found["years"][k]),
+                                               period=now[k])
+                continue
+            pieces += [_lit(text[pos:fig["span"][0]]), f"{{{{ d.{sid}|slot }}}}"]
+            pos, i = fig["span"][1], i + 1
+        return "".join(pieces) + _lit(text[pos:])
 
     def _row(self, sid: str, fig: dict, lang: str, text: str, where: str) -> dict:
         row = {"id": sid, "value": "", "unit": fig.get("unit") or "count",
@@ -196,6 +215,7 @@ class Slots:
                f"printed_{lang}": text[fig["span"][0]:fig["span"][1]],
                f"subject_{lang}": _context(text, fig)}
         self.rows.append(row)
+        self.by_id[sid] = row
         return row
 
 

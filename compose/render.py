@@ -10,6 +10,8 @@ What a template can use (same names in both languages):
   |slot                      a draft's figure: last year's as printed, or this year's
   |fig |prev                 the value / the previous value, in its unit's style
   |change |diff              "increased from X in P1 to Y in P2" / "an increase of Z"
+  trend(d.x, d.y, "rose from {x} in {px} to {y} in {py}")   a drafted comparison of two
+                             slots, its verb following their values (compose.trends)
   share(d.a, d.b) total([..])  computed percentage / sum (documented rules)
   |pct |num |money |date     a literal number or date written in the template
   |booktitle                 a document's title: 《...》 in Chinese, as given in English
@@ -39,6 +41,7 @@ from compose.errors import SpecError, Unplaced
 from compose.numbers import date, decimal, plain, quantity, resolution
 from compose.sandbox import Budget, Sandbox, short
 from compose.terms import Mentions, full_name
+from compose.trends import Trend
 
 OPEN, SEP, CLOSE, NOTE, NOTE_END = "\ue030", "\ue031", "\ue032", "\ue033", "\ue034"  # RESERVED
 _MARK = re.compile(f"{OPEN}(\\d+){SEP}|{CLOSE}|{NOTE}(\\d+){NOTE_END}")
@@ -142,7 +145,7 @@ class Renderer:
             capfirst=lambda s: s[:1].upper() + s[1:], booktitle=self.booktitle)
         self.env.globals.update(term=self.mentions, res=self.res, fn=self.fn,
                                 share=self.share, total=self.total, d=DataView(self.data),
-                                lang=lang)
+                                trend=Trend(self), lang=lang)
 
     # -- figures -------------------------------------------------------------------
     def mark(self, text: str, value, unit: str, role: str, source: dict) -> str:
