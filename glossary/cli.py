@@ -101,37 +101,36 @@ def terms():
     """Bilingual UN terminology: look up, import/export (TBX, CSV), check, mine."""
 
 
+format_option = click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
+                             show_default=True, help="A table for people, or JSON for scripts.")
+
+
 @terms.command()
 @click.argument("term")
 @glossary_option
-def lookup(term, glossary_path):
-    """Show the concept named by TERM (English or Chinese, any form) with all its terms; if
-    no form is TERM, the concepts with a form containing it."""
-    from rich.console import Console
-    from rich.table import Table
+@format_option
+def lookup(term, glossary_path, fmt):
+    """Show the concept named by TERM (any form, in any of the glossary's languages) with all
+    its terms; if no form is TERM, the concepts with a form containing it."""
+    from glossary.show import concept_json, dumps, lookup_table
 
     g = _glossary(glossary_path)
     concept = g.lookup(term)
-    if concept is None:
-        found = g.search(term)
-        if not found:
-            fail(f"{term!r} is not in the glossary ({len(g)} concepts), not even as part of a term")
-        if len(found) > 1:
-            click.echo(f"{len(found)} concepts have a term containing {term!r}:")
-            for c in found[:30]:
-                click.echo(f"  {c.id}: {c.preferred('en') or '—'} / {c.preferred('zh') or '—'}")
-            if len(found) > 30:
-                click.echo(f"  … and {len(found) - 30} more")
-            return
-        concept = found[0]
-    table = Table(title=f"{concept.id} · {concept.domain}", title_justify="left")
-    for col in ("lang", "form", "type", "status"):
-        table.add_column(col)
-    for t in concept.terms:
-        style = "bold" if t.status == "preferred" else ("strike dim" if t.status == "deprecated" else "")
-        table.add_row(t.lang, t.form, t.type, t.status, style=style)
-    console = Console()
-    console.print(table)
+    found = [concept] if concept else g.search(term)
+    if not found:
+        fail(f"{term!r} is not in the glossary ({len(g)} concepts), not even as part of a term")
+    if fmt == "json":
+        click.echo(dumps([concept_json(c) for c in found]), nl=False)
+        return
+    if len(found) > 1:
+        click.echo(f"{len(found)} concepts have a term containing {term!r}:")
+        for c in found:
+            click.echo(f"  {c.id}: {c.preferred('en') or '—'} / {c.preferred('zh') or '—'}")
+        return
+    from rich.console import Console
+
+    concept, console = found[0], Console()
+    console.print(lookup_table(concept))
     if concept.note:
         console.print(f"note: {concept.note}")
     source = next((t.source for t in concept.terms if t.source), "")
@@ -145,21 +144,19 @@ def lookup(term, glossary_path):
               help="Write the imported glossary here (format from the extension).")
 @click.option("--merge", is_flag=True, help="With -o: add the imported concepts to the bundled "
                                             "glossary (new ids only) and write the union.")
-def import_(file, output, merge):
-    """Read a glossary FILE (TBX v3/v2, CSV, TSV, OmegaT), report what it holds and how it
-    relates to the bundled glossary; with -o, convert or merge it."""
+@format_option
+def import_(file, output, merge, fmt):
+    """Read a glossary FILE (TBX v3/v2, CSV, TSV, OmegaT, or SKOS: Turtle, RDF/XML), report
+    what it holds, what it skipped and why, and how it relates to the bundled glossary;
+    with -o, convert or merge it."""
     from glossary.formats import save
     from glossary.model import Glossary
+    from glossary.show import dumps, import_summary, import_text
 
     g = _glossary(file)
     bundled = Glossary.bundled()
-    n_en = sum(1 for _ in g.terms("en"))
-    n_zh = sum(1 for _ in g.terms("zh"))
-    known = sum(1 for c in g.concepts if any(bundled.find(t.form) for t in c.terms))
-    click.echo(f"{file}: {len(g)} concepts, {n_en} English and {n_zh} Chinese terms; "
-               f"{known} concept(s) share a form with the bundled glossary")
-    for what in g.skipped:
-        click.echo(f"skipped: {what}")
+    summary = import_summary(file, g, bundled)
+    click.echo(dumps(summary) if fmt == "json" else import_text(summary), nl=False)
     if output:
         if merge:
             taken = {c.id for c in bundled.concepts}
@@ -240,14 +237,13 @@ def check(file, source_file, glossary_path, fmt, output, fail_on, comments_out):
 @click.option("-o", "--output", type=click.Path(dir_okay=False),
               help="Write the candidates as TBX (or CSV/TSV, by extension).")
 @glossary_option
-def mine(en_file, zh_file, output, glossary_path):
+@format_option
+def mine(en_file, zh_file, output, glossary_path, fmt):
     """Candidate English–Chinese term pairs from two aligned editions of one report."""
-    from rich.console import Console
-    from rich.table import Table
-
     from glossary.formats import save
     from glossary.mine import mine as run
     from glossary.model import Concept, Glossary, Term
+    from glossary.show import mine_json, mine_table
 
     g = _glossary(glossary_path)
     en, zh = _read(en_file), _read(zh_file)
@@ -255,13 +251,12 @@ def mine(en_file, zh_file, output, glossary_path):
         fail(f"nothing aligns: {en_file} and {zh_file} share no paragraph number, so no "
              "term pair can be mined")
     candidates = run(en, zh, g)
-    table = Table(title=f"{len(candidates)} candidate pairs", title_justify="left")
-    for col in ("score", "English", "Chinese", "method", "support", "known"):
-        table.add_column(col)
-    for c in candidates:
-        table.add_row(f"{c.score:.2f}", c.en, c.zh, c.method, ", ".join(c.support[:6]),
-                      c.known or "")
-    Console(stderr=bool(output)).print(table)  # with -o the file is the result
+    if fmt == "json":
+        click.echo(mine_json(candidates), nl=False, err=bool(output))
+    else:
+        from rich.console import Console
+
+        Console(stderr=bool(output)).print(mine_table(candidates))  # with -o the file is the result
     if output and not candidates:
         click.echo(f"no candidate pairs: {output} not written", err=True)
     elif output:

@@ -10,7 +10,10 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-LANGS = ("en", "zh")
+# The checks read English and Chinese; a glossary holds terms in all six official languages
+# of the United Nations, so that imported terminology (UNTERM's) keeps every language. The
+# two checked languages come first, in files as in memory.
+LANGS = ("en", "zh", "ar", "fr", "ru", "es")
 TYPES = ("full", "short", "variant")
 STATUSES = ("preferred", "admitted", "deprecated")
 
@@ -27,19 +30,25 @@ class GlossaryError(Exception):
 @dataclass
 class Term:
     form: str
-    lang: str  # en | zh
+    lang: str  # one of LANGS: en | zh | ar | fr | ru | es
     type: str = "full"  # full | short | variant
     status: str = "preferred"  # preferred | admitted | deprecated
     source: str = ""
+    valid_from: str = ""  # a year: the form is right in documents from then on
     valid_until: str = ""  # a year: an outdated form was right in documents up to then
+    attested: str = ""  # the document(s) that show the form in use in its period
 
     def current_at(self, date: str | None) -> bool:
-        """Whether a document of ``date`` (ISO, or None when unknown) may use this form:
-        a deprecated form with a ``valid_until`` year was the right one up to that year,
-        and a document without a date is given the benefit of the doubt."""
+        """Whether a document of ``date`` (ISO, or None when unknown) may use this form. A
+        deprecated form with a ``valid_until`` year was the right one up to that year; a
+        form with a ``valid_from`` year is right from then on; a document without a date
+        is given the benefit of the doubt."""
+        year = date[:4] if date else None
+        if self.valid_from and year and year < self.valid_from:
+            return False
         if self.status != "deprecated":
             return True
-        return bool(self.valid_until) and (date is None or date[:4] <= self.valid_until)
+        return bool(self.valid_until) and (year is None or year <= self.valid_until)
 
     def __post_init__(self):
         for value, allowed in ((self.lang, LANGS), (self.type, TYPES), (self.status, STATUSES)):

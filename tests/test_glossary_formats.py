@@ -148,6 +148,7 @@ def test_v2_martif_from_cat_tools_with_ntig_and_doctype(tmp_path):
         ("WFP", "en", "short", "preferred"),
         ("世界粮食计划署", "zh", "full", "preferred"),
         ("世界粮食计划", "zh", "full", "deprecated"),
+        ("Programme alimentaire mondial", "fr", "full", "preferred"),  # six languages kept
     ]
 
 

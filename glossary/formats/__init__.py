@@ -5,6 +5,7 @@ from functools import lru_cache
 from importlib.resources import files
 from pathlib import Path
 
+from glossary.formats.skos import is_rdf
 from glossary.formats.tabular import read_table, write_omegat, write_table
 from glossary.formats.tbx import read_tbx, write_tbx
 from glossary.model import Glossary, GlossaryError
@@ -36,6 +37,10 @@ def load(path: Path) -> Glossary:
     if not data.strip():
         raise GlossaryError(path, "the file is empty")
     ext = path.suffix.lower()
+    if is_rdf(path, data):
+        from glossary.formats.skos import read_skos
+
+        return read_skos(path, data)
     head = data.lstrip(b"\xef\xbb\xbf \t\r\n")[:1]
     if ext in (".tbx", ".xml") or head == b"<":
         return read_tbx(path, data)

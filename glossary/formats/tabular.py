@@ -13,18 +13,31 @@ from pathlib import Path
 
 from corpus.blocks import han_ratio
 from corpus.cells import neutral, restore
-from glossary.model import Concept, Glossary, GlossaryError, Term
+from glossary.model import LANGS, Concept, Glossary, GlossaryError, Term
 
 COLUMNS = ["id", "domain", "en_full", "en_short", "zh_full", "zh_short", "en_variants",
            "zh_variants", "en_deprecated", "zh_deprecated", "note", "provenance"]
 # Until issue 11 the last column was "source", which translate-toolkit's CSV reading takes
 # for the source-language term; files with that header are still read.
 LEGACY = COLUMNS[:-1] + ["source"]
+# The other four official languages, in four columns each after these, written only when
+# a glossary has terms in them (the bundled English–Chinese file keeps its twelve columns).
+OTHER_LANGS = tuple(lang for lang in LANGS if lang not in ("en", "zh"))
+KINDS = ("full", "short", "variants", "deprecated")
+WIDE = COLUMNS + [f"{lang}_{kind}" for lang in OTHER_LANGS for kind in KINDS]
 SEP = "|"
 
 
+def _header(row: list[str]) -> list[str] | None:
+    """The columns of a header row of ours (12, or 28 with the other languages), else None."""
+    header = [h.strip().lstrip("\ufeff") for h in row]
+    if header[:len(COLUMNS)] not in (COLUMNS, LEGACY):
+        return None
+    return WIDE if header[len(COLUMNS):len(WIDE)] == WIDE[len(COLUMNS):] else COLUMNS
+
+
 def is_ours(header: list[str]) -> bool:
-    return [h.strip().lstrip("\ufeff") for h in header[:len(COLUMNS)]] in (COLUMNS, LEGACY)
+    return _header(header) is not None
 
 
 def read_table(path: Path, text: str, delimiter: str) -> Glossary:
@@ -32,8 +45,9 @@ def read_table(path: Path, text: str, delimiter: str) -> Glossary:
             for row in csv.reader(io.StringIO(text), delimiter=delimiter)]
     if not rows:
         raise GlossaryError(path, "the file is empty")
-    if is_ours(rows[0]):
-        return Glossary(_concepts(path, rows), source=str(path))
+    columns = _header(rows[0])
+    if columns:
+        return Glossary(_concepts(path, rows, columns), source=str(path))
     if delimiter == "\t":
         return Glossary(_omegat(path, rows), source=str(path))
     raise GlossaryError(path, "unknown CSV layout: the header must be " + ",".join(COLUMNS))
@@ -43,14 +57,15 @@ def _split(cell: str) -> list[str]:
     return [f.strip() for f in cell.split(SEP) if f.strip()]
 
 
-def _concepts(path: Path, rows: list[list[str]]) -> list[Concept]:
+def _concepts(path: Path, rows: list[list[str]], columns: list[str]) -> list[Concept]:
     concepts, seen = [], set()
+    langs = [lang for lang in LANGS if f"{lang}_full" in columns]
     for line, row in enumerate(rows[1:], start=2):
         if not any(cell.strip() for cell in row):
             continue
-        if len(row) != len(COLUMNS):
-            raise GlossaryError(path, f"line {line}: {len(row)} fields, expected {len(COLUMNS)}")
-        r = dict(zip(COLUMNS, row))
+        if len(row) != len(columns):
+            raise GlossaryError(path, f"line {line}: {len(row)} fields, expected {len(columns)}")
+        r = dict(zip(columns, row))
         cid = r["id"].strip()
         if not cid:
             raise GlossaryError(path, f"line {line}: empty id")
@@ -59,7 +74,7 @@ def _concepts(path: Path, rows: list[list[str]]) -> list[Concept]:
         seen.add(cid)
         src = r["provenance"]
         terms = []
-        for lang in ("en", "zh"):
+        for lang in langs:
             for kind in ("full", "short"):
                 if r[f"{lang}_{kind}"].strip():
                     terms.append(Term(r[f"{lang}_{kind}"].strip(), lang, kind, "preferred", src))
@@ -72,12 +87,12 @@ def _concepts(path: Path, rows: list[list[str]]) -> list[Concept]:
     return concepts
 
 
-def concept_row(c: Concept) -> list[str]:
+def concept_row(c: Concept, columns: list[str] = COLUMNS) -> list[str]:
     """One CSV row; every term lands in the column its type and status call for."""
-    row = {k: "" for k in COLUMNS}
+    row = {k: "" for k in columns}
     row.update(id=c.id, domain=c.domain, note=c.note)
     row["provenance"] = next((t.source for t in c.terms if t.source), "")
-    for lang in ("en", "zh"):
+    for lang in [lang for lang in LANGS if f"{lang}_full" in columns]:
         variants, deprecated = [], []
         for t in (t for t in c.terms if t.lang == lang):
             cell = f"{lang}_{t.type}"
@@ -89,16 +104,18 @@ def concept_row(c: Concept) -> list[str]:
                 variants.append(t.form)
         row[f"{lang}_variants"] = SEP.join(variants)
         row[f"{lang}_deprecated"] = SEP.join(deprecated)
-    return [row[k] for k in COLUMNS]
+    return [row[k] for k in columns]
 
 
 def write_table(g: Glossary, delimiter: str = ",") -> str:
-    """CSV as RFC 4180 has it (CRLF line ends, like the bundled file); TSV with LF."""
+    """CSV as RFC 4180 has it (CRLF line ends, like the bundled file); TSV with LF. The
+    columns of the other four official languages are added when a term needs them."""
     out = io.StringIO()
     writer = csv.writer(out, delimiter=delimiter, lineterminator="\r\n" if delimiter == "," else "\n")
-    writer.writerow(COLUMNS)
+    columns = WIDE if any(t.lang in OTHER_LANGS for c in g.concepts for t in c.terms) else COLUMNS
+    writer.writerow(columns)
     for c in g.concepts:
-        writer.writerow([neutral(cell) for cell in concept_row(c)])
+        writer.writerow([neutral(cell) for cell in concept_row(c, columns)])
     return out.getvalue()
 
 

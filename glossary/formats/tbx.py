@@ -15,7 +15,7 @@ from pathlib import Path
 from lxml import etree
 
 from glossary.formats.safexml import parse
-from glossary.model import Concept, Glossary, GlossaryError, Term
+from glossary.model import LANGS, Concept, Glossary, GlossaryError, Term
 
 TBX_NS = "urn:iso:std:iso:30042:ed-2"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -28,12 +28,12 @@ STATUS_IN = {v: k for k, v in STATUS_OUT.items()} | {
     "regulatedTerm-admn-sts": "admitted", "standardizedTerm-admn-sts": "preferred",
     "notRecommended": "deprecated", "obsolete": "deprecated", "preferred": "preferred",
     "admitted": "admitted", "deprecated": "deprecated"}
-LANG_OUT = {"en": "en", "zh": "zh-CN"}
+LANG_OUT = {lang: lang for lang in LANGS} | {"zh": "zh-CN"}
 
 
 def _lang_in(code: str | None) -> str | None:
     code = (code or "").lower()
-    for lang in ("en", "zh"):
+    for lang in LANGS:
         if code == lang or code.startswith(lang + "-") or code.startswith(lang + "_"):
             return lang
     return None
@@ -91,13 +91,15 @@ def read_tbx(path: Path, data: bytes) -> Glossary:
         else:
             empty += 1
     if not concepts:
-        raise GlossaryError(path, "the TBX file holds no English or Chinese term")
+        raise GlossaryError(path, "the TBX file holds no term in the six official languages "
+                                  "(ar, zh, en, fr, ru, es)")
     g = Glossary(concepts, source=str(path))
     if other_langs:
-        g.skipped.append("language sections other than English and Chinese: " + ", ".join(
+        g.skipped.append("language sections other than the six official languages: " + ", ".join(
             f"{code} ×{n}" for code, n in sorted(other_langs.items())))
     if empty:
-        g.skipped.append(f"{empty} entr{'y' if empty == 1 else 'ies'} with no English or Chinese term")
+        g.skipped.append(f"{empty} entr{'y' if empty == 1 else 'ies'} with no term in the six "
+                         "official languages")
     return g
 
 
@@ -160,7 +162,7 @@ def write_tbx(g: Glossary, version: int = 3) -> bytes:
         etree.SubElement(entry, ns + "descrip", type="subjectField").text = c.domain
         if c.note:
             etree.SubElement(entry, ns + "note").text = c.note
-        for lang in ("en", "zh"):
+        for lang in LANGS:
             terms = [t for t in c.terms if t.lang == lang]
             if terms:
                 sec = etree.SubElement(entry, ns + lang_tag)
