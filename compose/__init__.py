@@ -12,28 +12,34 @@ LANGS = ("en", "zh")
 
 def compose(spec_path: str | Path, out_dir: str | Path, langs=LANGS, db: str | None = None,
             comments: bool = False, check: bool = True,
-            allow_outside: bool = False) -> list[dict]:
+            allow_outside: bool = False, force: bool = False) -> list[dict]:
     """Write ``<symbol>.<lang>.docx`` and ``<symbol>.<lang>.provenance.json`` per language
     into ``out_dir``; returns one summary dict per edition (paths, counts, untraced).
     ``check`` runs the extractor over the draft to list figures not traced to the data
     (loading spaCy and jieba costs a few seconds once per process). ``allow_outside``
-    lets the spec name files outside its folder. The files appear all together or not at
-    all (``compose.outputs``)."""
+    lets the spec name files outside its folder; existing outputs are replaced only with
+    ``force``. The files appear all together or not at all (``compose.outputs``)."""
     from compose import build, provenance, spec
-    from compose.outputs import Staged
+    from compose.outputs import Staged, existing_store, refuse_existing
     from compose.word import Writer
 
+    existing_store(db)
+    twice = sorted({lang for lang in langs if list(langs).count(lang) > 1})
+    if twice:
+        raise SpecError("--lang", f"{', '.join(twice)} given twice: give each edition once")
     s = spec.load(spec_path, allow_outside)
     langs = [lang for lang in langs if lang in s.languages]
     if not langs:
         raise SpecError(s.path, f"the spec holds only {', '.join(s.languages)} text")
-    editions = build.editions(s, list(langs), db)  # a spec that fails leaves no folder
     out = Path(out_dir)
+    stem = re.sub(r'[\\/:*?"<>|\x00-\x1f]', "_", s.raw["masthead"]["symbol"])
+    refuse_existing([out / f"{stem}.{lang}.{ext}" for lang in langs
+                     for ext in ("docx", "provenance.json")], force)
+    editions = build.editions(s, list(langs), db)  # a spec that fails leaves no folder
     try:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise SpecError(out, f"cannot create the output directory ({exc.strerror})") from None
-    stem = re.sub(r'[\\/:*?"<>|\x00-\x1f]', "_", s.raw["masthead"]["symbol"])
     results = []
     with Staged() as staged:
         for edition in editions:

@@ -30,7 +30,8 @@ def _langs(ctx, param, value):
 @click.option("--allow-outside", is_flag=True,
               help="Let the spec name data and previous-report files outside its own folder "
                    "(refused by default: specs are exchanged between drafters).")
-def compose(spec, example, langs, db, out_dir, comments, check, allow_outside):
+@click.option("--force", is_flag=True, help="Replace drafts already in the output directory.")
+def compose(spec, example, langs, db, out_dir, comments, check, allow_outside, force):
     """Compose first drafts of a Secretary-General report (English/Chinese Word files in UN
     house style) from SPEC (YAML or JSON)."""
     from rich.console import Console
@@ -45,7 +46,7 @@ def compose(spec, example, langs, db, out_dir, comments, check, allow_outside):
         fail("give either SPEC or --example NAME", 2)
     try:
         results = run(example_path(example) if example else spec, out_dir, langs, db, comments,
-                      check, allow_outside)
+                      check, allow_outside, force)
     except SpecError as exc:
         fail(str(exc))
     table = Table("edition", "file", "paragraphs", "figures", "untraced")
@@ -67,10 +68,13 @@ def compose(spec, example, langs, db, out_dir, comments, check, allow_outside):
 @click.command()
 @click.argument("previous", nargs=-1, required=True)
 @click.option("-o", "--output", "out_dir", required=True, type=click.Path(file_okay=False),
-              help="Directory for the spec (.yaml) and its data file (.csv).")
+              help="Directory for the spec (.yaml) and its data file (.csv or .xlsx).")
 @click.option("--db", type=click.Path(dir_okay=False),
               help="Store to take PREVIOUS from, when it names a document there.")
-def draft(previous, out_dir, db):
+@click.option("--data-format", type=click.Choice(["csv", "xlsx"]), default="csv",
+              show_default=True, help="The data file: CSV, or an Excel workbook.")
+@click.option("--force", is_flag=True, help="Replace a spec and data file already in DIR.")
+def draft(previous, out_dir, db, data_format, force):
     """Start next year's report from last year's: PREVIOUS is the report (PDF, DOCX, text
     or a store document), in one or both editions (English, Chinese). Writes a spec that
     composes back to its text, with every figure a data slot to update."""
@@ -79,7 +83,7 @@ def draft(previous, out_dir, db):
     from corpus.cli import fail
 
     try:
-        done = run(list(previous), out_dir, db)
+        done = run(list(previous), out_dir, db, data_format, force)
     except SpecError as exc:
         fail(str(exc))
     click.echo(f"{done['spec']}: {done['paragraphs']} paragraphs ({', '.join(done['languages'])})"

@@ -1,10 +1,9 @@
 """``rapporteur draft``: last year's report (one edition or both) turned into a spec that
 composes back to its text, with every figure the extractor finds made a named data slot —
-previous value, unit and source filled, current value left for the drafter — and a CSV of
-those slots. Drafters start the next report from the last one; this is that start."""
+previous value, unit and source filled, current value left for the drafter — and a data file
+(CSV or XLSX) of those slots. Drafters start the next report from the last one; this is that start."""
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import re
 from decimal import Decimal
@@ -12,6 +11,7 @@ from pathlib import Path
 
 import yaml
 
+from compose import datafile
 from compose.drafthead import masthead
 from compose.errors import SpecError
 
@@ -21,8 +21,6 @@ LABEL = re.compile(r"^\s*[(（](?:[a-z]{1,2}|[ivx]+)[)）]\s*")
 TRAILING_LABEL = re.compile(r"\s*[(（](?:[a-z]{1,2}|[ivx]+)[)）]\s*$")
 # the summary box's label, which the reading of a Word file may glue to the first paragraph
 GLUED_LABEL = re.compile(r"^(?:Summary|摘要)(?=\S)")
-CSV_COLUMNS = ("id", "subject_en", "subject_zh", "value", "unit", "period", "source",
-               "previous_value", "previous_period", "printed_en", "printed_zh")
 
 
 def read_report(source: str, db: str | None):
@@ -347,11 +345,16 @@ def build_spec(docs: dict, data_name: str) -> tuple[dict, list[dict]]:
     return spec, slots.rows
 
 
-def draft(sources: list[str], out_dir: str | Path, db: str | None = None) -> dict:
-    """Write ``<symbol>.yaml`` and ``<symbol>-data.csv`` into ``out_dir``; returns their
-    paths and counts."""
-    from compose.outputs import Staged
+def draft(sources: list[str], out_dir: str | Path, db: str | None = None,
+          data_format: str = "csv", force: bool = False) -> dict:
+    """Write ``<symbol>.yaml`` and ``<symbol>-data.csv`` (or ``.xlsx``) into ``out_dir``,
+    replacing earlier ones only with ``force``; returns their paths and counts."""
+    from compose.outputs import Staged, existing_store, refuse_existing
 
+    if data_format not in datafile.FORMATS:
+        raise SpecError("--data-format", f"use {' or '.join(datafile.FORMATS)}, "
+                                         f"not {data_format!r}")
+    existing_store(db)
     docs: dict = {}
     for source in sources:
         doc = read_report(source, db)
@@ -366,23 +369,21 @@ def draft(sources: list[str], out_dir: str | Path, db: str | None = None) -> dic
         raise SpecError("draft", "give the previous report")
     head = masthead(docs)
     stem = re.sub(r"[\\/:*?\"<>|\s]", "_", head["symbol"])
-    spec, rows = build_spec(docs, f"{stem}-data.csv")
     out = Path(out_dir)
+    spec_path, data_path = out / f"{stem}.yaml", out / f"{stem}-data.{data_format}"
+    refuse_existing([spec_path, data_path], force)
+    spec, rows = build_spec(docs, data_path.name)
     try:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise SpecError(out, f"cannot create the output directory ({exc.strerror})") from None
-    spec_path, data_path = out / f"{stem}.yaml", out / f"{stem}-data.csv"
     with Staged() as staged:
         header = (f"# Draft of the next report, from {', '.join(d.name for d in docs.values())}"
                   f" (rapporteur draft).\n# Fill the value column of {data_path.name} with "
                   "this year's figures; compose marks every figure still empty 'to update'.\n")
         staged.path(spec_path).write_text(header + yaml.safe_dump(
             spec, allow_unicode=True, sort_keys=False, width=100), "utf-8")
-        with staged.path(data_path).open("w", encoding="utf-8", newline="") as f:
-            writer = csv.DictWriter(f, CSV_COLUMNS)
-            writer.writeheader()
-            writer.writerows(rows)
+        datafile.write(staged.path(data_path), rows, data_format)
     return {"spec": spec_path, "data": data_path, "slots": len(rows),
             "paragraphs": sum(1 for s in spec["sections"] for p in s["paragraphs"]
                               if "table" not in p),

@@ -10,6 +10,21 @@ from pathlib import Path
 from compose.errors import SpecError
 
 
+def refuse_existing(paths, force: bool) -> None:
+    """A run never replaces a drafter's earlier files silently: without ``force`` an
+    existing output is an error naming it."""
+    for path in paths:
+        if not force and Path(path).exists():
+            raise SpecError(path, "already exists: pass --force to replace it")
+
+
+def existing_store(db) -> None:
+    """``--db`` names a store to read: a missing file is an error, never a new empty
+    store (opening a store creates it)."""
+    if db is not None and not Path(db).is_file():
+        raise SpecError(db, f"no such store (build one with rapporteur ingest --db {db})")
+
+
 class Staged:
     """``with Staged() as staged: write(staged.path(final))``; renames on success,
     removes the temporary files on any failure."""

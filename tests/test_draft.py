@@ -194,3 +194,37 @@ def test_draft_errors_are_one_line(tmp_path, args, message):
     assert result.exit_code == 1 and "Traceback" not in result.output
     assert result.output.startswith(message) and result.output.count("\n") == 1
     assert not (tmp_path / "out").exists() or not any((tmp_path / "out").iterdir())
+
+
+def test_the_data_file_as_a_workbook_round_trips(tmp_path):
+    """``--data-format xlsx``: the same slots as the CSV, every cell typed as text (a report's
+    words never become a formula); values typed as numbers in Excel are read back."""
+    import openpyxl
+
+    as_csv = draft([str(WORKPLAN)], tmp_path / "csv")
+    done = draft([str(WORKPLAN)], tmp_path / "xlsx", data_format="xlsx")
+    assert done["data"].name == "DRAFT-data.xlsx"
+    assert yaml.safe_load(done["spec"].read_text("utf-8"))["data"] == [
+        {"file": "DRAFT-data.xlsx"}]
+    book = openpyxl.load_workbook(done["data"])
+    sheet = book["slots"]
+    rows = [[c.value for c in row] for row in sheet.iter_rows()]
+    with as_csv["data"].open(encoding="utf-8") as f:
+        assert [[v or None for v in row] for row in csv.reader(f)] == rows
+    assert {c.data_type for row in sheet.iter_rows() for c in row if c.value} == {"s"}
+    [unfilled] = compose(done["spec"], tmp_path / "unfilled")
+    [from_csv] = compose(as_csv["spec"], tmp_path / "from_csv")
+    assert [p.text for p in read(str(unfilled["docx"])).paragraphs] == \
+        [p.text for p in read(str(from_csv["docx"])).paragraphs]
+    header = rows[0]
+    for row in sheet.iter_rows(min_row=2):  # a drafter types numbers, not text
+        previous = row[header.index("previous_value")].value
+        if previous.isdigit():
+            row[header.index("value")].value = int(previous) + 1
+    book.save(done["data"])
+    [filled] = compose(done["spec"], tmp_path / "filled")
+    values = collections.Counter(r["value"] for r in extract.extract(
+        read(str(filled["docx"])), kinds=["figure"]))
+    assert values == collections.Counter(int(r[header.index("previous_value")]) + 1
+                                         for r in rows[1:]
+                                         if r[header.index("previous_value")].isdigit())

@@ -176,7 +176,7 @@ def test_a_failed_write_leaves_the_previous_drafts_untouched(tmp_path, monkeypat
 
     monkeypatch.setattr(provenance, "write", full_disk)
     path.write_text(path.read_text("utf-8").replace("Nothing to compute.", "Changed."), "utf-8")
-    result, _ = _compose(path, out)
+    result, _ = _compose(path, out, "--force")
     assert result.exit_code == 1
     assert result.output.strip() == (f"error: {out / 'A_81_999.en.provenance.json'}: "
                                      f"cannot write ({os.strerror(errno.ENOSPC)})")
