@@ -66,6 +66,7 @@ def raw_pages(path: Path) -> tuple[dict[int, list[str]], float]:
 def symbol_from_name(path: Path) -> str | None:
     stem = re.sub(r"(?:\.(?:en|zh|fr|es|ru|ar))?\.(?:pdf|docx|txt)$", "", path.name)
     stem = stem.split(",")[0].strip()  # "A_ES-10_1043, S_2025_529": the first symbol
+    stem = re.sub(r"\([a-z]+\)$", "", stem)  # "JIU_NOTE_2022_1_Rev.1(review)": a note on the file
     if not _SYMBOLISH.match(stem):
         return None
     return stem.replace("_", "/")

@@ -9,7 +9,10 @@ SYMBOL = r"(?:[A-Z][A-Za-z]{0,9}(?:/[A-Za-z0-9.()\-]+)+)"
 SYMBOL_LINE = re.compile(rf"^{SYMBOL}(?:\s\(\d{{4}}\))?(?:\s*[-–]\s*{SYMBOL})*$")  # S/RES/2774 (2025)
 JOB = re.compile(r"\b((?:GE\.)?\d{2}-\d{5})\s*\(\s*[A-Z]\s*\)")
 # The job-number footer; its date stamps are sometimes set with stray spaces ("3 1 0125").
-JOB_LINE = re.compile(r"^(?:GE\.)?\d{2}-\d{5}\s*\(\s*[A-Z]\s*\)(?:\s+[\d ]{6,14})?\s*$")
+# Front-matter pages add a roman page number ("GE.25-10053 (E) 300625 010725 iii"); 1990s
+# pages end the footer with "/..." (the text goes on overleaf).
+JOB_LINE = re.compile(r"^(?:GE\.)?\d{2}-\d{5}\s*\(\s*[A-Z]\s*\)(?:\s+[\d ]{6,14})?"
+                      r"(?:\s+[ivxl]{1,5}|\s*/\s?\.\.\.)?\s*$")
 BARCODE = re.compile(r"^\*\d{7,8}\*$")
 _PATTERNS = [
     JOB_LINE,                                                       # 25-07795 (E) 100625

@@ -88,6 +88,7 @@ class Table:
     page: int | None = None
     section: int | None = None  # index into Document.sections
     after: int | None = None  # index into Document.paragraphs of the paragraph before it
+    footnote_refs: list[str] = field(default_factory=list)  # footnotes cited in its cells
 
 
 @dataclass

@@ -25,6 +25,7 @@ _JOB = re.compile(r"(?<![\d.])(?:GE\.)?\d{2}-\d{5}\s*(?:\(\s*[A-Z]\s*\)|\d{1,3}\
 _BARCODE = re.compile(r"\*\d{7,8}\*")
 _HAN_SPACE = re.compile(f"[{HAN}][ \u3000]+[{HAN}]")
 _FRONT_REF = re.compile(r"(?<=[^\s*])(\*{1,3}|[†‡])")
+_NOTE_MARK = re.compile(r"^([a-z]|\*{1,3})\s")  # a table note's own mark: "a Including", "* Estimate"
 _WORD = re.compile(f"[A-Za-z\u00c0-\u024f]{{2,}}|[{HAN}]")
 
 
@@ -111,9 +112,12 @@ def _footnotes(doc: Document) -> list[str]:
     refs = Counter(m for p in doc.paragraphs for m in p.footnote_refs)
     refs.update(m for s in doc.sections for m in s.footnote_refs)
     refs.update(m for b in doc.boxes for m in b.footnote_refs)
+    # a table's lettered marks point at its own notes, which may stand pages later (where
+    # the table ends): only its references to the document's footnotes are checked here
+    refs.update(m for t in doc.tables for m in t.footnote_refs if not m.isalpha())
     refs.update(m for line in doc.front for m in _FRONT_REF.findall(line))  # "Agenda item 5*"
     notes = Counter(f.marker for f in doc.footnotes)
-    table_notes = {n[0] for t in doc.tables for n in t.notes if n[:1].islower() and n[1:2] == " "}
+    table_notes = {m.group(1) for t in doc.tables for n in t.notes if (m := _NOTE_MARK.match(n))}
     out = []
     missing = [m for m in refs if m not in notes and m not in table_notes]
     orphans = [m for m in notes if m and m not in refs]  # a note printed without a mark has none

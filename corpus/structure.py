@@ -20,6 +20,8 @@ ROMAN = "I II III IV V VI VII VIII IX X XI XII XIII XIV XV XVI XVII XVIII XIX XX
 ZH_NUM = "一 二 三 四 五 六 七 八 九 十 十一 十二 十三 十四 十五 十六 十七 十八 十九 二十".split()
 _PARA = re.compile(rf"^{PARA_LABEL}(?!\d)\s*(?=\S)")  # "76.5 per cent" opens nothing
 _SUB = re.compile(rf"^{SUB_LABEL}\s*")
+_WORDY = re.compile(f"[A-Za-z{HAN}]{{2}}")
+_BARE_PARA = re.compile(r"^(\d{1,3}) (?=[A-Z][a-z]+ )")
 _H1 = re.compile(rf"^({'|'.join(reversed(ROMAN))})\s*[.．]\s+(\S.*)$|"
                  rf"^({'|'.join(reversed(ZH_NUM))})\s*[.、．]\s*(\S.*)$")
 _H2 = re.compile(rf"^([A-Z])\s*[.．](?:\s+|(?=[{HAN}]))(\S.*)$")
@@ -153,7 +155,7 @@ class _Builder:
             heading.footnote_refs = REF_RE.findall(text)
             self.doc.sections.append(heading)
             return
-        m = _PARA.match(plain)
+        m = _PARA.match(plain) or self._unpunctuated(plain)
         if m and self._next_number(int(m.group(1))):
             self._close()
             self.last_number = int(m.group(1))
@@ -228,6 +230,15 @@ class _Builder:
             return Section(number=label.group(1), title=plain[label.end():].strip(), level=4)
         return Section(number=None, title=plain, level=3)
 
+    def _unpunctuated(self, plain: str) -> re.Match | None:
+        """"44 With that adjustment..." where the typist dropped the full stop: only the very
+        next number, at the start of a new sentence, inside the numbered body."""
+        m = _BARE_PARA.match(plain)
+        if m and self.last_number and int(m.group(1)) == self.last_number + 1 \
+                and not self._mid_sentence():
+            return m
+        return None
+
     def _next_number(self, n: int) -> bool:
         return self.last_number < n <= self.last_number + 3
 
@@ -280,6 +291,10 @@ class _Builder:
         carries on after it. Its caption is the block's text ("Table 3 Financial resources
         (Thousands of United States dollars)"), else unnumbered headings read just before
         it on its page."""
+        # references in cells of words ("audits²"); a raised number among a chart's numbers
+        # is a label, not a reference
+        refs = [m for row in block.rows or [] for c in row if _WORDY.search(REF_RE.sub("", c))
+                for m in REF_RE.findall(c)]
         rows = [[REF_RE.sub("", c).strip() for c in row] for row in block.rows or []]
         caption = [REF_RE.sub("", block.text).strip()] if block.text.strip() else []
         while not caption and self.doc.sections and self.para is None and \
@@ -300,7 +315,7 @@ class _Builder:
             return
         header = next((i for i, r in enumerate(rows) if any(_NUMERIC.fullmatch(c) for c in r)), 0)
         self.doc.tables.append(Table(rows=rows, number=label, caption=caption, header_rows=header,
-                                     notes=notes, **place))
+                                     notes=notes, footnote_refs=list(dict.fromkeys(refs)), **place))
 
     def footnote(self, block: Block) -> None:
         text = REF_RE.sub("", block.text).strip()

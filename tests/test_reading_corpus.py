@@ -198,3 +198,47 @@ def test_a_table_of_words_is_a_table(dev):
         ["Programme and subprogramme", "Sectoral, functional or regional body Document", "Comments"],
         ["Subprogramme 5,", "Commission on", "–", "The proposed programme"]]
     assert not any("Commission on Population and" in p.text for p in doc.paragraphs)
+
+
+def test_a_paragraph_number_typed_without_its_full_stop_is_still_the_next_paragraph(dev):
+    doc = read(dev / "en" / "DP_OPS_2025_3.en.pdf")  # "44 With that adjustment ..." in the PDF
+    assert [p.number for p in doc.paragraphs if p.number][42:46] == ["43", "44", "45", "46"]
+    p44 = next(p for p in doc.paragraphs if p.number == "44")
+    assert p44.text.startswith("With that adjustment in timing, the go-live date")
+    assert doc.warnings == []
+
+
+def test_footnote_markers_set_alone_above_their_text(dev):
+    """A_80_61 (in fact E/2025/48) sets each marker on a line of its own; a note's wrapped
+    line that starts with a number ("22 February 2025]") carries that note on."""
+    doc = read(dev / "en" / "A_80_61.en.pdf")
+    assert [f.marker for f in doc.footnotes] == [str(n) for n in range(1, 52)]
+    notes = {f.marker: f.text for f in doc.footnotes}
+    assert notes["17"] == ("UN-Nutrition. n.d. Nutrition Stakeholder and Action Mapping. In: "
+                           "UN-Nutrition. Rome. [Cited 22 February 2025]. https://www.unnutrition.org/"
+                           "library/tools/nutrition-stakeholder-and-action-mapping")
+    assert notes["18"] == ("The eight countries are: Burkina Faso, Burundi, Chad, Côte d’Ivoire, the "
+                           "Democratic Republic of the Congo, Madagascar, the Niger and Senegal.")
+    assert doc.warnings == []
+
+
+def test_footers_of_front_matter_and_of_the_1990s_stay_out_of_the_text(dev):
+    doc = read(dev / "en" / "A_80_48.en.pdf")  # "GE.25-10053 (E) 300625 010725 iii"
+    assert [p.text for p in doc.paragraphs[:2]][1] == "[1 July 2025]"
+    assert doc.paragraphs[2].number == "1"
+    doc = read(dev / "en" / "A_50_610.en.pdf")  # "95-37106 (E) 011295 /..." then "English" "Page 2"
+    assert doc.paragraphs[2].text.endswith(
+        "report of the Special Committee on the Situation with regard to the Implementation of "
+        "the Declaration on the Granting of Independence to Colonial Countries and Peoples "
+        "relating to military activities and arrangements by colonial Powers in Territories "
+        "under their administration.")
+    assert doc.warnings == []
+
+
+def test_a_table_keeps_the_footnotes_its_headers_cite(dev):
+    doc = read(dev / "en" / "DP_OPS_2025_4.en.pdf")  # "Internal audits²  Project audits³ ..."
+    table = next(t for t in doc.tables if t.number == "Table 1.")
+    assert table.footnote_refs == ["2", "3", "4"]
+    assert table.rows[4] == ["audits audits of total", "audits", "audits", "of total"]
+    assert "\ue000" not in str(table.rows)  # the markers are not left in the cells
+    assert doc.warnings == []

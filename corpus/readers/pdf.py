@@ -51,6 +51,10 @@ _JOB_FOOTER = re.compile(rf"{JOB_LINE.pattern}|{BARCODE.pattern}|"
 # a table cell's number ("14 722.8", "(26.2)", "–"): two of them a wide gap apart are two cells
 _CELL = re.compile(r"^\s*(?:[(\[]?[-–—]?\$?\d[\d\s.,]*%?[)\]]?|[-–—])\s*$")
 _POWERS = {"2": "²", "3": "³"}
+# beside a job number in the footer: a front-matter page number ("iii") or the 1990s "/..."
+_PAGE_MARK = re.compile(r"^(?:[ivxl]{1,5}|/\s?\.\.\.)$")
+# the 1990s running header: the language and "Page 2" on lines of their own
+_OLD_HEADER = re.compile(r"^(?:English|Page \d{1,4})$")
 _UNIT_END = re.compile(r"(?<![A-Za-z])(?:[kcmd]?m|ft|mi)\s*$")
 _CLOSERS = set(".,;:!?)]’”%")
 
@@ -618,7 +622,7 @@ def _table_block(caption, rows, notes, page: int) -> Block:
     (one cell each, with their letter markers as printed)."""
     cells: list[list[str]] = []
     for segs in rows:
-        row = [s.plain() for s in segs]
+        row = [s.text() for s in segs]  # with its references to footnotes ("audits²")
         if cells and len(cells[-1]) == 1 and row[0][:1].islower():  # a row label wrapped
             row[0] = join_lines([cells.pop()[0], row[0]])
         cells.append(row)
@@ -635,7 +639,7 @@ def _furniture_line(segs: list[_Segment], page: int, footer: bool) -> bool:
     if all(marks) or all(_furniture_text(_all_text(s), footer) for s in segs):
         return True  # (the second: a footer whose job number was set small, "25" + "-04320 17/22")
     return footer and all(m or (t.isdigit() and (any(marks) or int(t) == page))
-                          for m, t in zip(marks, texts))
+                          or (any(marks) and _PAGE_MARK.match(t)) for m, t in zip(marks, texts))
 
 
 def _all_text(seg: _Segment) -> str:
@@ -644,6 +648,8 @@ def _all_text(seg: _Segment) -> str:
 
 
 def _furniture_text(text: str, footer: bool) -> bool:
+    if not footer and _OLD_HEADER.match(text):
+        return True
     if footer and SYMBOL_LINE.match(text) and not re.search(r"\d{2}-\d{5}", text):
         return False  # a footnote line that is only a symbol is body, not a footer
     return is_furniture(text)
@@ -666,9 +672,9 @@ def _note_start(seg: _Segment) -> tuple[str, list[_Run]] | None:
         rest = seg.runs[1:]
         if rest and rest[0].text.startswith("/"):  # "1" + "/ See A/50/23": a 1990s note mark
             rest = [replace(rest[0], text=rest[0].text[1:])] + rest[1:]
-        elif not rest or rest[0].text.lstrip()[:1] in _CLOSERS:
+        elif rest and rest[0].text.lstrip()[:1] in _CLOSERS:
             return None  # "16" + ". " is a paragraph number
-        return m.group(1), rest
+        return m.group(1), rest  # (rest empty: the marker alone on its line, its text below)
     return m.group(2), [replace(first, text=first.text[m.end():])] + seg.runs[1:]
 
 
@@ -718,13 +724,19 @@ class _Footnotes:
         UN reports print "Note: the following abbreviations ..."."""
         out: list[Block] = []
         parts: list[str] = []
+        column = None  # where this page's markers stand: a number further right is text
         for i, segs in enumerate(lines):
             if i == 0 and _note_start(segs[0]) is None and self.notes and \
                     self.notes[-1].text.rstrip().endswith((".", ";")):
                 self.notes.append(Block(text="", page=page, role="footnote", heading=False, marker=""))
                 out.append(self.notes[-1])
             start = _note_start(segs[0])
-            if start is not None and self._next(start[0], page):
+            # right of the markers' column, a number carries on an unfinished note
+            # ("[Cited" / "22 February 2025]"); after a finished one it opens the next
+            inside = column is not None and segs[0].x0 >= column + 3 and parts and \
+                not parts[-1].rstrip().endswith((".", ";", ":", "/", ")", "]"))
+            if start is not None and not inside and self._next(start[0], page):
+                column = segs[0].x0
                 self._flush(parts)
                 marker, runs = start
                 segs = [_Segment(runs, segs[0].line)] + segs[1:] if runs else segs[1:]
