@@ -22,7 +22,7 @@ _PATTERNS = [
     re.compile(r"^(?:GE\.)?\d{2}-\d{5}$"),                          # job number alone
     re.compile(r"^\d{1,4}\s*/\s*\d{1,4}$"),                          # 3/18
     re.compile(r"^\d{6}$"),                                         # date stamp 301224
-    re.compile(r"^Please recycle\W*$", re.I),
+    re.compile(r"^(?:Please recycle|请回收)\W*$", re.I),            # beside the recycling logo
 ]
 
 

@@ -36,6 +36,7 @@ def ods_zh_pdf(zh_docx, built, tmp_path_factory):
     first.text = f"{JOB} (C)    030212    060212"
     barcode = section.first_page_footer.add_paragraph(f"*{JOB.replace('-', '')}*")
     barcode.runs[0].font.size = Pt(9)
+    section.first_page_footer.add_paragraph("请回收")  # beside the recycling logo
     section.header.paragraphs[0].text = "E/CN.6/2012/12"
     footer = section.footer.paragraphs[0]
     footer.add_run(f"{JOB} ")
@@ -53,7 +54,7 @@ def test_ods_furniture_never_reaches_the_text_of_a_chinese_pdf(ods_zh_pdf, zh_do
     assert [(p.number, p.text) for p in pdf.paragraphs if p.number] == \
         [(p.number, p.text) for p in word.paragraphs if p.number]
     texts = [p.text for p in pdf.paragraphs] + [s.title for s in pdf.sections]
-    assert not any(JOB in t or "30522" in t or "E/CN.6/2012/12" in t for t in texts)
+    assert not any(JOB in t or "30522" in t or "E/CN.6/2012/12" in t or "回收" in t for t in texts)
     assert [f.marker for f in pdf.footnotes] == [f.marker for f in word.footnotes]
     assert not [w for w in pdf.warnings if not w.startswith("footnotes")]
 
