@@ -3,6 +3,7 @@ countries; 两个联合国实体 -> 联合国实体)."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 STOP_EN = set("""of from in on at to for with by and or but have has had are is was were be
 been will would who which that across per received than as into under over through
@@ -23,15 +24,16 @@ def counted_en(after: str) -> str | None:
     return " ".join(w for w, _ in words) or None
 
 
-def counted_zh(after: str) -> str | None:
-    """The nouns after a Chinese measure word (两个联合国实体 -> 联合国实体), by jieba's
-    part-of-speech tags."""
-    from jieba import posseg
-
+def counted_zh(doc, start: int) -> str | None:
+    """The nouns after a Chinese measure word (两个联合国实体 -> 联合国实体): the tokens of
+    ``doc`` from character ``start`` on that jieba tags as nouns, within 12 characters."""
     out = []
-    for pair in posseg.cut(after[:12]):
-        if pair.flag[:1] in ("n", "j") or pair.flag in ("vn", "nz", "eng") and not out:
-            out.append(pair.word)
+    for token in doc[bisect_left(doc, start, key=lambda t: t.idx):]:
+        tag = token.tag_
+        if token.idx + len(token) > start + 12:
+            break
+        if tag[:1] in ("n", "j") or tag in ("vn", "nz", "eng") and not out:
+            out.append(token.text)
             if len(out) == 3:
                 break
         else:

@@ -128,7 +128,10 @@ class FigureFinder:
         self.month_before = re.compile(rf"\b(?:{MONTHS})\s+(?:\d{{1,2}},?\s+)?$")
 
     # -- public ---------------------------------------------------------------------------
-    def find(self, text: str, masks=(), markers: frozenset[str] = frozenset()) -> list[dict]:
+    def find(self, text: str, masks=(), markers: frozenset[str] = frozenset(),
+             doc=None) -> list[dict]:
+        """Figures of ``text``; ``doc`` (its tokens, Chinese only) tells what a count
+        counts."""
         matches = list(self.number_re.finditer(text))
         words = word_figures(text, self.lang)
         if not matches and not words:
@@ -145,7 +148,7 @@ class FigureFinder:
                 continue
             if self.lang == "zh" and zh_label_before(text, start):
                 continue
-            fig = (self._zh(text, start, end, raw, markers) if self.lang == "zh"
+            fig = (self._zh(text, start, end, raw, markers, doc) if self.lang == "zh"
                    else self._en(text, start, end, raw, markers))
             if fig is not None and abs(fig.value) < MAX_VALUE:
                 found.append(fig)
@@ -290,7 +293,7 @@ class FigureFinder:
         return fig
 
     # -- Chinese --------------------------------------------------------------------------
-    def _zh(self, text, start, end, raw, markers) -> Figure | None:
+    def _zh(self, text, start, end, raw, markers, doc) -> Figure | None:
         before = text[max(0, start - 4):start].rstrip(" \u00a0\u2009")
         after_raw = text[end:end + WINDOW]
         after = after_raw.lstrip(" \u00a0\u2009")
@@ -354,7 +357,7 @@ class FigureFinder:
                     if cls:
                         pos += cls.end()
                         fig.counted = (NOUN_CLASSIFIERS.get(cls.group(1))
-                                       or counted_zh(text[pos:pos + 12]) or cls.group(1))
+                                       or counted_zh(doc, pos) or cls.group(1))
                     elif chinese:
                         return None  # 二十一世纪, 七点行动计划: no measure word, no count
         if fig.unit != "count" or fig.scale_explicit:

@@ -53,7 +53,7 @@ LABEL_AT_END = re.compile(r"\s*(?:[(（](?:[a-z]{1,2}|[ivx]{1,5})[)）]|\d{1,3}\
 
 @lru_cache(maxsize=2)
 def _addressee_matcher(lang: str):
-    from corpus.nlp import pipeline
+    from extract.nlp import pipeline
 
     nlp = pipeline(lang)
     matcher = PhraseMatcher(nlp.vocab, attr="LOWER" if lang == "en" else "ORTH")
@@ -94,14 +94,13 @@ def _addressee(text: str, lang: str) -> str | None:
 def _action(unit: str, lang: str, whole: bool) -> str | None:
     text = re.sub(r"^[(（]?[a-z]{1,4}[)）]\s*", "", unit.strip())
     if lang == "zh":
-        from corpus.nlp import segment
-
         if whole:
             m = re.search(r"(?:应当|应该|应|请|鼓励|呼吁|促请|敦促)[^，。：]*?(?P<verb>确保|加强|促进|支持|"
                           r"采取|制定|考虑|提供|继续|推动|落实|建立|审查|改进|增加)", text)
             return m.group("verb") if m else None
-        words = segment(text)
-        return words[0] if words else None
+        from extract.nlp import pipeline
+
+        return next((t.text for t in pipeline("zh").make_doc(text) if not t.is_space), None)
     if not whole:
         m = re.match(r"(?:To\s+)?(?P<verb>[A-Za-z]+)", text)
         return m.group("verb").lower() if m and m.group("verb")[0].isupper() else None

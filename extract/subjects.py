@@ -44,6 +44,10 @@ SHARE_VERB = re.compile(r"\b(?:accounted for|accounts? for|represented|represent
 REPORTED = re.compile(r"^.*\b(?:noted|said|reported|stated|indicated|showed|shows|found|"
                       r"estimated|estimates|suggests?|revealed|reveals|explained|added|"
                       r"highlighted|observed|confirmed)\s+that\s+", re.I)
+# Each pattern above only where the text before the figure ends as the pattern does: a
+# search for a pattern that ends the text tries every start, the whole text each time.
+PATTERNS_BEFORE = ((SHARE_IN_BRACKETS, "("), (OF_WHICH, "of which"), (RANGING, "from"),
+                   (CAUSE, ("to", "by", "at")), (MEASURE_OF, "of"))
 BRACKETS = re.compile(r"\s*\([^()]*\)")
 VERB_AFTER = re.compile(r"\s+(?:have|has|had|were|was|are|is|will)\b")
 # what a figure measures of a thing: a concept followed by one of them is still the concept
@@ -56,7 +60,7 @@ MEASURE_OF_LEAD = re.compile(r"^(?:the\s+)?(?:number|share|proportion|percentage
 
 @lru_cache(maxsize=1)
 def _tokenizer():
-    from corpus.nlp import pipeline
+    from extract.nlp import pipeline
 
     return pipeline("en").tokenizer
 
@@ -105,8 +109,9 @@ def subject_en(head: str, after: str, pre_verb: str | None) -> str | None:
     if m := CHANGE_NOUN.match(after):
         # "an increase in complaints of misconduct registered as new cases": up to the verb
         return re.split(r"\s+(?:\w+ed|that|which|who|as)\b", m.group("np"))[0].strip()
-    for pattern in (SHARE_IN_BRACKETS, OF_WHICH, RANGING, CAUSE, MEASURE_OF):
-        if m := pattern.search(head):
+    tail = head.rstrip()
+    for pattern, ends in PATTERNS_BEFORE:
+        if tail.endswith(ends) and (m := pattern.search(head)):
             np = m.group("np")
             if pattern is OF_WHICH:  # "759 claims have been reported, of which"
                 np = VERB_AFTER.split(np)[0]
@@ -134,7 +139,7 @@ def _concepts(lang: str):
 
     from spacy.matcher import PhraseMatcher
 
-    from corpus.nlp import pipeline
+    from extract.nlp import pipeline
 
     nlp = pipeline(lang)
     matcher = PhraseMatcher(nlp.vocab, attr="LOWER" if lang == "en" else "ORTH")

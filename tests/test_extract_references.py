@@ -4,6 +4,7 @@ from __future__ import annotations
 import pytest
 
 from extract import extract
+from extract.references import find_references
 from tests.test_extract_figures import doc_of
 from corpus.model import Footnote
 
@@ -116,13 +117,33 @@ def test_hereinafter():
 
 
 def test_components_are_registered_by_name():
+    """The bodies component on a blank pipeline of one's own, by name: spans on real tokens,
+    longest names first; the reference rule reads them."""
     import spacy
 
-    import extract.pipeline  # noqa: F401  (registers the factories)
+    import extract.components  # noqa: F401  (registers the factories)
+    from extract.components import bodies
 
     nlp = spacy.blank("en")
-    nlp.add_pipe("rapporteur_references")
-    nlp.add_pipe("rapporteur_figures")
-    doc = nlp("Under General Assembly resolution 64/289, 40 per cent of funds went to 12 countries.")
-    assert [r["number"] for r in doc._.extract["reference"]] == ["64/289"]
-    assert [(f["value"], f["unit"]) for f in doc._.extract["figure"]] == [(40, "percent"), (12, "count")]
+    nlp.add_pipe("rapporteur_bodies")
+    text = "Under Human Rights Council resolution 54/6, 40 per cent of funds went to 12 countries."
+    doc = nlp(text)
+    assert [(s.text, s.label_) for s in doc.spans["bodies"]] == [
+        ("Human Rights Council", "Human Rights Council")]
+    assert [(r["number"], r["body"]) for r in find_references(text, "en", bodies(doc))] == [
+        ("54/6", "Human Rights Council")]
+
+
+def test_chinese_pipeline_has_real_tokens():
+    """The Chinese pipeline cuts words with rjieba (UN names whole, jieba's part of speech as
+    the tag) and its Doc gives back the text exactly, spaces included."""
+    from extract.nlp import pipeline
+
+    text = "安全理事会第1325(2000)号决议要求  两个联合国实体 和妇女署"
+    doc = pipeline("zh")(text)
+    assert doc.text == text
+    assert [t.text for t in doc][:3] == ["安全理事会", "第", "1325"]
+    assert [(t.text, t.tag_) for t in doc if t.text in ("联合国", "实体")] == [
+        ("联合国", "nt"), ("实体", "n")]
+    assert "妇女署" in [t.text for t in doc]
+    assert [(s.text, s.label_) for s in doc.spans["bodies"]] == [("安全理事会", "Security Council")]

@@ -1,0 +1,45 @@
+"""The spaCy components of the extract pipelines, registered by name.
+
+Only rules that look at tokens are components. ``rapporteur_bodies`` finds the names of UN
+bodies (General Assembly, 安全理事会...) with a ``PhraseMatcher`` over the tokens and
+writes them to ``doc.spans["bodies"]``, each labelled with the body's English name; the
+reference rule reads them to tell whose resolution a number is. The rules that read only
+characters (numbers and their units, symbols, abbreviations) are plain functions in their
+modules, called by ``extract.pipeline.run`` on the text beside the Doc.
+"""
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from extract.references import BODIES_EN, BODIES_ZH
+
+BODIES = "bodies"
+
+
+@Language.factory("rapporteur_bodies")
+class Bodies:
+    """Names of UN bodies, longest first where they overlap ("Human Rights Council", not
+    its "Council"), as spans labelled with the body's English name."""
+
+    def __init__(self, nlp: Language, name: str):
+        names = BODIES_ZH if nlp.lang == "zh" else BODIES_EN
+        self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+        for written, body in names.items():
+            self.matcher.add(body, [nlp.make_doc(written)])
+
+    def __call__(self, doc: Doc) -> Doc:
+        spans = [Span(doc, s, e, label=match_id) for match_id, s, e in self.matcher(doc)]
+        doc.spans[BODIES] = filter_spans(spans)
+        return doc
+
+
+def bodies(doc: Doc) -> list[tuple[int, int, str]]:
+    """(start, end, body) character offsets of the bodies the component found."""
+    return [(span.start_char, span.end_char, span.label_) for span in doc.spans[BODIES]]
+
+
+def add_components(nlp: Language) -> None:
+    nlp.add_pipe("rapporteur_bodies")
