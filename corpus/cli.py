@@ -179,27 +179,78 @@ def open_store(db):
         fail(str(exc))
 
 
+EXECUTORS = ["local", "dask"]
+NAMED = 20  # skipped or ignored files named one by one in the text summary; --json: all
+
+
 @click.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True))
 @click.option("--db", default="rapporteur.db", show_default=True, type=click.Path(dir_okay=False),
-              help="SQLite store to add to (created if missing).")
+              help="SQLite store to add to; created if missing (and said so). A store inside "
+                   "a folder being read is not read as an input.")
 @click.option("--workers", default=1, show_default=True, type=click.IntRange(min=1),
-              help="Parse in this many processes.")
-def ingest(paths, db, workers):
+              help="Parse in this many processes (with --executor dask and no --scheduler: "
+                   "the local cluster's worker processes).")
+@click.option("--executor", type=click.Choice(EXECUTORS), default="local", show_default=True,
+              help="local: worker processes on this machine; dask: tasks on a Dask cluster "
+                   "(pip install 'rapporteur[dask]'); this process still writes the store.")
+@click.option("--scheduler", metavar="ADDRESS", help="The Dask scheduler to use "
+              "(tcp://host:8786); its workers must see the files at the same paths. "
+              "Default: a local cluster of --workers processes.")
+@click.option("--json", "as_json", is_flag=True,
+              help="Print the summary as JSON: every file added, skipped, failed or ignored, "
+                   "with the reason.")
+def ingest(paths, db, workers, executor, scheduler, as_json):
     """Read PDF, DOCX and text files (folders: recursively) into the store.
 
-    Files already stored (same content) are skipped. Exit code 0 when every file was read,
-    1 when some failed (the others are stored)."""
+    Files already stored (same content) are skipped; in folders, files of other types
+    (.md, images...) are ignored; both are named in the summary with the reason. A file
+    that cannot be read is reported (error: FILE: cause) and the others are stored. Progress
+    goes to standard error: a bar on a terminal, a line every 10 s in a pipe or a log.
+    Exit code 0 when every file was read, 1 when some failed."""
+    import json
+    from pathlib import Path
+
+    from corpus.ingest import ingest as run
+
+    if scheduler and executor != "dask":
+        raise click.UsageError("--scheduler needs --executor dask")
+    created = not Path(db).exists()
     with open_store(db) as store:
-        report = store.ingest(paths, workers=workers, progress=sys.stderr.isatty())
-    click.echo(report.summary())
+        if created:
+            click.echo(f"{db}: new store created", err=True)
+        try:
+            report = run(store, paths, workers=workers, progress=True, executor=executor,
+                         scheduler=scheduler)
+        except Exception as exc:
+            from corpus.executors import DaskError
+
+            if isinstance(exc, DaskError):
+                fail(str(exc))
+            raise
+    if as_json:
+        click.echo(json.dumps({"store": str(db), **report.to_dict()}, ensure_ascii=False,
+                              indent=2))
+    else:
+        click.echo(report.summary())
     for path, cause in report.failed:
-        click.echo(f"{path}: {cause}", err=True)
+        click.echo(f"error: {path}: {cause}", err=True)
+    if not as_json:
+        _name(report.skipped, "skipped", "already stored (same content)")
+        _name(report.ignored, "ignored", "not a report type (in a folder)")
     for path, warnings in report.warned:
         more = f" (+{len(warnings) - 2} more: rapporteur show)" if len(warnings) > 2 else ""
         click.echo(f"{path}: read with {len(warnings)} warning(s): {'; '.join(warnings[:2])}{more}",
                    err=True)
     sys.exit(1 if report.failed else 0)
+
+
+def _name(paths: list[str], what: str, why: str) -> None:
+    """Name the files ``what`` (skipped, ignored) and why, on standard error."""
+    for path in paths[:NAMED]:
+        click.echo(f"{what} {path}: {why}", err=True)
+    if len(paths) > NAMED:
+        click.echo(f"{what} {len(paths) - NAMED} more (--json lists them all)", err=True)
 
 
 SEARCH_HELP = """Full-text search of the stored paragraphs, footnotes, tables and figures,
@@ -272,3 +323,29 @@ def list_documents(db, lang, fmt):
 
     with open_store(db) as store:
         write_documents(documents(store.conn, lang), fmt)
+
+
+@click.command("export")
+@click.option("--db", default="rapporteur.db", show_default=True,
+              type=click.Path(exists=True, dir_okay=False), help="SQLite store to export.")
+@click.option("--format", "fmt", type=click.Choice(["parquet", "csv", "jsonl"]),
+              default="parquet", show_default=True,
+              help="parquet: native types (integers, floats); csv: UTF-8 with a header row; "
+                   "jsonl: one JSON object per row.")
+@click.option("-o", "--output", required=True, type=click.Path(file_okay=False),
+              help="Folder to write TABLE.FORMAT files into (created if missing).")
+@click.option("--table", "only", multiple=True, metavar="NAME",
+              help="Only this table (repeatable). Default: every table.")
+def export(db, fmt, output, only):
+    """Every table of the store (documents, sections, paragraphs, footnotes, tables, units,
+    records and whatever else it holds; not the search indexes) as one file per table, for
+    pandas, DuckDB, Spark or a spreadsheet. Each file is written whole or not at all; one
+    line per table (rows written) goes to standard output."""
+    from corpus.export import ExportError, export as run
+
+    try:
+        counts = run(db, fmt, output, list(only) or None)
+    except ExportError as exc:
+        fail(str(exc))
+    for name, rows in counts.items():
+        click.echo(f"{os.path.join(output, f'{name}.{fmt}')}: {rows} rows")

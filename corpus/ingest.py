@@ -7,12 +7,15 @@ error, so the other files are still stored. Each file is read in a worker proces
 time and a memory limit (``corpus.workers``), so that a hostile file costs its own reading
 only; the workers end with the batch, however it ends. Files whose content (sha256) is already stored
 are skipped before parsing, which makes re-running an interrupted batch cheap. Only the
-parent process writes to SQLite; workers parse and pre-segment the search text.
+parent process writes to SQLite; workers parse and pre-segment the search text, and read
+one file ahead of what the parent stores. With ``executor="dask"`` the reading runs on a Dask
+cluster instead (``corpus.executors``), under the same limits.
 """
 from __future__ import annotations
 
 import contextlib
 import sqlite3
+import sys
 import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -43,6 +46,7 @@ class IngestReport:
     failed: list[tuple[str, str]] = field(default_factory=list)  # (path, cause)
     ignored: list[str] = field(default_factory=list)  # files in folders of other types
     warned: list[tuple[str, list[str]]] = field(default_factory=list)  # added, with warnings
+    pages: int = 0  # pages of the added documents
 
     def summary(self) -> str:
         text = (f"added {len(self.added)}, skipped {len(self.skipped)} (already stored), "
@@ -53,15 +57,28 @@ class IngestReport:
             text += f"; {len(self.warned)} of the added read with warnings"
         return text
 
+    def to_dict(self) -> dict:
+        """Every file by what became of it, and why: for ``ingest --json``."""
+        return {"added": self.added, "pages": self.pages,
+                "skipped": [{"path": p, "reason": "already stored (same content)"}
+                            for p in self.skipped],
+                "failed": [{"path": p, "cause": c} for p, c in self.failed],
+                "ignored": [{"path": p, "reason": f"not {', '.join(FOLDER_TYPES)} (in a folder)"}
+                            for p in self.ignored],
+                "warned": [{"path": p, "warnings": w} for p, w in self.warned]}
 
-def collect(paths: Iterable[str | Path]) -> tuple[list[Path], list[Path], list[Path]]:
+
+def collect(paths: Iterable[str | Path], exclude: Iterable[Path] = ()
+            ) -> tuple[list[Path], list[Path], list[Path]]:
     """(files to read, ignored files, missing paths). A file named on its own is always
     read, so that an unsupported type is reported; inside folders (searched recursively,
-    hidden entries skipped) only ``FOLDER_TYPES`` are taken."""
+    hidden entries skipped) only ``FOLDER_TYPES`` are taken, and the ``exclude`` files
+    (the store being written, with its journal) are passed over without a word."""
     files: list[Path] = []
     ignored: list[Path] = []
     missing: list[Path] = []
     seen: set[Path] = set()
+    passed = {p.resolve() for p in exclude}
     for path in map(Path, paths):
         in_folder = path.is_dir()
         if in_folder:
@@ -74,7 +91,7 @@ def collect(paths: Iterable[str | Path]) -> tuple[list[Path], list[Path], list[P
             missing.append(path)
             continue
         for file in found:
-            if file.resolve() in seen:
+            if file.resolve() in seen or (in_folder and file.resolve() in passed):
                 continue
             seen.add(file.resolve())
             if not in_folder or file.suffix.lower() in FOLDER_TYPES:
@@ -113,10 +130,19 @@ def warm_up() -> None:
             reader(fmt)
 
 
-def _parsed(files: list[Path], workers: int, limits: Limits) -> Iterator[tuple[Path, Parsed]]:
+def _parsed(files: list[Path], workers: int, limits: Limits, executor: str = "local",
+            scheduler: str | None = None) -> Iterator[tuple[Path, Parsed]]:
     """(path, parse result) in the order of ``files``, each file read in a worker process
-    under ``limits``."""
+    under ``limits``: here, or on a Dask cluster (``executor="dask"``)."""
     if not files:
+        return
+    if executor == "dask":
+        from corpus.executors import Dask, Failed, parse_limited
+
+        with Dask(workers, scheduler) as dask:
+            for path, result in zip(files, dask.map(parse_limited, map(str, files), limits)):
+                yield path, ((None, None, result.cause) if isinstance(result, Failed)
+                             else result)
         return
     with Workers(min(workers, len(files)), limits) as pool:
         yield from zip(files, pool.map(files))
@@ -135,29 +161,59 @@ def _add(store: Store, doc: Document, bodies: list[str], tries: int = 8) -> bool
     return store.add(doc, bodies)
 
 
-def _progress_bar(enabled: bool):
-    from rich.console import Console
-    from rich.progress import (
-        BarColumn,
-        MofNCompleteColumn,
-        Progress,
-        TextColumn,
-        TimeElapsedColumn,
-        TimeRemainingColumn,
-    )
+PROGRESS_SECONDS = 10  # a piped run's progress line, at most this often
 
-    return Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-                    TimeElapsedColumn(), TimeRemainingColumn(),
-                    console=Console(stderr=True), disable=not enabled)
+
+class _Lines:
+    """Progress for a pipe or a log: one line on standard error every ``PROGRESS_SECONDS``
+    (a long run is seen to be alive without flooding the log)."""
+
+    def __init__(self, total: int):
+        self.total, self.done, self.pages = total, 0, 0
+        self.start = self.last = time.monotonic()
+
+    def advance(self, pages: int) -> None:
+        self.done += 1
+        self.pages += pages
+        now = time.monotonic()
+        if now - self.last >= PROGRESS_SECONDS and self.done < self.total:
+            self.last = now
+            print(f"ingest: {self.done} of {self.total} files, {self.pages} pages stored, "
+                  f"{now - self.start:.0f} s", file=sys.stderr, flush=True)
+
+
+@contextlib.contextmanager
+def _progress(enabled: bool, total: int):
+    """``advance(name, pages)`` after each file: a rich bar on a terminal, else lines."""
+    if not enabled:
+        yield lambda name, pages: None
+        return
+    if not sys.stderr.isatty():
+        lines = _Lines(total)
+        yield lambda name, pages: lines.advance(pages)
+        return
+    from rich.console import Console
+    from rich.progress import (BarColumn, MofNCompleteColumn, Progress, TextColumn,
+                               TimeElapsedColumn, TimeRemainingColumn)
+
+    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                  TimeElapsedColumn(), TimeRemainingColumn(),
+                  console=Console(stderr=True)) as bar:
+        task = bar.add_task("ingest", total=total)
+        yield lambda name, pages: bar.update(task, description=name, advance=1)
 
 
 def ingest(store: Store, paths: Iterable[str | Path], workers: int = 1,
-           progress: bool = False, limits: Limits | None = None) -> IngestReport:
+           progress: bool = False, limits: Limits | None = None, executor: str = "local",
+           scheduler: str | None = None) -> IngestReport:
     """Read files and folders into ``store``; see the module docstring. Each file is read in
     a worker process under ``limits`` (time and memory, ``corpus.limits`` by default): a
-    file that exceeds one is reported by name and the batch goes on."""
+    file that exceeds one is reported by name and the batch goes on. ``executor="dask"``
+    reads on a Dask cluster: the one at ``scheduler``, else a local one of ``workers``
+    processes. ``progress`` shows a bar on a terminal, else a line every 10 s."""
     report = IngestReport()
-    files, ignored, missing = collect(paths)
+    own = [store.path.with_name(store.path.name + end) for end in ("", "-wal", "-shm", "-journal")]
+    files, ignored, missing = collect(paths, exclude=own)
     report.ignored = [str(p) for p in ignored]
     report.failed = [(str(p), "no such file or directory") for p in missing]
     todo = []
@@ -167,10 +223,9 @@ def ingest(store: Store, paths: Iterable[str | Path], workers: int = 1,
             report.skipped.append(str(path))
         else:
             todo.append(path)
-    with _progress_bar(progress) as bar:
-        task = bar.add_task("ingest", total=len(todo))
-        for path, (doc, bodies, cause) in _parsed(todo, workers, limits or Limits()):
-            bar.update(task, description=path.name)
+    with _progress(progress, len(todo)) as advance:
+        for path, (doc, bodies, cause) in _parsed(todo, workers, limits or Limits(), executor,
+                                                  scheduler):
             if doc is None:
                 report.failed.append((str(path), cause))
             else:
@@ -180,7 +235,9 @@ def ingest(store: Store, paths: Iterable[str | Path], workers: int = 1,
                     report.failed.append((str(path), unexpected(exc)))
                 else:
                     (report.added if stored else report.skipped).append(str(path))
+                    if stored:
+                        report.pages += doc.pages or 0
                     if stored and doc.warnings:
                         report.warned.append((str(path), doc.warnings))
-            bar.advance(task)
+            advance(path.name, (doc.pages or 0) if doc else 0)
     return report

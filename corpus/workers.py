@@ -121,16 +121,22 @@ class Workers:
         worker.kill()
         self.workers[self.workers.index(worker)] = _Worker(self.limits)
 
+    def _dispatch(self, pending: deque) -> None:
+        for worker in self.workers:
+            if worker.ready and worker.task is None and pending:
+                index, path = pending.popleft()
+                worker.conn.send(str(path))
+                worker.task = (index, path, time.monotonic() + self.limits.seconds)
+
     def map(self, files: list[Path]):
+        """Parse results in the order of ``files``. Idle workers get their next file
+        before a result is handed to the caller, so that they read while the caller
+        stores (else the caller's writes and the workers' reading take turns)."""
         pending = deque(enumerate(files))
         results: dict[int, tuple] = {}
         done = 0
         while done < len(files):
-            for worker in self.workers:
-                if worker.ready and worker.task is None and pending:
-                    index, path = pending.popleft()
-                    worker.conn.send(str(path))
-                    worker.task = (index, path, time.monotonic() + self.limits.seconds)
+            self._dispatch(pending)
             deadlines = [w.task[2] for w in self.workers if w.task]
             timeout = max(0.0, min(deadlines) - time.monotonic()) if deadlines else None
             for conn in wait([w.conn for w in self.workers], timeout):
@@ -154,6 +160,7 @@ class Workers:
                     results[worker.task[0]] = (None, None, f"reading it took longer than "
                                                f"{self.limits.seconds:g} s (the time limit): stopped")
                     self._replace(worker)
+            self._dispatch(pending)
             while done in results:
                 yield results.pop(done)
                 done += 1

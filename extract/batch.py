@@ -1,7 +1,7 @@
 """Extraction over many documents: one bad document never stops the batch.
 
 Each document is read (or taken from the store) and extracted on its own, in worker
-processes when asked; anything that goes wrong is reported as (document, cause) and the
+processes or on a Dask cluster (``corpus.executors``) when asked; anything that goes wrong is reported as (document, cause) and the
 batch goes on. Results come back in input order and are handed to the sinks one document
 at a time, so records stream to their outputs and at most ``2 × workers`` documents are in
 memory at once.
@@ -83,8 +83,14 @@ def _init_worker() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
 
 
-def run_jobs(jobs: Iterable[Job], kinds: list[str], workers: int = 1) -> Iterator[Result]:
-    """Results in the order of ``jobs``, with a bounded number in flight."""
+def run_jobs(jobs: Iterable[Job], kinds: list[str], workers: int = 1,
+             executor: str = "local", scheduler: str | None = None) -> Iterator[Result]:
+    """Results in the order of ``jobs``, with a bounded number in flight: here, in
+    ``workers`` processes, or on a Dask cluster (the one at ``scheduler``, else a local one
+    of ``workers`` processes)."""
+    if executor == "dask":
+        yield from _dask_jobs(jobs, kinds, workers, scheduler)
+        return
     if workers <= 1:
         for job in jobs:
             yield extract_job(job, kinds)
@@ -100,6 +106,23 @@ def run_jobs(jobs: Iterable[Job], kinds: list[str], workers: int = 1) -> Iterato
             yield _result(*pending.popleft())
     finally:
         pool.shutdown(cancel_futures=True)
+
+
+def _dask_jobs(jobs: Iterable[Job], kinds: list[str], workers: int,
+               scheduler: str | None) -> Iterator[Result]:
+    from corpus.executors import Dask, Failed
+
+    labels: deque = deque()  # of the jobs submitted, in order: a failed task's name
+
+    def submitted():
+        for job in jobs:
+            labels.append(job[0])
+            yield job
+
+    with Dask(workers, scheduler) as dask:
+        for result in dask.map(extract_job, submitted(), kinds):
+            label = labels.popleft()
+            yield (label, None, None, result.cause) if isinstance(result, Failed) else result
 
 
 def _result(label: str, future) -> Result:

@@ -1,10 +1,14 @@
 """``rapporteur extract``: records from files, folders or documents already in the store,
-streamed to JSONL, CSV, Excel CSV or Parquet and/or the store, one document at a time."""
+streamed to JSONL, CSV, Excel CSV or Parquet (one file, or a folder of shards that DuckDB,
+pyarrow and Spark read as one dataset) and/or the store, one document at a time."""
 from __future__ import annotations
 
 import contextlib
 import io
+import os
+import shutil
 import sys
+import time
 from pathlib import Path
 
 import click
@@ -80,12 +84,65 @@ class Sink:
             sys.stdout.flush()
 
 
-def _check_output(output: str | None) -> None:
+SHARD_RECORDS = 20_000  # records per Parquet shard (a shard holds whole documents)
+
+
+class Shards:
+    """Parquet shards ``part-00000.parquet``… in a folder: each holds whole documents and
+    about ``SHARD_RECORDS`` records. They are written in a hidden folder inside it and put
+    in place (replacing the previous run's shards) only when the run completes."""
+
+    def __init__(self, folder: str):
+        self.folder = Path(folder)
+        self.folder.mkdir(exist_ok=True)
+        self.temp = self.folder / f".part-{os.getpid()}"
+        self.temp.mkdir()
+        self.count, self.rows, self.writer = 0, 0, None
+
+    def write(self, records: list[dict]) -> None:
+        from extract.records import ParquetWriter
+
+        if self.writer is None:
+            self.writer = ParquetWriter(str(self.temp / f"part-{self.count:05d}.parquet"))
+        self.writer.write(records)
+        self.rows += len(records)
+        if self.rows >= SHARD_RECORDS:
+            self._next()
+
+    def _next(self) -> None:
+        self.writer.close()
+        self.writer, self.rows, self.count = None, 0, self.count + 1
+
+    def abort(self) -> None:
+        with contextlib.suppress(Exception):
+            self.writer and self.writer.close()
+        shutil.rmtree(self.temp, ignore_errors=True)
+
+    def close(self) -> None:
+        if self.writer is None and self.count == 0:
+            self.write([])  # no records: one empty shard, so that the dataset still reads
+        if self.writer is not None:
+            self._next()
+        for old in self.folder.glob("part-*.parquet"):
+            old.unlink()
+        for shard in sorted(self.temp.iterdir()):
+            os.replace(shard, self.folder / shard.name)
+        self.temp.rmdir()
+
+
+def _shards(fmt: str, output: str | None) -> bool:
+    """Parquet to a folder (an existing one, or a name ending in /): shards."""
+    return fmt == "parquet" and output is not None and (
+        Path(output).is_dir() or output.endswith(("/", os.sep)))
+
+
+def _check_output(output: str | None, fmt: str) -> None:
     if output is None:
         return
-    path = Path(output)
-    if path.is_dir():
-        raise click.UsageError(f"-o {output}: is a folder; give a file name")
+    path = Path(output)  # for shards: the folder, created if its parent exists
+    if not _shards(fmt, output) and path.is_dir():
+        raise click.UsageError(f"-o {output}: is a folder; give a file name (or --format "
+                               "parquet, which writes shards into a folder)")
     if not path.parent.is_dir():
         from corpus.cli import fail
 
@@ -95,19 +152,29 @@ def _check_output(output: str | None) -> None:
 @click.command()
 @click.argument("paths", nargs=-1)
 @click.option("--db", type=click.Path(dir_okay=False),
-              help="SQLite store: PATHs may be stored documents (symbol, sha256 or source; "
-                   "none = all), and the records are saved in its 'records' table.")
+              help="SQLite store made by 'rapporteur ingest': PATHs may be stored documents "
+                   "(symbol, sha256 or source; none = all), and the records are saved in its "
+                   "'records' table. A store that does not exist is an error (as for search), "
+                   "not a new empty store.")
 @click.option("--kinds", multiple=True, callback=_kinds, metavar="KIND[,KIND...]",
               help=f"Record kinds to extract (default: all of {','.join(KINDS)}).")
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="jsonl",
               show_default=True,
               help="excel-csv: CSV in UTF-8 with a byte-order mark, which Excel opens with "
                    "Chinese intact.")
-@click.option("-o", "--output", type=click.Path(dir_okay=False),
-              help="Write here instead of standard output (required for parquet).")
+@click.option("-o", "--output", type=click.Path(),
+              help="Write here instead of standard output (required for parquet). Parquet to "
+                   "a folder (existing, or a name ending in /) writes shards part-00000.parquet"
+                   "… that DuckDB, pyarrow and Spark read as one dataset.")
 @click.option("--workers", default=1, show_default=True, type=click.IntRange(min=1),
-              help="Read and extract in this many processes.")
-def extract(paths, db, kinds, fmt, output, workers):
+              help="Read and extract in this many processes (with --executor dask and no "
+                   "--scheduler: the local cluster's worker processes).")
+@click.option("--executor", type=click.Choice(["local", "dask"]), default="local",
+              show_default=True, help="dask: read and extract on a Dask cluster "
+              "(pip install 'rapporteur[dask]'); this process writes the outputs.")
+@click.option("--scheduler", metavar="ADDRESS", help="The Dask scheduler (tcp://host:8786); "
+              "its workers must see the files at the same paths. Default: a local cluster.")
+def extract(paths, db, kinds, fmt, output, workers, executor, scheduler):
     """Extract figures, indicators, references, abbreviations and recommendations from UN
     reports (PDF, DOCX, text; Chinese or English; folders are searched like ingest does) as
     one record per line.
@@ -121,8 +188,13 @@ def extract(paths, db, kinds, fmt, output, workers):
     if not paths and not db:
         raise click.UsageError("give at least one PATH (or --db to use every stored document)")
     if fmt == "parquet" and not output:
-        raise click.UsageError("--format parquet needs -o FILE")
-    _check_output(output)
+        raise click.UsageError("--format parquet needs -o FILE (or -o FOLDER/ for shards)")
+    if scheduler and executor != "dask":
+        raise click.UsageError("--scheduler needs --executor dask")
+    if db and not Path(db).exists():
+        raise click.BadParameter(f"{db!r} does not exist (a store is made by "
+                                 f"'rapporteur ingest FILES --db {db}')", param_hint="'--db'")
+    _check_output(output, fmt)
     store = None
     if db:
         from corpus.cli import open_store
@@ -131,9 +203,10 @@ def extract(paths, db, kinds, fmt, output, workers):
     summary = Summary()
     jobs = (file_jobs(paths, store, summary) if paths
             else ((d.name, None, d) for d in store.documents()))
-    sink = Sink(fmt, output)
+    sink = Shards(output) if _shards(fmt, output) else Sink(fmt, output)
     try:
-        for label, key, records, cause in run_jobs(_progress(jobs), kinds, workers):
+        for label, key, records, cause in run_jobs(_progress(jobs), kinds, workers,
+                                                   executor=executor, scheduler=scheduler):
             if records is not None:
                 try:
                     sink.write(records)
@@ -146,8 +219,14 @@ def extract(paths, db, kinds, fmt, output, workers):
                 continue
             summary.documents += 1
             summary.kinds.update(r["kind"] for r in records)
-    except BaseException:
+    except BaseException as exc:
         sink.abort()
+        from corpus.executors import DaskError
+
+        if isinstance(exc, DaskError):
+            from corpus.cli import fail
+
+            fail(str(exc))
         raise
     else:
         sink.close()
@@ -158,10 +237,20 @@ def extract(paths, db, kinds, fmt, output, workers):
     sys.exit(1 if summary.failed else 0)
 
 
+PROGRESS_SECONDS = 10  # a piped run's progress line, at most this often
+
+
 def _progress(jobs):
-    """A rich progress spinner on a terminal; plain iteration otherwise (pipes, tests)."""
+    """A rich progress spinner on a terminal; in a pipe or a log, a line on standard error
+    every ``PROGRESS_SECONDS`` (a long run is seen to be alive)."""
     if not sys.stderr.isatty():
-        yield from jobs
+        start = last = time.monotonic()
+        for done, job in enumerate(jobs):
+            now = time.monotonic()
+            if now - last >= PROGRESS_SECONDS:
+                last = now
+                click.echo(f"extract: {done} document(s) sent, {now - start:.0f} s", err=True)
+            yield job
         return
     from rich.console import Console
     from rich.progress import Progress

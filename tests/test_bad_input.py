@@ -105,7 +105,8 @@ def test_the_batch_goes_on_and_exits_1(batch):
 @pytest.mark.parametrize("name", CAUSES)
 def test_each_bad_file_is_named_with_its_cause(batch, bad_files, name):
     result, _ = batch
-    reported = dict(line.split(": ", 1) for line in result.stderr.splitlines())
+    reported = dict(line.removeprefix("error: ").split(": ", 1)
+                    for line in result.stderr.splitlines() if line.startswith("error: "))
     cause = reported[str(bad_files[name])]
     assert not cause.startswith("unexpected error"), cause
     assert re.search(CAUSES[name], cause, re.I), cause

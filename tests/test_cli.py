@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -26,15 +27,54 @@ def db(tmp_path_factory) -> Path:
     """A store holding the Chinese sample, ingested through the CLI (read-only)."""
     path = tmp_path_factory.mktemp("cli") / "r.db"
     result = run("ingest", ZH, "--db", path)
-    assert (result.exit_code, result.output) == (0, "added 1, skipped 0 (already stored), "
-                                                    "failed 0\n")
+    assert (result.exit_code, result.stdout, result.stderr) == (
+        0, "added 1, skipped 0 (already stored), failed 0\n", f"{path}: new store created\n")
     return path
 
 
-def test_ingest_again_adds_nothing(db):
+def test_ingest_again_adds_nothing_and_names_what_it_skipped(db):
     result = run("ingest", ZH, "--db", db)
-    assert (result.exit_code, result.output) == (0, "added 0, skipped 1 (already stored), "
-                                                    "failed 0\n")
+    assert (result.exit_code, result.stdout, result.stderr) == (
+        0, "added 0, skipped 1 (already stored), failed 0\n",
+        f"skipped {ZH}: already stored (same content)\n")
+
+
+def test_ingest_json_names_every_file_and_why(tmp_path):
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    shutil.copy(ZH, folder)
+    (folder / "notes.md").write_text("# notes\n")
+    (folder / "broken.pdf").write_bytes(b"not a pdf")
+    db = folder / "r.db"  # the store inside the folder it reads: not an input
+    first = run("ingest", folder, "--db", db, "--json")
+    again = run("ingest", folder, "--db", db, "--json")
+    assert (first.exit_code, again.exit_code) == (1, 1)
+    assert json.loads(first.stdout) == {
+        "store": str(db), "added": [str(folder / ZH.name)], "pages": 0, "skipped": [],
+        "failed": [{"path": str(folder / "broken.pdf"),
+                    "cause": "not a PDF: the file does not start with '%PDF'"}],
+        "ignored": [{"path": str(folder / "notes.md"),
+                     "reason": "not .docx, .pdf, .text, .txt (in a folder)"}],
+        "warned": []}
+    report = json.loads(again.stdout)
+    assert (report["added"], report["skipped"], [i["path"] for i in report["ignored"]]) == (
+        [], [{"path": str(folder / ZH.name), "reason": "already stored (same content)"}],
+        [str(folder / "notes.md")])
+    assert again.stderr == f"error: {folder / 'broken.pdf'}: not a PDF: the file does not " \
+                           "start with '%PDF'\n"
+
+
+def test_piped_ingest_prints_a_progress_line(tmp_path, monkeypatch):
+    import corpus.ingest
+
+    monkeypatch.setattr(corpus.ingest, "PROGRESS_SECONDS", 0)
+    result = run("ingest", ZH, SAMPLES / "zh" / "gender-mainstreaming-2012.zh-dump.txt",
+                 "--db", tmp_path / "r.db")
+    lines = result.stderr.splitlines()
+    assert result.exit_code == 0
+    assert lines[0] == f"{tmp_path / 'r.db'}: new store created"
+    assert re.fullmatch(r"ingest: 1 of 2 files, 0 pages stored, \d+ s", lines[1]), lines
+    assert len(lines) == 2
 
 
 def test_ingest_defaults_to_rapporteur_db_here(tmp_path, monkeypatch):
@@ -54,9 +94,12 @@ def test_ingest_folders_recursively_with_workers(tmp_path):
     (folder / "README.md").write_text("# Reports\n")
     (folder / ".hidden.txt").write_text("ignored: hidden")
     result = run("ingest", folder, "--db", tmp_path / "r.db", "--workers", "2")
-    assert (result.exit_code, result.output) == (
+    assert (result.exit_code, result.stdout) == (
         0, "added 2, skipped 0 (already stored), failed 0, "
            "ignored 2 (not .docx, .pdf, .text, .txt)\n")
+    assert result.stderr.splitlines()[1:] == [
+        f"ignored {folder / 'README.md'}: not a report type (in a folder)",
+        f"ignored {folder / 'zh' / 'cover.png'}: not a report type (in a folder)"]
     names = [d.name for d in Store(tmp_path / "r.db").documents()]
     assert names == ["E/CN.6/2025/4", "unwomen-ohchr-joint-workplan-2012"]
 
@@ -103,6 +146,11 @@ def test_search_language_filter_and_no_hits(db):
     (["ingest"], "Missing argument 'PATHS...'"),
     (["ingest", "no/such/report.pdf"], "'no/such/report.pdf' does not exist"),
     (["ingest", str(ZH), "--workers", "0"], "0 is not in the range x>=1"),
+    (["ingest", str(ZH), "--scheduler", "tcp://localhost:8786"],
+     "--scheduler needs --executor dask"),
+    (["extract", str(ZH), "--db", "no-such.db"], "'no-such.db' does not exist (a store is "
+                                                 "made by 'rapporteur ingest FILES --db "
+                                                 "no-such.db')"),
     (["search", "妇女署", "--db", "no-such.db"], "'no-such.db' does not exist"),
     (["search", "妇女署", "--lang", "fr"], "'fr' is not one of 'zh', 'en'"),
     (["search", "  "], "empty search query '  '"),
