@@ -82,11 +82,14 @@ def _of_another_body(s: Scan, pos: int, hit) -> bool:
 
 
 def deprecated(s: Scan) -> list[Finding]:
+    """Deprecated forms, and forms not right at the document's date (its metadata): an
+    outdated name after its last year (国际移徙组织 after 2016), a name before its first
+    (UN-Women before 2010). An outdated form in a document of its own time is right."""
     groups: dict[tuple[str, str], list] = defaultdict(list)
     date = s.doc.metadata.date
     for pos, hit in s.occurrences():
-        if s.status(hit) == "deprecated" and not s.quoted(pos, hit):
-            term = s.glossary.concept(hit.concept).term(hit.form)
+        term = s.glossary.concept(hit.concept).term(hit.form)
+        if (term.status == "deprecated" or term.valid_from) and not s.quoted(pos, hit):
             if not term.current_at(date):  # Chairman in a 1997 report was right then
                 if ((hit.concept not in UN_TITLES or _of_a_body(s, pos, hit))
                         and not (hit.concept in UN_MEMBERS and _of_another_body(s, pos, hit))):
@@ -94,15 +97,34 @@ def deprecated(s: Scan) -> list[Finding]:
     findings = []
     for (cid, form), occ in groups.items():
         concept = s.glossary.concept(cid)
-        role = concept.role(concept.term(form))
-        better = concept.preferred(s.lang, role) or concept.preferred(s.lang, "full")
-        if not better:
+        term = concept.term(form)
+        role = concept.role(term)
+        message, suggestion = _dated(concept, term, role, s.lang, date)
+        if not suggestion:
             continue
         findings.append(Finding(
-            "deprecated", "error", cid, f"{quote(form)} is deprecated", f"use {quote(better)}",
+            "deprecated", "error", cid, message, suggestion,
             counts(h.form for _, h in occ),
             [s.location(pos, h.start, h.end) for pos, h in occ]))
     return findings
+
+
+def _dated(concept, term, role: str, lang: str, date: str | None) -> tuple[str, str | None]:
+    """What to say of a form not right at ``date``, and what to use instead (None when the
+    glossary has nothing to offer)."""
+    year = date[:4] if date else None
+    if term.valid_from and year and year < term.valid_from:
+        then = next((t.form for t in concept.terms if t.lang == lang and t is not term
+                     and concept.role(t) == role and t.current_at(date)), None)
+        return (f"{quote(term.form)} is not in use before {term.valid_from} "
+                f"(the document is of {year})",
+                f"use {quote(then)}" if then else f"use the name in use in {year}")
+    better = concept.preferred(lang, role) or concept.preferred(lang, "full")
+    use = f"use {quote(better)}" if better else None
+    if term.valid_until:
+        return (f"{quote(term.form)} is outdated: right until {term.valid_until}, "
+                f"the document is of {year}"), use
+    return f"{quote(term.form)} is deprecated", use
 
 
 def near_misses(s: Scan) -> list[Finding]:

@@ -47,7 +47,12 @@ def _write(data: bytes | str, output: str | None) -> None:
 
 
 def _status(message: str):
-    """A spinner on stderr while a long document is read and checked (silent when piped)."""
+    """A spinner on stderr while a long document is read and checked; nothing (and no
+    import of rich) when stderr is no terminal."""
+    if not sys.stderr.isatty():
+        from contextlib import nullcontext
+
+        return nullcontext()
     from rich.console import Console
 
     return Console(stderr=True).status(message)

@@ -16,12 +16,11 @@ from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 
-import jieba
-
 from corpus.blocks import HAN, is_han
 from glossary.matching import Hit
 from glossary.model import Glossary
 from glossary.scan import Scan
+from glossary.zhseg import cut, freq
 from glossary.zhwords import REAL_WORD
 
 _DEFINED = re.compile(f"[(（]([{HAN}]{{2,8}})[)）]")
@@ -97,7 +96,7 @@ def _coined(s: Scan):
                         continue
                     word = text[p:e]
                     if (word not in known and _subsequence(word, name.full)
-                            and (jieba.get_FREQ(word) or 0) < REAL_WORD and whole(pos, p, e)):
+                            and freq(word) < REAL_WORD and whole(pos, p, e)):
                         coin.setdefault(word, name.concept)
                         break
     out = []
@@ -126,7 +125,7 @@ def _run_bounds(su, at: int, cache: dict) -> set[int]:
         while end < len(text) and is_han(text[end]):
             end += 1
         bounds, k = {start, end}, start
-        for word in jieba.cut(text[start:end], HMM=False):
+        for word in cut(text[start:end], hmm=False):
             k += len(word)
             bounds.add(k)
         bounds |= {x for h in su.hits if start <= h.start and h.end <= end for x in (h.start, h.end)}

@@ -16,12 +16,6 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from spacy.attrs import IDX, LENGTH
-from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc
-from spacy.util import filter_spans
-
-from corpus import nlp as shared
 from glossary.model import Glossary
 
 _CAPS_WORD = re.compile(r"\b[A-Z][A-Z0-9]+\b")
@@ -71,7 +65,7 @@ class TermMatcher:
     def __init__(self, glossary: Glossary, lang: str):
         self.lang = lang
         self.glossary = glossary
-        self.nlp = shared.pipeline(lang)
+        self.nlp = None  # the spaCy pipeline, English only
         self._heads: dict[str, list[tuple[str, str]]] = {}  # zh: first two chars -> forms
         if lang == "zh":
             for concept, term in glossary.terms("zh"):
@@ -80,6 +74,11 @@ class TermMatcher:
             for forms in self._heads.values():
                 forms.sort(key=lambda f: -len(f[0]))  # longest first
             return
+        from spacy.matcher import PhraseMatcher
+
+        from corpus import nlp as shared
+
+        self.nlp = shared.pipeline(lang)
         self._exact = PhraseMatcher(self.nlp.vocab, attr="ORTH")
         self._folded = PhraseMatcher(self.nlp.vocab, attr="LOWER")
         self._forms: dict[str, tuple[str, str]] = {}  # match key -> (concept id, form)
@@ -105,19 +104,21 @@ class TermMatcher:
                 matcher.add(key, [self.make_doc(f) for f in forms])
 
     def make_doc(self, text: str):
-        """The pipeline's tokens for ``text``. For Chinese, the pipeline's own jieba words
-        are put into a Doc directly: they concatenate to the text, so spaCy's search for
-        spaces between words (half the cost on a long report) is not needed."""
+        """The tokens of ``text``: a spaCy Doc for English; for Chinese, jieba's words as
+        offsets (``zhseg.Words``), all the checks need of them."""
         if self.lang != "zh":
             return self.nlp.make_doc(text)
-        words = [w for w in self.nlp.tokenizer.jieba_seg.cut(text, cut_all=False) if w]
-        return Doc(self.nlp.vocab, words=words, spaces=[False] * len(words))
+        from glossary.zhseg import words
+
+        return words(text)
 
     def find(self, text: str, doc=None) -> list[Hit]:
         """Glossary terms in ``text`` (longest wins where hits overlap), in text order."""
         doc = doc if doc is not None else self.make_doc(text)
         if self.lang == "zh":
             return self._find_zh(text, doc)
+        from spacy.util import filter_spans
+
         keys, spans = {}, []
         for matcher in (self._exact, self._folded):
             for mid, s, e in matcher(doc):
@@ -129,11 +130,8 @@ class TermMatcher:
             hits.append(Hit(concept, form, span.text, span.start_char, span.end_char))
         return hits
 
-
     def _find_zh(self, text: str, doc) -> list[Hit]:
-        arrays = doc.to_array([IDX, LENGTH])
-        starts = set(arrays[:, 0].tolist())
-        ends = set((arrays[:, 0] + arrays[:, 1]).tolist())
+        starts, ends = set(doc.starts), set(doc.ends)
         heads = self._heads
         found = []
         for p in [p for p in range(len(text) - 1) if p in starts and text[p:p + 2] in heads]:

@@ -26,12 +26,10 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 
-import jieba
-from spacy.attrs import IDX, LENGTH
-
 from corpus.blocks import HAN, is_han
 from glossary.matching import Hit, TermMatcher, case_sensitive, matcher_for
 from glossary.unexpanded import unexpanded
+from glossary.zhseg import freq
 from glossary.zhwords import (REAL_WORD, SUFFIX_CHAR, boundaries, ordinary_words,
                               segmented_as_slip, token_at, whole_words)
 
@@ -86,6 +84,8 @@ def _confidence(kind: str, form: str) -> float:
 
 def _spans(doc, text: str) -> list[tuple[int, int, str]]:
     """(start, end, text) of each token, read from the Doc's arrays (no Token objects)."""
+    from spacy.attrs import IDX, LENGTH
+
     return [(int(i), int(i) + int(n), text[int(i):int(i) + int(n)])
             for i, n in doc.to_array([IDX, LENGTH])]
 
@@ -151,7 +151,7 @@ class NearMissFinder:
         count = Counter(bg for _, f in forms for bg in {f[i:i + 2] for i in range(len(f) - 1)})
 
         def cost(bg: str) -> float:
-            return count[bg] + (jieba.get_FREQ(bg) or 0) / 100
+            return count[bg] + freq(bg) / 100
 
         self.bigrams = defaultdict(list)
         self.gaps = defaultdict(list)
@@ -191,7 +191,7 @@ class NearMissFinder:
             if surface in self.known or not _HAN_RUN.fullmatch(surface):
                 continue
             edit = one_edit(surface, form)
-            if edit is None or _at_edge(*edit, form) or jieba.get_FREQ(surface):
+            if edit is None or _at_edge(*edit, form) or freq(surface):
                 continue
             if self._word_and_suffix(surface, edit) or ordinary_words(surface):
                 continue
@@ -208,8 +208,8 @@ class NearMissFinder:
         """A dictionary word followed by a common character where the form has another
         (艾滋病界 "the AIDS community", not a slip of 艾滋病署)."""
         return (edit == ("substitution", len(surface) - 1)
-                and (jieba.get_FREQ(surface[:-1]) or 0) >= REAL_WORD
-                and (jieba.get_FREQ(surface[-1]) or 0) >= SUFFIX_CHAR)
+                and freq(surface[:-1]) >= REAL_WORD
+                and freq(surface[-1]) >= SUFFIX_CHAR)
 
     # -- English ---------------------------------------------------------------------
     def _index_en(self, targets):

@@ -7,8 +7,6 @@ import json
 from collections import Counter
 from importlib.resources import files
 
-from jinja2 import Environment, select_autoescape
-
 from glossary.findings import TYPES, Finding
 from glossary.scan import Scan
 
@@ -101,6 +99,8 @@ def _view(f: Finding, target: Scan, source: Scan | None) -> dict:
 
 
 def as_html(findings: list[Finding], target: Scan, source: Scan | None = None) -> str:
+    from jinja2 import Environment, select_autoescape  # only for the HTML report
+
     env = Environment(autoescape=select_autoescape(default=True), trim_blocks=True,
                       lstrip_blocks=True)
     template = env.from_string(TEMPLATE.read_text(encoding="utf-8"))

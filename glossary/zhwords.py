@@ -3,10 +3,8 @@ coined short names): where words start and end by jieba's dictionary and the glo
 forms, and whether a stretch of text reads as ordinary words rather than a slip."""
 from __future__ import annotations
 
-import jieba
-from spacy.attrs import IDX, LENGTH
-
 from glossary.matching import Hit
+from glossary.zhseg import cut, freq
 
 # A lone character next to a name is a slip only if it is no word of its own: not a
 # particle, preposition, conjunction, pronoun, ordinal or classifier (妇女的, 大会第).
@@ -21,7 +19,7 @@ def boundaries(text: str, hits: list[Hit]) -> tuple[set[int], dict[int, tuple[in
     neighbour) and by the glossary's own forms (an exact hit is a word): the set of
     boundary offsets, and for every other offset the (start, end) of the word across it."""
     bounds, across, at = {0, len(text)}, {}, 0
-    for word in jieba.cut(text, HMM=False):
+    for word in cut(text, hmm=False):
         bounds.add(at)
         across.update((k, (at, at + len(word))) for k in range(at + 1, at + len(word)))
         at += len(word)
@@ -43,17 +41,8 @@ def whole_words(text: str, bounds, s: int, e: int) -> bool:
 
 
 def token_at(doc, text: str):
-    """A function: character offset -> (start, end, text) of the token holding it, read
-    from the Doc's arrays (no Token objects are made)."""
-    arrays = doc.to_array([IDX, LENGTH])
-    starts = arrays[:, 0]
-
-    def at(offset: int) -> tuple[int, int, str]:
-        k = int(starts.searchsorted(offset, side="right")) - 1
-        s, n = int(arrays[k, 0]), int(arrays[k, 1])
-        return s, s + n, text[s:s + n]
-
-    return at
+    """A function: character offset -> (start, end, text) of the word holding it."""
+    return doc.at
 
 
 def segmented_as_slip(text: str, token_at, start: int, form: str, edit: tuple[str, int]) -> bool:
@@ -64,7 +53,7 @@ def segmented_as_slip(text: str, token_at, start: int, form: str, edit: tuple[st
     kind, pos = edit
     if kind in ("insertion", "deletion"):  # 与冲突有关(的)性暴力: style, not a slip
         char = text[start + pos] if kind == "insertion" else form[pos]
-        if char in FUNCTION_CHARS or (jieba.get_FREQ(char) or 0) >= COMMON_CHAR:
+        if char in FUNCTION_CHARS or freq(char) >= COMMON_CHAR:
             return False
     if kind == "deletion":
         return True
@@ -73,10 +62,10 @@ def segmented_as_slip(text: str, token_at, start: int, form: str, edit: tuple[st
         t_start, t_end, word = token_at(at)
         if t_start < start or t_end > end:
             return False  # the character belongs to a word running past the window (积极参与)
-        freq = jieba.get_FREQ(word) or 0
-        if len(word) > 1 and freq >= REAL_WORD:
+        n = freq(word)
+        if len(word) > 1 and n >= REAL_WORD:
             return False
-        if len(word) == 1 and (word in FUNCTION_CHARS or freq >= COMMON_CHAR):
+        if len(word) == 1 and (word in FUNCTION_CHARS or n >= COMMON_CHAR):
             return False
     return True
 
@@ -85,5 +74,5 @@ def ordinary_words(surface: str) -> bool:
     """Whether the window reads, by the dictionary alone, as two or more real words of
     several characters: ordinary text (区域协作平台联合秘书处, "joint secretariat": 联合 +
     秘书处), not a slip, which leaves a lone or unknown character (妇女暑, 世卫组识)."""
-    words = list(jieba.cut(surface, HMM=False))
-    return len(words) > 1 and all(len(w) > 1 and (jieba.get_FREQ(w) or 0) >= REAL_WORD for w in words)
+    words = cut(surface, hmm=False)
+    return len(words) > 1 and all(len(w) > 1 and freq(w) >= REAL_WORD for w in words)

@@ -7,11 +7,18 @@ from pathlib import Path
 
 from glossary.formats.skos import is_rdf
 from glossary.formats.tabular import read_table, write_omegat, write_table
-from glossary.formats.tbx import read_tbx, write_tbx
 from glossary.model import Glossary, GlossaryError
 
 BUNDLED = files("glossary") / "data" / "un-glossary.csv"
 DATED = files("glossary") / "data" / "dated.csv"
+
+
+def write_tbx(g: Glossary, version: int) -> bytes:
+    from glossary.formats.tbx import write_tbx  # lxml: not needed to read the bundled CSV
+
+    return write_tbx(g, version)
+
+
 WRITERS = {
     "tbx": lambda g: write_tbx(g, 3),
     "tbx2": lambda g: write_tbx(g, 2),
@@ -43,6 +50,8 @@ def load(path: Path) -> Glossary:
         return read_skos(path, data)
     head = data.lstrip(b"\xef\xbb\xbf \t\r\n")[:1]
     if ext in (".tbx", ".xml") or head == b"<":
+        from glossary.formats.tbx import read_tbx
+
         return read_tbx(path, data)
     text = _decode(path, data)
     if ext == ".csv":
@@ -61,18 +70,21 @@ def _bundled() -> Glossary:
 
 
 def _date(g: Glossary, table: str) -> None:
-    """The last year in which each outdated (deprecated) form of ``data/dated.csv`` was the
-    right one; the row's ``attested`` column says what shows it."""
+    """Periods of ``data/dated.csv``: the last year in which an outdated (deprecated) form
+    was the right one (``valid_until``), the first year of a form (``valid_from``: a body's
+    name before the body existed is an anachronism), and what attests it (``attested``)."""
     import csv
     import io
 
     for row in csv.DictReader(io.StringIO(table)):
         concept = g.concept(row["concept"])
         term = concept.term(row["form"]) if concept else None
-        if term is None or term.lang != row["lang"] or term.status != "deprecated":
-            raise GlossaryError(DATED, f"{row['form']!r} is no deprecated {row['lang']} form "
-                                       f"of {row['concept']!r}")
-        term.valid_until = row["valid_until"]
+        if term is None or term.lang != row["lang"]:
+            raise GlossaryError(DATED, f"{row['form']!r} is no {row['lang']} form of {row['concept']!r}")
+        if row["valid_until"] and term.status != "deprecated":
+            raise GlossaryError(DATED, f"{row['form']!r} has a last year but is not deprecated")
+        term.valid_from, term.valid_until = row["valid_from"], row["valid_until"]
+        term.attested = row["attested"]
 
 
 def bundled() -> Glossary:
