@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from compose import masthead
-from compose.draft import Edition, Heading, Para, Table
+from compose.draft import Box, Edition, Heading, Para, Table
 from compose.errors import SpecError
 from compose.numbers import zh_numeral
 from compose.previous import PreviousReport, carried_over, link_previous, open_report
@@ -114,6 +114,28 @@ def _table(r: Renderer, table: dict, spec: Spec, where: str) -> Table:
     return Table(caption, cells, table.get("header_rows", 1))
 
 
+def _box(r: Renderer, box: dict, spec: Spec, where: str) -> Box:
+    """A box's paragraphs, each line of a template its own paragraph; its footnotes are
+    called at the end of the last."""
+    notes = r.notes = _notes(r, box.get("footnotes", []), where)
+    title = None
+    if box.get("title"):
+        with r.at(f"{where}, title"):
+            title = r.finish(r.render(box["title"][r.lang])).text
+    paragraphs = []
+    for i, p in enumerate(box["paragraphs"], start=1):
+        if r.lang not in p:
+            raise SpecError(spec.path, f"{where}, paragraph {i}: no {r.lang} text")
+        with r.at(f"{where}, paragraph {i}"):
+            raw = r.render(p[r.lang])
+            if i == len(box["paragraphs"]):
+                body, subs = r.paragraph(raw, notes)
+                paragraphs += [body] + [s for _, s in subs]
+            else:
+                paragraphs += [r.finish(line) for line in raw.split("\n") if line.strip()]
+    return Box(box.get("number") or "Box", title, paragraphs)
+
+
 def _paragraph(r: Renderer, p: dict, spec: Spec, number: int, where: str) -> Para:
     lang = r.lang
     r.notes = _notes(r, p.get("footnotes", []), where)
@@ -149,7 +171,7 @@ def edition(spec: Spec, lang: str, reports: dict[str, PreviousReport]) -> Editio
         with r.at(f"summary {k}"):
             text = r.render(s["text"][lang] if "text" in s else s[lang])
             summary.append(r.paragraph(text, notes)[0] if notes else r.finish(text))
-    blocks: list[Heading | Para] = []
+    blocks: list[Heading | Para | Table | Box] = []
     counters, number = [0, 0, 0], 0
     for si, section in enumerate(raw["sections"], start=1):
         level = section.get("level", 1)
@@ -160,6 +182,8 @@ def edition(spec: Spec, lang: str, reports: dict[str, PreviousReport]) -> Editio
         for k, p in enumerate(section.get("paragraphs", []), start=1):
             if "table" in p:
                 blocks.append(_table(r, p["table"], spec, f"section {si}, table {k}"))
+            elif "box" in p:
+                blocks.append(_box(r, p["box"], spec, f"section {si}, box {k}"))
             elif p.get("numbered", True):
                 number += 1
                 blocks.append(_paragraph(r, p, spec, number, f"section {si}, paragraph {number}"))

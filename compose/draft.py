@@ -55,6 +55,15 @@ class Table:
 
 
 @dataclass
+class Box:
+    """A boxed text between paragraphs: its label ("Box 2"), title and own paragraphs."""
+
+    number: str
+    title: str | None
+    paragraphs: list[Text]
+
+
+@dataclass
 class Masthead:
     symbol: str
     organ: str
@@ -77,7 +86,7 @@ class Edition:
     lang: str
     masthead: Masthead
     summary: list[Text]
-    blocks: list[Heading | Para | Table]
+    blocks: list[Heading | Para | Table | Box]
     summary_label: str = "Summary"
 
     def paragraphs(self) -> list[Para]:
@@ -85,3 +94,6 @@ class Edition:
 
     def tables(self) -> list[Table]:
         return [b for b in self.blocks if isinstance(b, Table)]
+
+    def boxes(self) -> list[Box]:
+        return [b for b in self.blocks if isinstance(b, Box)]

@@ -57,7 +57,7 @@ def _lit(text: str) -> str:
 def units(doc) -> list[tuple[tuple, str, dict]]:
     """(key, kind, info) in reading order; keys pair the editions: summary paragraphs by
     position, sections and tables by position, paragraphs by position within their
-    section. A table follows the paragraph it was printed after."""
+    section. A table or a box follows the paragraph it was printed after."""
     out, count, heads = [], {}, {}
     summary_sections = {i for i, s in enumerate(doc.sections) if s.title.strip().lower()
                         in SUMMARY}
@@ -65,13 +65,23 @@ def units(doc) -> list[tuple[tuple, str, dict]]:
     for i in order:
         heads[i] = len(heads)
     notes = {f.marker: f.text for f in doc.footnotes}
-    tables = {}
+    tables = {}  # tables and boxes, after the paragraph they were printed after
     for k, table in enumerate(doc.tables):
-        tables.setdefault(table.after, []).append((k, table))
+        tables.setdefault(table.after, []).append((("table", k), "table",
+                                                   {"table": table, "index": k}))
+    for k, box in enumerate(doc.boxes):
+        tables.setdefault(box.after, []).append((("box", k), "box", {"box": box}))
     done_heads = set()
 
     def calls(refs):
         return [notes[m] for m in refs if m in notes]
+
+    def headings(upto: int | None) -> None:
+        """The headings up to section ``upto``, even those without paragraphs."""
+        for i in order:
+            if upto is not None and i <= upto and i not in done_heads:
+                done_heads.add(i)
+                out.append((("section", heads[i]), "heading", {"section": doc.sections[i]}))
 
     for n, p in enumerate(doc.paragraphs):
         if p.section is None or p.section in summary_sections:
@@ -81,10 +91,7 @@ def units(doc) -> list[tuple[tuple, str, dict]]:
                 "text": GLUED_LABEL.sub("", p.text) if k == 0 else p.text,
                 "notes": calls(p.footnote_refs)}))
             continue
-        for i in order:  # headings up to this paragraph's section, even without paragraphs
-            if i <= p.section and i not in done_heads:
-                done_heads.add(i)
-                out.append((("section", heads[i]), "heading", {"section": doc.sections[i]}))
+        headings(p.section)
         k = count.setdefault(p.section, 0)
         count[p.section] = k + 1
         subs = p.subparagraphs
@@ -93,8 +100,9 @@ def units(doc) -> list[tuple[tuple, str, dict]]:
             "number": p.number, "text": body,
             "subs": [(s.label, LABEL.sub("", s.text)) for s in subs],
             "notes": calls(p.footnote_refs)}))
-        out += [(("table", k), "table", {"table": table, "index": k})
-                for k, table in tables.get(n, [])]
+        for unit in tables.get(n, []):  # after the heading that comes before it, if any
+            headings(unit[2].get("table", unit[2].get("box")).section)
+            out.append(unit)
     for i in order:
         if i not in done_heads:
             out.append((("section", heads[i]), "heading", {"section": doc.sections[i]}))
@@ -111,6 +119,28 @@ def _writes_bare_dollars(doc) -> bool:
     """Whether the report writes "$8.4 million" rather than "US$ 8.4 million"."""
     text = " ".join(p.text for p in doc.paragraphs)
     return len(re.findall(r"(?<![A-Z])\$\s?\d", text)) > len(re.findall(r"US\$\s?\d", text))
+
+
+def _item(items: list[str], i: int) -> str:
+    return items[i] if i < len(items) else ""
+
+
+def _box(key: tuple, unit: dict, langs: list[str], template, notes_text) -> dict:
+    """A box of the spec: its label, title, paragraphs (figures as slots ``b1_2_1``: box 1,
+    paragraph 2, first figure) and footnotes."""
+    first = unit[langs[0]]["box"]
+    name = f"b{key[1] + 1}"
+    box = {"number": first.number or "Box",
+           "paragraphs": [template((*key, i), f"{name}_{i + 1}",
+                                   f"box {key[1] + 1}, paragraph {i + 1}")
+                          for i in range(len(first.paragraphs))]}
+    if all(unit[lang]["box"].title for lang in langs):
+        box["title"] = {lang: _lit(unit[lang]["box"].title) for lang in langs}
+    notes = _footnotes(unit, langs, lambda lang, info: [
+        notes_text[lang][m] for m in info["box"].footnote_refs if m in notes_text[lang]])
+    if notes:
+        box["footnotes"] = notes
+    return {"box": box}
 
 
 def _cell(table, r: int, c: int) -> str:
@@ -274,6 +304,11 @@ def build_spec(docs: dict, data_name: str) -> tuple[dict, list[dict]]:
             for label, _ in unit[langs[0]].get("subs", []):
                 texts[(*key, label)] = {lang: dict(unit[lang]["subs"]).get(label, "")
                                         for lang in langs}
+    for key, unit in paired.items():  # box paragraphs: read like the text's
+        if unit["kind"] == "box":
+            for i, _ in enumerate(unit[langs[0]]["box"].paragraphs):
+                texts[(*key, i)] = {lang: _item(unit[lang]["box"].paragraphs, i)
+                                    for lang in langs}
     for key, unit in paired.items():  # table cells: the extractor reads them with the table
         if unit["kind"] == "table":
             for r, row in enumerate(unit[langs[0]]["table"].rows):
@@ -315,6 +350,9 @@ def build_spec(docs: dict, data_name: str) -> tuple[dict, list[dict]]:
             if all(unit[lang]["table"].caption for lang in langs):
                 table["caption"] = {lang: _lit(unit[lang]["table"].caption) for lang in langs}
             spec["sections"][-1]["paragraphs"].append({"table": table})
+        elif unit["kind"] == "box":
+            spec["sections"][-1]["paragraphs"].append(_box(key, unit, langs, template,
+                                                           markers_text))
         elif unit["kind"] == "heading":
             s = unit[langs[0]]["section"]
             level = min(s.level, 4) if s.number else 3  # 4: "1." under an "A."
@@ -386,6 +424,7 @@ def draft(sources: list[str], out_dir: str | Path, db: str | None = None,
         datafile.write(staged.path(data_path), rows, data_format)
     return {"spec": spec_path, "data": data_path, "slots": len(rows),
             "paragraphs": sum(1 for s in spec["sections"] for p in s["paragraphs"]
-                              if "table" not in p),
+                              if "table" not in p and "box" not in p),
             "tables": sum(1 for s in spec["sections"] for p in s["paragraphs"] if "table" in p),
+            "boxes": sum(1 for s in spec["sections"] for p in s["paragraphs"] if "box" in p),
             "languages": list(docs)}

@@ -13,7 +13,8 @@ from compose.draft import Edition, Text
 
 
 def units(edition: Edition):
-    """(where, para, sub, Text) for the summary and every paragraph and sub-paragraph."""
+    """(where, para, sub, Text) for the summary, every paragraph and sub-paragraph, table
+    cell and box paragraph."""
     for i, text in enumerate(edition.summary):
         yield f"summary {i + 1}", None, None, text
     for para in edition.paragraphs():
@@ -24,6 +25,9 @@ def units(edition: Edition):
         for r, row in enumerate(table.rows, start=1):
             for c, cell in enumerate(row, start=1):
                 yield f"table {t}, row {r}, column {c}", None, None, cell
+    for b, box in enumerate(edition.boxes(), start=1):
+        for i, text in enumerate(box.paragraphs, start=1):
+            yield f"box {b}, paragraph {i}", None, None, text
 
 
 # numbers written as words, which the figure rules may not count: each one must come from

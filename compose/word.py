@@ -18,7 +18,7 @@ from docx.oxml.ns import nsdecls, qn
 from docx.shared import Cm, Pt
 
 from compose import house
-from compose.draft import Edition, Heading, Para, Table, Text
+from compose.draft import Box, Edition, Heading, Para, Table, Text
 from compose.footnotes import Footnotes
 
 DEFAULT_FONTS = {"latin": "Times New Roman", "cjk": "Noto Serif CJK SC",
@@ -368,6 +368,10 @@ class Writer:
         for block in self.ed.blocks:
             if isinstance(block, Table):
                 self._table(block)
+            elif isinstance(block, Box):
+                from compose.boxes import write_box
+
+                write_box(self, block)
             else:
                 (self._heading if isinstance(block, Heading) else self._para)(block)
         # the short centred rule that closes a UN document: a border, not underscores,
