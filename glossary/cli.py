@@ -15,25 +15,25 @@ def fail(message: str, code: int = 1):
     sys.exit(code)
 
 
-def _glossary(path: str | None):
+def _glossary(path: str | None, code: int = 1):
     from glossary.model import Glossary
 
     try:
         return Glossary.load(path) if path else Glossary.bundled()
     except GlossaryError as exc:
-        fail(str(exc))
+        fail(str(exc), code)
 
 
-def _read(path: str):
+def _read(path: str, code: int = 1):
     from corpus.reader import read
 
     try:
         return read(path)
     except ReadError as exc:
-        fail(str(exc))
+        fail(str(exc), code)
 
 
-def _write(data: bytes | str, output: str | None) -> None:
+def _write(data: bytes | str, output: str | None, code: int = 1) -> None:
     from corpus.output import write_bytes
 
     if output is None:
@@ -42,7 +42,7 @@ def _write(data: bytes | str, output: str | None) -> None:
     try:
         write_bytes(output, data.encode("utf-8") if isinstance(data, str) else data)
     except OSError as exc:
-        fail(f"{output}: {exc.strerror or exc}")
+        fail(f"{output}: {exc.strerror or exc}", code)
     click.echo(f"wrote {output}", err=True)
 
 
@@ -62,12 +62,12 @@ def _comment(file: str, out: str, findings, target) -> None:
     from glossary.wordcomments import write_comments
 
     if not file.lower().endswith(".docx"):
-        fail(f"{file}: --comments needs a Word (.docx) document")
+        fail(f"{file}: --comments needs a Word (.docx) document", 2)
     texts = {(su.unit.kind, su.unit.index): su.unit.text for su in target.units}
     try:
         placed, missed = write_comments(file, out, findings, texts)
     except OSError as exc:
-        fail(f"{out}: {exc.strerror or exc}")
+        fail(f"{out}: {exc.strerror or exc}", 2)
     click.echo(f"wrote {out}: {placed} comment(s)"
                + (f", {missed} place(s) not found in the Word text" if missed else ""), err=True)
 
@@ -215,18 +215,22 @@ def export(fmt, output, glossary_path):
                    "Word comment on the flagged words.")
 def check(file, source_file, glossary_path, fmt, output, fail_on, comments_out):
     """Check FILE's terminology: variants, near-misses, deprecated forms, abbreviations,
-    and with --source, missing or inconsistent translations. Exits 1 when it reports a
-    finding at or above --fail-on (errors, by default), so scripts and CI can gate on it."""
+    and with --source, missing or inconsistent translations.
+
+    Exit status: 0 when no finding reaches --fail-on (errors, by default); 1 when one
+    does; 2 when the check could not run (a file or glossary that cannot be read, an
+    output that cannot be written, a wrong option), so that scripts and CI can tell
+    "findings" from "broken"."""
     from glossary.checks import check as run
     from glossary.report import RENDERERS
     from glossary.scan import scan
 
-    g = _glossary(glossary_path)
+    g = _glossary(glossary_path, 2)
     with _status(f"checking {file}"):
-        target = scan(_read(file), g)
-        source = scan(_read(source_file), g) if source_file else None
+        target = scan(_read(file, 2), g)
+        source = scan(_read(source_file, 2), g) if source_file else None
         findings = run(target, source)
-    _write(RENDERERS[fmt](findings, target, source), output)
+    _write(RENDERERS[fmt](findings, target, source), output, 2)
     if comments_out:
         _comment(file, comments_out, findings, target)
     if source is not None:
@@ -248,7 +252,7 @@ def mine(en_file, zh_file, output, glossary_path, fmt):
     from glossary.formats import save
     from glossary.mine import mine as run
     from glossary.model import Concept, Glossary, Term
-    from glossary.show import mine_json, mine_table
+    from glossary.show import mine_json, mine_lines, mine_table
 
     g = _glossary(glossary_path)
     en, zh = _read(en_file), _read(zh_file)
@@ -256,12 +260,16 @@ def mine(en_file, zh_file, output, glossary_path, fmt):
         fail(f"nothing aligns: {en_file} and {zh_file} share no paragraph number, so no "
              "term pair can be mined")
     candidates = run(en, zh, g)
+    stream = sys.stderr if output else sys.stdout  # with -o the file is the result
     if fmt == "json":
         click.echo(mine_json(candidates), nl=False, err=bool(output))
+    elif not stream.isatty():
+        click.echo(f"{len(candidates)} candidate pairs", err=True)
+        click.echo(mine_lines(candidates), nl=False, err=bool(output))
     else:
         from rich.console import Console
 
-        Console(stderr=bool(output)).print(mine_table(candidates))  # with -o the file is the result
+        Console(stderr=bool(output)).print(mine_table(candidates))
     if output and not candidates:
         click.echo(f"no candidate pairs: {output} not written", err=True)
     elif output:

@@ -86,8 +86,7 @@ def _spans(doc, text: str) -> list[tuple[int, int, str]]:
     """(start, end, text) of each token, read from the Doc's arrays (no Token objects)."""
     from spacy.attrs import IDX, LENGTH
 
-    return [(int(i), int(i) + int(n), text[int(i):int(i) + int(n)])
-            for i, n in doc.to_array([IDX, LENGTH])]
+    return [(i, i + n, text[i:i + n]) for i, n in doc.to_array([IDX, LENGTH]).tolist()]
 
 
 def _norm(word: str) -> str:

@@ -58,7 +58,17 @@ def mine_json(candidates) -> str:
     return dumps([asdict(c) for c in candidates])
 
 
+def mine_lines(candidates) -> str:
+    """One candidate a line, tab-separated, under a header: for a pipe or a file, where a
+    table's wrapping would split the terms."""
+    rows = [("score", "English", "Chinese", "method", "support", "known")]
+    rows += [(f"{c.score:.2f}", c.en, c.zh, c.method, ", ".join(c.support), c.known or "")
+             for c in candidates]
+    return "".join("\t".join(row) + "\n" for row in rows)
+
+
 def mine_table(candidates):
+    """A table for a terminal: long terms wrap, and are never cut short with "…"."""
     from rich.table import Table
 
     table = Table(title=f"{len(candidates)} candidate pairs", title_justify="left")
