@@ -45,9 +45,9 @@ class Dask:
                             "pip install 'rapporteur[dask]'") from None
         self.cluster = None
         try:
-            if scheduler is None:
+            if scheduler is None:  # its HTTP server on a free port: two runs never clash
                 self.cluster = LocalCluster(n_workers=workers, threads_per_worker=1,
-                                            processes=True, dashboard_address=None,
+                                            processes=True, dashboard_address=":0",
                                             silence_logs=logging.ERROR)
                 self.client = Client(self.cluster)
             else:
