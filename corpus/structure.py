@@ -21,6 +21,7 @@ ZH_NUM = "一 二 三 四 五 六 七 八 九 十 十一 十二 十三 十四 �
 _PARA = re.compile(rf"^{PARA_LABEL}(?!\d)\s*(?=\S)")  # "76.5 per cent" opens nothing
 _SUB = re.compile(rf"^{SUB_LABEL}\s*")
 _WORDY = re.compile(f"[A-Za-z{HAN}]{{2}}")
+_UNIT = re.compile(r"^(\d{1,3})\.(\d{1,3})\s+(?=\S)")
 _BARE_PARA = re.compile(r"^(\d{1,3}) (?=[A-Z][a-z]+ )")
 _H1 = re.compile(rf"^({'|'.join(reversed(ROMAN))})\s*[.．]\s+(\S.*)$|"
                  rf"^({'|'.join(reversed(ZH_NUM))})\s*[.、．]\s*(\S.*)$")
@@ -345,7 +346,9 @@ def _finalise(parts: list[str], lang: str, number: str | None = None
     and locate the sub-paragraphs in the final text: lettered ``(a)``/``(iv)`` ones, and
     the ``140.1``, ``140.2``... recommendations of a universal periodic review report
     (paragraph 140), each with the State(s) that made it."""
-    units = re.compile(rf"^{number}\.(\d{{1,3}})\s+(?=\S)") if number else None
+    def unit(plain: str) -> re.Match | None:  # "140.12 Ratify ..." inside paragraph 140
+        m = _UNIT.match(plain) if number else None
+        return m if m and m.group(1) == number else None
     pieces: list[tuple[str, re.Match | None]] = []  # (plain text, its sub-paragraph label)
     refs: list[str] = []
     for part in parts:
@@ -354,7 +357,7 @@ def _finalise(parts: list[str], lang: str, number: str | None = None
         if lang == "zh":
             plain = normalise_zh_spacing(plain)
         if plain:
-            pieces.append((plain, _SUB.match(plain) or (units.match(plain) if units else None)))
+            pieces.append((plain, _SUB.match(plain) or unit(plain)))
     text = ""
     subs: list[Subparagraph] = []
     label_starts: list[int] = []
@@ -367,7 +370,7 @@ def _finalise(parts: list[str], lang: str, number: str | None = None
             text = join_lines([text, plain])
         if label:
             label_starts.append(len(text) - len(plain))
-            name = label.group(1) if label.re is _SUB else f"{number}.{label.group(1)}"
+            name = label.group(1) if label.re is _SUB else f"{number}.{label.group(2)}"
             subs.append(Subparagraph(label=name, text="", offset=label_starts[-1] + label.end()))
     for k, sub in enumerate(subs):
         end = label_starts[k + 1] if k + 1 < len(subs) else len(text)

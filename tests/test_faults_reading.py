@@ -26,6 +26,18 @@ def shared(path: Path) -> Path:
     return path
 
 
+def test_crowded_pages_are_read_in_one_pass_with_the_same_result(monkeypatch):
+    """Pages of thousands of text objects take one pass over the page's characters (pdfium
+    asked object by object is quadratic: benchmarks/crowded_page_bench.py); both ways give
+    the same document."""
+    import corpus.readers.pdf as pdf_reader
+    usual = read(shared(CSW))
+    monkeypatch.setattr(pdf_reader, "_LINEAR_FROM", 0)  # every page the crowded way
+    crowded = read(CSW)
+    assert crowded.to_dict() | {"source": None} == usual.to_dict() | {"source": None}
+    assert (len(crowded.paragraphs), len(crowded.footnotes)) == (67, 9)
+
+
 def test_a_page_over_the_object_budget_is_noted_and_the_rest_read(monkeypatch):
     clean = read(shared(CSW))
     # pages 3 and 10 of E/CN.6/2025/4 hold 177 objects, the others 88-175

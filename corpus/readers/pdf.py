@@ -182,6 +182,32 @@ _font_weight = _by_address(fpdf.FPDFFont_GetWeight)
 _font_flags = _by_address(fpdf.FPDFFont_GetFlags)
 
 
+_count_chars = _by_address(fpdf.FPDFText_CountChars)
+_char_object = _by_address(fpdf.FPDFText_GetTextObject)
+_char_unicode = _by_address(fpdf.FPDFText_GetUnicode)
+_LINEAR_FROM = 3000  # objects on a page
+
+
+def _texts_by_object(textpage: int) -> dict[int, str]:
+    """Every text object's text from one pass over the page's characters, as
+    ``FPDFTextObj_GetText`` gives it one object at a time (a space pdfium put after an
+    object's last character included)."""
+    chars: dict[int, list[str]] = {}
+    last = None
+    for i in range(_count_chars(textpage)):
+        obj, code = _char_object(textpage, i), _char_unicode(textpage, i)
+        if obj:
+            if code:
+                chars.setdefault(obj, []).append(chr(code))
+            last = obj
+        elif code == 32 and last:
+            chars.setdefault(last, []).append(" ")
+            last = None
+        else:
+            last = None
+    return {obj: "".join(c) for obj, c in chars.items()}
+
+
 def _address(handle) -> int:
     return ctypes.cast(handle, ctypes.c_void_p).value
 
@@ -232,17 +258,25 @@ class _PageReader:
         get_object, get_text, get_bounds = _get_object, _get_text, _get_bounds
         get_matrix, get_size, get_font = _get_matrix, _get_size, _get_font
         style, string_at = self.fonts.style, ctypes.string_at
-        for i in range(_count_objects(page)):
+        count = _count_objects(page)
+        # pdfium finds one object's text by scanning the page's characters: fine for a few
+        # hundred objects, quadratic for a page of thousands; then one pass over the
+        # characters gives every object's text at once
+        texts = _texts_by_object(textpage) if count > _LINEAR_FROM else None
+        for i in range(count):
             obj = get_object(page, i)
-            n = get_text(obj, textpage, pbuf, cap)  # 0 for objects that are not text
-            if n > 2:
+            if texts is not None:
+                text = texts.get(obj, "")
+                n = 3 if text else 0
+            else:
+                n = get_text(obj, textpage, pbuf, cap)  # 0 for objects that are not text
                 if n > cap:
                     big = (ctypes.c_ushort * (n // 2 + 1))()
                     n = get_text(obj, textpage, ctypes.addressof(big), ctypes.sizeof(big))
-                    raw = string_at(big, n - 2)
-                else:
-                    raw = string_at(pbuf, n - 2)  # n counts the terminating NUL
-                text = raw.decode("utf-16-le", "replace")
+                    text = string_at(big, n - 2).decode("utf-16-le", "replace")
+                elif n > 2:  # n counts the terminating NUL
+                    text = string_at(pbuf, n - 2).decode("utf-16-le", "replace")
+            if n > 2:
                 if not text.strip():
                     continue
                 get_bounds(obj, l, b, r, t)
