@@ -18,7 +18,9 @@ MAX_VALUE = 1e15
 # Leader dots of a table of contents: its numbers are page numbers.
 TOC_LEADERS = re.compile(r"(?:(?:\.\s?){5,}|…{3,}|_{5,})\s*(?:\d|$)")
 # Job number of the masthead or footer: 25-07795, 25 - 01529, 24-22530X (E) 191224.
-JOB_NUMBER = re.compile(r"(?<!\d)\d{2}\s?[-‑]\s?\d{5}(?!\d)|\(\s?[A-Z]\s?\)\s*\d{6}\b")
+# (Patterns that open with a look-behind start with a look-ahead for their first character,
+# which lets the regex engine skip to the candidates instead of trying every position.)
+JOB_NUMBER = re.compile(r"(?=[\d(])(?:(?<!\d)\d{2}\s?[-‑]\s?\d{5}(?!\d)|\(\s?[A-Z]\s?\)\s*\d{6}\b)")
 # Paragraph, sub-paragraph and recommendation numbers that open a paragraph or follow the
 # end of the previous unit when a reader ran two units together: "16. Several",
 # "9.1. Continue", "140.162 Continue ... (Ghana); 140.163 Take".
@@ -36,7 +38,7 @@ ADDRESS = re.compile(r"(?<!\S)\S*?(?:https?:|www\.|\.html?\b|\.pdf\b|\.aspx?\b|%
 # Clock times: 11.20 a.m., 10:00 hours.
 CLOCK = re.compile(r"\b\d{1,2}[.:]\d{2}\s*(?:a\.m\.|p\.m\.|hours\b|h\b)")
 # Old General Assembly resolutions: 248 (III), 20 (XXXVI), S-27/2.
-ROMAN_SESSION = re.compile(r"(?<![\d.])\d{1,4}\s?\((?:S-)?[IVXL]+\)")
+ROMAN_SESSION = re.compile(r"(?=\d)(?<![\d.])\d{1,4}\s?\((?:S-)?[IVXL]+\)")
 # Page numbers of a footer: "17 /55", "6/18".
 PAGE_OF = re.compile(r"(?<!\d)\d{1,4}\s*/\s*\d{1,4}(?!\d)(?!\s*(?:号|\())")
 ZH_LABEL_BEFORE = re.compile(r"(?:建议|目标|具体目标|指标|表|图|附件|段|框|专栏|方框|版|版本|"
@@ -52,8 +54,10 @@ RANGE_GAP = re.compile(r"\s+[–—-]\s+")
 # pattern (these rules run on every paragraph that holds a number).
 CUES = [(JOB_NUMBER, ("-", "‑", "(")), (ROMAN_SESSION, ("(",)), (CLOCK, ("a.m.", "p.m.", "hour"))]
 # The part of an address that can be found without scanning every token from its start.
+# (a run of hyphenated words is looked for only from a word's start: found inside a word,
+# it is found from its start too, and the search does not rescan each word from every letter)
 ADDRESS_CUE = re.compile(r"https?:|www\.|\.html?\b|\.pdf\b|\.aspx?\b|%[0-9A-F]{2}|"
-                         r"(?:[A-Za-z]+-){3,}")
+                         r"(?<![A-Za-z])(?:[A-Za-z]+-){3,}")
 
 
 def blocked_spans(text: str, lang: str) -> list[tuple[int, int]]:

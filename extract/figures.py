@@ -122,7 +122,10 @@ class FigureFinder:
             self.number_re = re.compile(
                 rf"百分之\s*(?:{CN_NUMERAL}|{ARABIC})|{ARABIC}|{CN_NUMERAL}")
         else:
-            self.number_re = re.compile(rf"{ARABIC}|\b{EN_WORD}\b|\bone\b(?!\s+of\b)", re.I)
+            # the look-ahead (a digit or the first letter of a number word) spares the
+            # alternation of every word at every other character
+            self.number_re = re.compile(
+                rf"(?=[\dtfsenho])(?:{ARABIC}|\b{EN_WORD}\b|\bone\b(?!\s+of\b))", re.I)
         self.month_after = re.compile(
             rf"^(?:\s*(?:,|and|to|–|-)\s*\d{{1,2}})*\s+(?:{MONTHS}|{MONTHS_FR}|{MONTHS_SHORT})")
         self.month_before = re.compile(rf"\b(?:{MONTHS})\s+(?:\d{{1,2}},?\s+)?$")
