@@ -33,9 +33,9 @@ def compose(spec_path: str | Path, out_dir: str | Path, langs=LANGS, db: str | N
         raise SpecError(s.path, f"the spec holds only {', '.join(s.languages)} text")
     out = Path(out_dir)
     stem = re.sub(r'[\\/:*?"<>|\x00-\x1f]', "_", s.raw["masthead"]["symbol"])
+    editions = build.editions(s, list(langs), db)  # a spec that fails leaves no folder
     refuse_existing([out / f"{stem}.{lang}.{ext}" for lang in langs
                      for ext in ("docx", "provenance.json")], force)
-    editions = build.editions(s, list(langs), db)  # a spec that fails leaves no folder
     try:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:

@@ -111,7 +111,11 @@ def _table(r: Renderer, table: dict, spec: Spec, where: str) -> Table:
     if table.get("caption"):
         with r.at(f"{where}, caption"):
             caption = r.finish(r.render(table["caption"][r.lang])).text
-    return Table(caption, cells, table.get("header_rows", 1))
+    notes = []
+    for k, note in enumerate(table.get("notes", []), start=1):
+        with r.at(f"{where}, note {k}"):
+            notes.append(r.finish(r.render(note[r.lang])))
+    return Table(caption, cells, table.get("header_rows", 1), table.get("number"), notes)
 
 
 def _box(r: Renderer, box: dict, spec: Spec, where: str) -> Box:

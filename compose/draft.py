@@ -47,11 +47,14 @@ class Para:
 
 @dataclass
 class Table:
-    """A table between paragraphs: its caption and rows of cells, each cell a ``Text``."""
+    """A table between paragraphs: its label, caption, rows of cells (each a ``Text``;
+    a row may be shorter than the others, its last cell spanning the rest) and notes."""
 
     caption: str | None
     rows: list[list[Text]]
     header_rows: int = 1
+    number: str | None = None  # "Table 1."
+    notes: list[Text] = field(default_factory=list)  # "Note: ...", "a ..." under it
 
 
 @dataclass

@@ -21,6 +21,8 @@ LABEL = re.compile(r"^\s*[(（](?:[a-z]{1,2}|[ivx]+)[)）]\s*")
 TRAILING_LABEL = re.compile(r"\s*[(（](?:[a-z]{1,2}|[ivx]+)[)）]\s*$")
 # the summary box's label, which the reading of a Word file may glue to the first paragraph
 GLUED_LABEL = re.compile(r"^(?:Summary|摘要)(?=\S)")
+# a table cell of running text ("... which amounted to 894 troops"), read like a paragraph
+PROSE = re.compile(r"(?:\b[A-Za-z]{2,}\b[^A-Za-z]*){4}|[\u4e00-\u9fff]{8}")
 
 
 def read_report(source: str, db: str | None):
@@ -315,7 +317,12 @@ def build_spec(docs: dict, data_name: str) -> tuple[dict, list[dict]]:
                 for c, _ in enumerate(row):
                     texts[(*key, r, c)] = {lang: _cell(unit[lang]["table"], r, c)
                                            for lang in langs}
-    keys = [k for k in texts if k[0] != "table"]
+            for i, _ in enumerate(unit[langs[0]]["table"].notes):  # read like the text
+                texts[("tnote", key[1], i)] = {lang: _item(unit[lang]["table"].notes, i)
+                                               for lang in langs}
+    # the text's figures; a table's from the table reading, except in cells of prose
+    keys = [k for k in texts if k[0] != "table" or all(PROSE.search(texts[k][lang])
+                                                       for lang in langs)]
     found = {lang: dict(zip(keys, _figures([texts[k][lang] for k in keys], lang,
                                            markers[lang]))) for lang in langs}
 
@@ -324,7 +331,8 @@ def build_spec(docs: dict, data_name: str) -> tuple[dict, list[dict]]:
         if key[0] == "table":
             for lang in langs:
                 table = paired[key[:2]][lang]["index"]
-                found[lang][key] = cells[lang].get((table, key[2], key[3]), [])
+                found[lang][key] = cells[lang].get((table, key[2], key[3])) or \
+                    found[lang].get(key, [])
 
     def template(key, name, where):
         return slots.template(name, texts[key], {lang: found[lang][key] for lang in langs},
@@ -347,8 +355,14 @@ def build_spec(docs: dict, data_name: str) -> tuple[dict, list[dict]]:
                             for c in range(len(row))]
                            for r, row in enumerate(first.rows)] for lang in langs}
             table = {"header_rows": first.header_rows, "rows": rows}
+            if first.number:
+                table["number"] = first.number
             if all(unit[lang]["table"].caption for lang in langs):
                 table["caption"] = {lang: _lit(unit[lang]["table"].caption) for lang in langs}
+            if first.notes:
+                table["notes"] = [template(("tnote", key[1], i), f"{name}_n{i + 1}",
+                                           f"{where}, note {i + 1}")
+                                  for i in range(len(first.notes))]
             spec["sections"][-1]["paragraphs"].append({"table": table})
         elif unit["kind"] == "box":
             spec["sections"][-1]["paragraphs"].append(_box(key, unit, langs, template,

@@ -25,6 +25,8 @@ def units(edition: Edition):
         for r, row in enumerate(table.rows, start=1):
             for c, cell in enumerate(row, start=1):
                 yield f"table {t}, row {r}, column {c}", None, None, cell
+        for n, note in enumerate(table.notes, start=1):
+            yield f"table {t}, note {n}", None, None, note
     for b, box in enumerate(edition.boxes(), start=1):
         for i, text in enumerate(box.paragraphs, start=1):
             yield f"box {b}, paragraph {i}", None, None, text

@@ -1,6 +1,8 @@
-"""Boxes of last year's report carried into the draft: DP/OPS/2025/6 (UNOPS annual report,
-five boxes, two with footnotes) drafted and composed back reads with the same boxes —
-label, title, paragraphs, place and footnotes — and each figure in a box is a data slot."""
+"""Tables and boxes of last year's report carried into the draft. DP/OPS/2025/6 (UNOPS
+annual report, five boxes, two with footnotes) drafted and composed back reads with the
+same boxes — label, title, paragraphs, place and footnotes — each figure in a box a data
+slot. DP/2025/4 (tables with short rows) and S/2025/346 (notes under tables, a lettered
+one; a cell of prose) give back their tables' labels, captions, rows and notes."""
 from __future__ import annotations
 
 import csv
@@ -14,6 +16,8 @@ from corpus import read
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 DP_OPS = SHARED / "corpus-dev" / "en" / "DP_OPS_2025_6.en.pdf"
+DP_4 = SHARED / "corpus-dev" / "en" / "DP_2025_4.en.pdf"
+S_346 = SHARED / "corpus-dev" / "en" / "S_2025_346.en.pdf"
 
 
 def _boxes(doc):
@@ -56,3 +60,38 @@ def test_figures_in_boxes_are_slots(unops):
     # number words the draft does not carry yet are the only untraced figures
     assert [u["text"] for u in result["untraced"]] == ["half", "one third", "a third",
                                                        "a third"]
+
+
+def _tables(doc):
+    return [(t.number, t.caption, t.header_rows, t.rows, t.notes, t.after) for t in doc.tables]
+
+
+@pytest.mark.parametrize("name", ["DP_2025_4", "S_2025_346"])
+def test_tables_compose_back_with_labels_and_notes(tmp_path, name):
+    source_path = SHARED / "corpus-dev" / "en" / f"{name}.en.pdf"
+    if not source_path.exists():
+        pytest.skip(f"shared corpus file {source_path} absent")
+    done = draft([str(source_path)], tmp_path / "spec")
+    [result] = compose(done["spec"], tmp_path / "out")
+    assert result["untraced"] == []
+    source, drafted = read(str(source_path)), read(str(result["docx"]))
+    if name == "DP_2025_4":
+        assert _tables(drafted) == _tables(source)
+        assert [t.number for t in drafted.tables] == ["Table 1.", "Table 2."]
+        assert drafted.tables[0].rows[0] == [
+            "Target completion date Number closure requested In progress To be started",
+            "Total"]  # a short row, as printed
+        return
+    # a letter without numbered paragraphs or summary: its first paragraphs are drafted as a
+    # summary (so the tables' places move by one), and its third table, without label or
+    # caption, composed under its heading, takes that heading for its caption when read
+    assert [t[2:5] for t in _tables(drafted)] == [t[2:5] for t in _tables(source)]
+    assert [t[:2] for t in _tables(drafted)][:2] == [t[:2] for t in _tables(source)][:2]
+    assert drafted.tables[2].notes == [
+        "Note: The 2024/25 fiscal year has not yet concluded.",
+        "a The table aligns with the fiscal year 1 July 2024 to 30 April 2025, reflecting the "
+        "deployment"]
+    with done["data"].open(encoding="utf-8") as f:
+        printed = {r["id"]: r["printed_en"] for r in csv.DictReader(f)}
+    assert [printed[k] for k in sorted(printed) if k.startswith("t3_r10c0")] == [
+        "894", "28.7"]  # figures in a cell of prose are slots too
