@@ -1,7 +1,7 @@
 """Crowded pages: a one-page PDF of N text objects (hand-written PDF, overlapping words, as
 hostile files have them), read object by object (pdfium's ``FPDFTextObj_GetText`` scans
 the page's characters for each object: quadratic) and in one pass over the characters
-(what ``corpus.readers.pdf`` does above ``_LINEAR_FROM`` objects). Each read runs in its
+(what ``corpus.readers.pdf_objects`` does above ``LINEAR_FROM`` objects). Each read runs in its
 own process.
 
     python benchmarks/crowded_page_bench.py [N ...]      (default 5000 20000 40000)
@@ -38,8 +38,8 @@ def build(path: Path, objects: int) -> None:
 
 
 def timed(path: Path, linear_from: int) -> float:
-    code = ("import corpus.readers.pdf as p; p._LINEAR_FROM = %d\n"
-            "from pathlib import Path\npath = Path(%r)\n"
+    code = ("import corpus.readers.pdf_objects as o; o.LINEAR_FROM = %d\n"
+            "import corpus.readers.pdf as p\nfrom pathlib import Path\npath = Path(%r)\n"
             "blocks, pages = p.read_pdf(path, path.read_bytes())\nassert blocks and pages == 1"
             % (linear_from, str(path)))
     start = time.perf_counter()

@@ -30,9 +30,9 @@ def test_crowded_pages_are_read_in_one_pass_with_the_same_result(monkeypatch):
     """Pages of thousands of text objects take one pass over the page's characters (pdfium
     asked object by object is quadratic: benchmarks/crowded_page_bench.py); both ways give
     the same document."""
-    import corpus.readers.pdf as pdf_reader
+    import corpus.readers.pdf_objects as pdf_objects
     usual = read(shared(CSW))
-    monkeypatch.setattr(pdf_reader, "_LINEAR_FROM", 0)  # every page the crowded way
+    monkeypatch.setattr(pdf_objects, "LINEAR_FROM", 0)  # every page the crowded way
     crowded = read(CSW)
     assert crowded.to_dict() | {"source": None} == usual.to_dict() | {"source": None}
     assert (len(crowded.paragraphs), len(crowded.footnotes)) == (67, 9)
