@@ -26,13 +26,13 @@ def write_box(writer, box: Box) -> None:
 
     spacer = writer.doc.add_paragraph()
     spacer.paragraph_format.space_after = Pt(6)
-    head = framed(writer.doc.add_paragraph(style=writer.style("SingleTxt")))
+    head = framed(writer.paragraph("SingleTxt"))
     head.paragraph_format.keep_with_next = True
     writer.run(head, box.number, bold=True)
     if box.title:
         head.runs[-1].add_break()
         writer.run(head, box.title, bold=True)
     for i, text in enumerate(box.paragraphs, start=1):
-        p = framed(writer.doc.add_paragraph(style=writer.style("SingleTxt")))
+        p = framed(writer.paragraph("SingleTxt"))
         writer.text(p, text, f"{box.number}, paragraph {i}")
     writer.doc.add_paragraph()
