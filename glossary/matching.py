@@ -16,6 +16,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from glossary.entokens import Tokens
+from glossary.entokens import words as en_words
 from glossary.model import Glossary
 
 _CAPS_WORD = re.compile(r"\b[A-Z][A-Z0-9]+\b")
@@ -65,7 +67,6 @@ class TermMatcher:
     def __init__(self, glossary: Glossary, lang: str):
         self.lang = lang
         self.glossary = glossary
-        self.nlp = None  # the spaCy pipeline, English only
         self._heads: dict[str, list[tuple[str, str]]] = {}  # zh: first two chars -> forms
         if lang == "zh":
             for concept, term in glossary.terms("zh"):
@@ -74,15 +75,10 @@ class TermMatcher:
             for forms in self._heads.values():
                 forms.sort(key=lambda f: -len(f[0]))  # longest first
             return
-        from spacy.matcher import PhraseMatcher
-
-        from corpus import nlp as shared
-
-        self.nlp = shared.pipeline(lang)
-        self._exact = PhraseMatcher(self.nlp.vocab, attr="ORTH")
-        self._folded = PhraseMatcher(self.nlp.vocab, attr="LOWER")
         self._forms: dict[str, tuple[str, str]] = {}  # match key -> (concept id, form)
-        exact, folded = {}, {}
+        # first token -> [(tokens, key)]: exact (as written) and folded (lower case) patterns
+        self._exact: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+        self._folded: dict[str, list[tuple[tuple[str, ...], str]]] = {}
         by_fold: dict[str, set[str]] = {}
         for _, term in glossary.terms(lang):
             by_fold.setdefault(term.form.casefold(), set()).add(term.form)
@@ -95,19 +91,25 @@ class TermMatcher:
             if case_sensitive(term.form) or len(by_fold[term.form.casefold()]) > 1:
                 # common nouns take a plural (NGOs); names of bodies do not (UNDPs)
                 plural = [] if concept.domain == "entity" else acronym_plural(term.form)
-                exact[key] = _typographic([term.form, *(p for p in plural
-                                                        if p.casefold() not in by_fold)])
+                for form in _typographic([term.form, *(p for p in plural
+                                                       if p.casefold() not in by_fold)]):
+                    self._add(self._exact, tuple(en_words(form)), key, form != term.form)
             else:
-                folded[key] = _typographic([term.form, *plurals(term.form)])
-        for matcher, table in ((self._exact, exact), (self._folded, folded)):
-            for key, forms in table.items():
-                matcher.add(key, [self.make_doc(f) for f in forms])
+                for form in _typographic([term.form, *plurals(term.form)]):
+                    self._add(self._folded, tuple(w.lower() for w in en_words(form)), key,
+                              form != term.form)
+
+    @staticmethod
+    def _add(table, tokens: tuple[str, ...], key: str, derived: bool) -> None:
+        """A pattern; ``derived`` when it is a plural or typeset spelling of the form."""
+        if tokens and (tokens, key, derived) not in table.get(tokens[0], ()):
+            table.setdefault(tokens[0], []).append((tokens, key, derived))
 
     def make_doc(self, text: str):
-        """The tokens of ``text``: a spaCy Doc for English; for Chinese, jieba's words as
-        offsets (``zhseg.Words``), all the checks need of them."""
+        """The tokens of ``text``: for English, ``entokens.Tokens`` (spaCy's English rules
+        without spaCy); for Chinese, jieba's words as offsets (``zhseg.Words``)."""
         if self.lang != "zh":
-            return self.nlp.make_doc(text)
+            return Tokens(text)
         from glossary.zhseg import words
 
         return words(text)
@@ -117,18 +119,28 @@ class TermMatcher:
         doc = doc if doc is not None else self.make_doc(text)
         if self.lang == "zh":
             return self._find_zh(text, doc)
-        from spacy.util import filter_spans
-
-        keys, spans = {}, []
-        for matcher in (self._exact, self._folded):
-            for mid, s, e in matcher(doc):
-                keys[(s, e)] = self.nlp.vocab.strings[mid]
-                spans.append(doc[s:e])
-        hits = []
-        for span in sorted(filter_spans(spans), key=lambda sp: sp.start):
-            concept, form = self._forms[keys[(span.start, span.end)]]
-            hits.append(Hit(concept, form, span.text, span.start_char, span.end_char))
-        return hits
+        spans, orig, low = doc.spans, [t for _, _, t in doc.spans], doc.lower
+        keys: dict[tuple[int, int], str] = {}
+        derived: set[tuple[int, int]] = set()  # spans matched only by a plural or typeset spelling
+        for table, seq in ((self._exact, orig), (self._folded, low)):
+            for i, word in enumerate(seq):
+                for tokens, key, is_derived in table.get(word, ()):
+                    span = (i, i + len(tokens))
+                    if tuple(seq[i:span[1]]) == tokens and not (
+                            is_derived and span in keys and span not in derived):
+                        keys[span] = key  # "reparations" is the form, not a plural of "reparation"
+                        derived.discard(span)
+                        if is_derived:
+                            derived.add(span)
+        hits, seen = [], set()
+        # the longest match first, then the earliest, as spaCy's filter_spans keeps them
+        for s, e in sorted(keys, key=lambda se: (se[1] - se[0], -se[0]), reverse=True):
+            if s not in seen and e - 1 not in seen:
+                seen.update(range(s, e))
+                concept, form = self._forms[keys[(s, e)]]
+                start, end = spans[s][0], spans[e - 1][1]
+                hits.append(Hit(concept, form, text[start:end], start, end))
+        return sorted(hits, key=lambda h: h.start)
 
     def _find_zh(self, text: str, doc) -> list[Hit]:
         starts, ends = set(doc.starts), set(doc.ends)

@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from corpus.blocks import HAN, is_han
+from glossary.entokens import words as en_words
 from glossary.matching import Hit, TermMatcher, case_sensitive, matcher_for
 from glossary.unexpanded import unexpanded
 from glossary.zhseg import freq
@@ -82,13 +83,6 @@ def _confidence(kind: str, form: str) -> float:
     return round(min(score, 0.99), 2)
 
 
-def _spans(doc, text: str) -> list[tuple[int, int, str]]:
-    """(start, end, text) of each token, read from the Doc's arrays (no Token objects)."""
-    from spacy.attrs import IDX, LENGTH
-
-    return [(i, i + n, text[i:i + n]) for i, n in doc.to_array([IDX, LENGTH]).tolist()]
-
-
 def _norm(word: str) -> str:
     return word.replace("’", "'")
 
@@ -127,7 +121,6 @@ def _initials(words: list[str]) -> str:
 class NearMissFinder:
     def __init__(self, matcher: TermMatcher):
         self.lang = matcher.lang
-        self.nlp = matcher.nlp
         self.make_doc = matcher.make_doc
         g = matcher.glossary
         self.known = {t.form for c in g.concepts for t in c.terms}
@@ -221,7 +214,7 @@ class NearMissFinder:
         self.cased: dict[str, tuple[str, ...]] = {}
         self.orders: dict[tuple, tuple[str, str]] = {}  # (length, sorted words) -> (cid, form)
         for cid, form in targets:
-            self.cased[form] = tuple(_norm(t.text) for t in self.nlp.make_doc(form))
+            self.cased[form] = tuple(_norm(t) for t in en_words(form))
             words = tuple(w.lower() for w in self.cased[form])
             k = len(words)
             if k == 1:
@@ -243,7 +236,7 @@ class NearMissFinder:
         self.heads = {key[0] for key in self.anchors}
 
     def _find_en(self, text: str, hits: list[Hit], doc, defined: set[str]) -> list[NearMiss]:
-        spans = _spans(doc, text)
+        spans = doc.spans
         orig = [_norm(t) for _, _, t in spans]
         low = [w.lower() for w in orig]
         n = len(low)

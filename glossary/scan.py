@@ -30,7 +30,7 @@ class Definition:
 class ScannedUnit:
     unit: Unit
     hits: list[Hit]
-    tokens: object  # the spaCy Doc of the unit's text
+    tokens: object  # the unit's words: entokens.Tokens (English) or zhseg.Words (Chinese)
 
 
 @dataclass
