@@ -98,12 +98,15 @@ def _rows(source: Path):
 def _build(path: Path, source: Path) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_suffix(f".{os.getpid()}.tmp")
-    db = sqlite3.connect(tmp)
-    db.execute("CREATE TABLE freq (word TEXT PRIMARY KEY, n INTEGER) WITHOUT ROWID")
-    db.executemany("INSERT OR REPLACE INTO freq VALUES (?, ?)", _rows(source))
-    db.commit()
-    db.close()
-    os.replace(tmp, path)  # whole or not at all, whoever else builds it at the same time
+    try:
+        db = sqlite3.connect(tmp)
+        db.execute("CREATE TABLE freq (word TEXT PRIMARY KEY, n INTEGER) WITHOUT ROWID")
+        db.executemany("INSERT OR REPLACE INTO freq VALUES (?, ?)", _rows(source))
+        db.commit()
+        db.close()
+        os.replace(tmp, path)  # whole or not at all, whoever else builds it at the same time
+    finally:
+        tmp.unlink(missing_ok=True)
 
 
 @lru_cache(maxsize=1)
