@@ -205,8 +205,8 @@ def extract(paths, db, kinds, fmt, output, workers, executor, scheduler):
             else ((d.name, None, d) for d in store.documents()))
     sink = Shards(output) if _shards(fmt, output) else Sink(fmt, output)
     try:
-        for label, key, records, cause in run_jobs(_progress(jobs), kinds, workers,
-                                                   executor=executor, scheduler=scheduler):
+        results = run_jobs(jobs, kinds, workers, executor=executor, scheduler=scheduler)
+        for label, key, records, cause in _progress(results):
             if records is not None:
                 try:
                     sink.write(records)
@@ -240,24 +240,23 @@ def extract(paths, db, kinds, fmt, output, workers, executor, scheduler):
 PROGRESS_SECONDS = 10  # a piped run's progress line, at most this often
 
 
-def _progress(jobs):
+def _progress(results):
     """A rich progress spinner on a terminal; in a pipe or a log, a line on standard error
     every ``PROGRESS_SECONDS`` (a long run is seen to be alive)."""
     if not sys.stderr.isatty():
         start = last = time.monotonic()
-        for done, job in enumerate(jobs):
+        for done, result in enumerate(results, 1):
+            yield result
             now = time.monotonic()
             if now - last >= PROGRESS_SECONDS:
                 last = now
-                click.echo(f"extract: {done} document(s) sent, {now - start:.0f} s", err=True)
-            yield job
+                click.echo(f"extract: {done} document(s) done, {now - start:.0f} s", err=True)
         return
     from rich.console import Console
     from rich.progress import Progress
 
     with Progress(console=Console(stderr=True), transient=True) as bar:
         task = bar.add_task("extracting", total=None)
-        for job in jobs:
-            bar.update(task, description=Path(job[0]).name)
-            yield job
-            bar.advance(task)
+        for result in results:
+            bar.update(task, description=Path(result[0]).name, advance=1)
+            yield result

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import sqlite3
 
 import pytest
@@ -166,3 +167,17 @@ def test_an_interrupted_run_leaves_the_previous_output_as_it_was(tmp_path, monke
     assert CliRunner().invoke(main, ["extract", str(ZH_SAMPLE), "-o", str(out)]).exit_code == 0
     assert out.read_text("utf-8").startswith('{"kind": ')
     assert [p.name for p in tmp_path.iterdir()] == ["records.jsonl"]
+
+
+def test_a_piped_run_prints_progress_lines(monkeypatch, jsonl):
+    import extract.cli
+
+    monkeypatch.setattr(extract.cli, "PROGRESS_SECONDS", 0)
+    result = CliRunner().invoke(main, ["extract", str(ZH_SAMPLE), str(ZH_SAMPLE),
+                                       "--kinds", "reference"])
+    assert result.exit_code == 0, result.output
+    lines = result.stderr.splitlines()
+    assert [re.sub(r"\d+ s$", "N s", line) for line in lines[:-1]] == [
+        "extract: 1 document(s) done, N s", "extract: 2 document(s) done, N s"]
+    n = 2 * sum(r["kind"] == "reference" for r in jsonl)
+    assert lines[-1] == f"{n} records from 2 document(s) (reference {n})"
