@@ -62,3 +62,14 @@ def test_a_name_is_an_anachronism_before_its_body_existed(g):
     assert short.suggestion == "use the name in use in 2008"
     assert (full.variants, short.variants) == ([{"form": "联合国促进性别平等和增强妇女权能署", "count": 2}],
                                                [{"form": "妇女署", "count": 105}])
+
+
+def test_an_exported_and_reloaded_glossary_keeps_the_periods(g, dump, tmp_path):
+    from glossary.formats import save
+
+    path = tmp_path / "mine.csv"
+    save(g, path)
+    mine = Glossary.load(path)
+    assert mine.concept("iom").term("国际移徙组织").valid_until == "2016"
+    assert deprecated(scan(dump, mine)) == []
+    assert [f.concept for f in deprecated(scan(dated(dump, "2025-06-19"), mine))] == ["iom"]

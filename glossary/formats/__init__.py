@@ -37,6 +37,14 @@ def _decode(path: Path, data: bytes) -> str:
 
 
 def load(path: Path) -> Glossary:
+    """A glossary file, with the bundled periods of ``data/dated.csv`` on the forms it shares
+    with the bundled glossary (a glossary exported from it and edited keeps its dates)."""
+    g = _load(path)
+    _date(g, DATED.read_text(encoding="utf-8"), strict=False)
+    return g
+
+
+def _load(path: Path) -> Glossary:
     try:
         data = path.read_bytes()
     except OSError as exc:
@@ -64,25 +72,30 @@ def load(path: Path) -> Glossary:
 
 @lru_cache(maxsize=1)
 def _bundled() -> Glossary:
-    g = load(Path(str(BUNDLED)))
+    g = _load(Path(str(BUNDLED)))
     _date(g, DATED.read_text(encoding="utf-8"))
     return g
 
 
-def _date(g: Glossary, table: str) -> None:
+def _date(g: Glossary, table: str, strict: bool = True) -> None:
     """Periods of ``data/dated.csv``: the last year in which an outdated (deprecated) form
     was the right one (``valid_until``), the first year of a form (``valid_from``: a body's
-    name before the body existed is an anachronism), and what attests it (``attested``)."""
+    name before the body existed is an anachronism), and what attests it (``attested``).
+    For the bundled glossary (``strict``) a row that fits no form is an error; another
+    glossary takes only the rows that fit its forms."""
     import csv
     import io
 
     for row in csv.DictReader(io.StringIO(table)):
         concept = g.concept(row["concept"])
         term = concept.term(row["form"]) if concept else None
-        if term is None or term.lang != row["lang"]:
-            raise GlossaryError(DATED, f"{row['form']!r} is no {row['lang']} form of {row['concept']!r}")
-        if row["valid_until"] and term.status != "deprecated":
-            raise GlossaryError(DATED, f"{row['form']!r} has a last year but is not deprecated")
+        cause = ("is no {lang} form of {concept!r}" if term is None or term.lang != row["lang"]
+                 else "has a last year but is not deprecated"
+                 if row["valid_until"] and term.status != "deprecated" else None)
+        if cause:
+            if strict:
+                raise GlossaryError(DATED, f"{row['form']!r} " + cause.format(**row))
+            continue
         term.valid_from, term.valid_until = row["valid_from"], row["valid_until"]
         term.attested = row["attested"]
 
