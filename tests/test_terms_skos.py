@@ -110,6 +110,13 @@ def test_terms_import_of_the_turtle_file_reports_counts_and_skips(tmp_path):
     assert report["skipped"] == [
         "8 suggested terms not validated by UNTERM (type 'suggestion' or status 'open')"]
     assert len(load(out)) == 197
+    # terms export validates TBX before writing it: the six languages pass
+    again = tmp_path / "again.tbx"
+    result = CliRunner().invoke(main, ["terms", "export", "--glossary", str(out), "--format", "tbx",
+                                       "-o", str(again)])
+    assert result.exit_code == 0, result.output
+    terms = lambda g: [(c.id, [(t.form, t.lang, t.type, t.status) for t in c.terms]) for c in g.concepts]  # noqa: E731
+    assert terms(load(again)) == terms(load(out))
 
 
 TURTLE = """@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
