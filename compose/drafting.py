@@ -218,15 +218,17 @@ class Slots:
         from compose import trends
 
         phrases = {t["index"]: t for t in trends.find(text, [f["span"] for f, _ in figs], lang)
-                   if all(figs[t["index"] + k][0].get("value") is not None for k in (0, 1))}
+                   if all(figs[t["index"] + k][0].get("value") is not None
+                          for k in range(3 if t["by"] else 2))}
         pieces, pos, i = [], 0, 0
         while i < len(figs):
             (fig, sid), found = figs[i], phrases.get(i)
             if found:
                 other = figs[i + 1][1]
+                by = f", d.{figs[i + 2][1]}" if found["by"] else ""
                 pieces += [_lit(text[pos:found["start"]]),
-                           f'{{{{ trend(d.{sid}, d.{other}, "{found["phrase"]}") }}}}']
-                pos, i = found["end"], i + 2
+                           f'{{{{ trend(d.{sid}, d.{other}, "{found["phrase"]}"{by}) }}}}']
+                pos, i = found["end"], i + (3 if found["by"] else 2)
                 if found["years"]:
                     now = trends.next_periods(found["years"])
                     for k, key in enumerate((sid, other)):

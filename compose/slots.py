@@ -42,7 +42,7 @@ def _write(new: Decimal, old: str, lang: str) -> str:
     whole, dot, frac = text.partition(".")
     found = re.search(r"[, \u00a0]", old)
     sep = found.group() if found else ("," if lang == "en" else " ")
-    if len(whole) > 4 or (found and len(whole) > 3) or (lang == "en" and len(whole) > 3):
+    if len(whole.lstrip("-")) > 3:  # grouped as compose.numbers.grouped does: 1,250 / 1 250
         sign = "-" if whole.startswith("-") else ""
         digits = whole.lstrip("-")
         head = len(digits) % 3 or 3

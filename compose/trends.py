@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from compose.compare import direction
+from compose.compare import change_unit, difference, direction
 from compose.errors import Unplaced
 
 UP_EN = ("increased", "rose", "grew", "climbed", "increasing", "rising", "growing")
@@ -23,6 +23,13 @@ DOWN_ZH = ("减少到", "减少至", "下降到", "下降至", "降低到", "降
 OPPOSITE_ZH = {"增加到": "减少到", "增加至": "减少至", "上升到": "下降到", "上升至": "下降至",
                "提高到": "降低到", "提高至": "降低至", "增至": "降至", "减至": "增至"}
 OPPOSITE_ZH |= {v: k for k, v in OPPOSITE_ZH.items() if v not in OPPOSITE_ZH}
+# "..., an increase of 2" / "，增加了2个" after a comparison: the difference, by its word
+BY_EN = {"an increase": "a decrease", "a rise": "a fall"}
+BY_EN |= {v: k for k, v in BY_EN.items()}
+BY_ZH = {"增加了": "减少了", "上升了": "下降了", "提高了": "降低了"}
+BY_ZH |= {v: k for k, v in BY_ZH.items()}
+_BY_EN = r"(?:an|a)\s+(?:increase|decrease|rise|fall|drop|decline)"
+_BY_ZH = "|".join(BY_ZH)
 QUALIFIER = r"(?:about|approximately|nearly|almost|around|some|over|more than|less than)"
 _S = r"[ \u00a0]+"
 _YEAR = r"(\d{4})(?![\d/–-])"
@@ -35,28 +42,38 @@ _EN_AFTER = re.compile(rf"{_S}in{_S}{_YEAR}")
 _ZH_VERBS = "|".join(UP_ZH + DOWN_ZH)
 _ZH_BEFORE = re.compile(rf"[从由](?:{_YEAR}年的?)?$")
 _ZH_MID = re.compile(rf"[个人项次名家所]?(?:{_ZH_VERBS})(?:{_YEAR}年的?)?")
+_EN_BY = re.compile(rf",?{_S}{_BY_EN}{_S}of{_S}(?:{QUALIFIER}{_S})?")
+_ZH_BY = re.compile(rf"[个人项次名家所]?[，,]?(?:{_BY_ZH})")
 
 # the phrase a spec holds, as the renderer reads it
 _EN_PHRASE = re.compile(
     rf"(?P<verb>[A-Za-z]+)(?P<adv>(?:\s+[a-z]+ly)?)\s+from\s+(?P<q1>(?:{QUALIFIER}\s+)?)\{{x\}}"
-    rf"(?P<p1>\s+in\s+\{{px\}})?\s+to\s+(?P<q2>(?:{QUALIFIER}\s+)?)\{{y\}}(?P<p2>\s+in\s+\{{py\}})?")
+    rf"(?P<p1>\s+in\s+\{{px\}})?\s+to\s+(?P<q2>(?:{QUALIFIER}\s+)?)\{{y\}}(?P<p2>\s+in\s+\{{py\}})?"
+    rf"(?P<tail>,?\s+(?P<by>{_BY_EN})\s+of\s+(?:{QUALIFIER}\s+)?\{{d\}})?")
 _ZH_PHRASE = re.compile(
     rf"(?P<lead>[从由])(?P<p1>\{{px\}}年的?)?\{{x\}}(?P<mw>[个人项次名家所]?)(?P<verb>{_ZH_VERBS})"
-    rf"(?P<p2>\{{py\}}年的?)?\{{y\}}")
+    rf"(?P<p2>\{{py\}}年的?)?\{{y\}}"
+    rf"(?P<tail>(?P<mw2>[个人项次名家所]?)[，,]?(?P<by>{_BY_ZH})\{{d\}})?")
 
 
 def find(text: str, spans: list[tuple[int, int]], lang: str) -> list[dict]:
     """Comparison phrases over consecutive figures (``spans``, in order): for each, the index
     of its first figure, the slice of ``text`` it covers, the phrase with ``{x}``, ``{y}``,
-    ``{px}``, ``{py}`` in place of the figures and years, and the two years (or None)."""
+    ``{px}``, ``{py}`` in place of the figures and years (and ``{d}`` for a third figure
+    saying by how much: "by": True), and the two years (or None)."""
     out, i, spans = [], 0, [tuple(s) for s in spans]
     while i + 1 < len(spans):
         found = _match(text, spans[i], spans[i + 1], lang)
-        if found:
-            out.append({"index": i, **found})
-            i += 2
-        else:
+        if not found:
             i += 1
+            continue
+        by = i + 2 < len(spans) and (_EN_BY if lang == "en" else _ZH_BY).fullmatch(
+            text, found["end"], spans[i + 2][0])
+        if by:  # "..., an increase of {d}"
+            found["phrase"] += text[found["end"]:spans[i + 2][0]] + "{d}"
+            found["end"] = spans[i + 2][1]
+        out.append({"index": i, "by": bool(by), **found})
+        i += 3 if by else 2
     return out
 
 
@@ -104,7 +121,7 @@ class Trend:
     def __init__(self, renderer):
         self.r = renderer
 
-    def __call__(self, x, y, phrase) -> str:
+    def __call__(self, x, y, phrase, by=None) -> str:
         from compose.render import _datum
 
         dx, dy = _datum(x).datum, _datum(y).datum
@@ -129,8 +146,11 @@ class Trend:
             except ValueError:
                 raise Unplaced(f"trend(d.{dx.id}, d.{dy.id}) compares single values, "
                                "not ranges") from None
+        if m["tail"] and by is None:
+            raise Unplaced("trend(): the phrase holds {d}: give its data as the fourth "
+                           "argument")
         years = {"px": self._period(x), "py": self._period(y)} if m["p1"] else {}
-        if way == "same":
+        if way == "same":  # nothing to say by how much (the measure word after {d} serves {y})
             return self._same(m, y, years)
         if way != printed:
             swap = (OPPOSITE_EN if lang == "en" else OPPOSITE_ZH).get(verb.lower())
@@ -139,9 +159,34 @@ class Trend:
                 new = new[:-1] + "ing"
             verb = new.capitalize() if verb[0].isupper() else new
         text = m.group(0)
+        if m["tail"] and way != printed:
+            words = BY_EN if lang == "en" else BY_ZH
+            new = words.get(m["by"].lower()) or ("an increase" if way == "up" else "a decrease")
+            text = text[:m.start("by")] + new + text[m.end("by"):]
         text = text[:m.start("verb")] + verb + text[m.end("verb"):]
         fields = {"x": self.r.slot(x), "y": self.r.slot(y), **years}
-        return re.sub(r"\{(x|y|px|py)\}", lambda f: fields[f.group(1)], text)
+        if m["tail"]:
+            fields["d"] = self._by(x, y, by)
+        return re.sub(r"\{(x|y|px|py|d)\}", lambda f: fields[f.group(1)], text)
+
+    def _by(self, x, y, by) -> str:
+        """The difference, as last year's report printed it: its slot until a value of the
+        comparison is filled, then computed from the two (rule: difference)."""
+        from compose.render import _datum
+
+        d = _datum(by).datum
+        if x.datum.to_update and y.datum.to_update:
+            return self.r.slot(by)
+        from compose.numbers import plain
+        from compose.slots import restyle
+
+        diff = abs(difference(self._value(y), self._value(x)))
+        printed = d.printed.get(self.r.lang)
+        if printed is None:
+            raise Unplaced(f"data {d.id!r} is not a slot with a {self.r.lang} figure")
+        return self.r.mark(restyle(printed, by._previous().value, plain(diff), self.r.lang),
+                           diff, change_unit(d.unit), "computed",
+                           {"kind": "computed", "rule": "difference", "of": [x.id, y.id]})
 
     def _same(self, m, y, years: dict) -> str:
         ys = self.r.slot(y)

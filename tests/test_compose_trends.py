@@ -98,18 +98,30 @@ def test_both_editions_change_their_verb_together(tmp_path):
     first = {lang: read(str(p)).paragraphs[0].text for lang, p in zip(("en", "zh"), before)}
     assert "increased from 66.5 per cent in 2024 to 68.2 per cent in 2025" in first["en"]
     assert "从2024年的66.5%增至2025年的68.2%" in first["zh"]
+    three = {r["lang"]: _paragraph(r["docx"], "3") for r in sources}
+    assert three["en"].endswith("increased from 70 in 2024 to 72 in 2025, an increase of two.")
+    assert three["zh"].endswith("从2024年的70个增至2025年的72个，增加了2个。")
     for values, en, zh in [
-            ({"s1_1": "68.2", "s1_2": "67.9"},
-             "decreased from 68.2 per cent in 2025 to 67.9 per cent in 2026",
-             "从2025年的68.2%降至2026年的67.9%"),
-            ({"s1_1": "68.2", "s1_2": "68.2"}, "remained at 68.2 per cent in both 2025 and 2026",
-             "在2025年和2026年均保持在68.2%")]:
+            ({"s1_1": "68.2", "s1_2": "67.9", "p3_1": "72", "p3_2": "69"},
+             ("decreased from 68.2 per cent in 2025 to 67.9 per cent in 2026",
+              "decreased from 72 in 2025 to 69 in 2026, a decrease of three."),
+             ("从2025年的68.2%降至2026年的67.9%", "从2025年的72个降至2026年的69个，减少了3个。")),
+            ({"s1_1": "68.2", "s1_2": "68.2", "p3_1": "72", "p3_2": "72"},
+             ("remained at 68.2 per cent in both 2025 and 2026",
+              "remained at 72 in both 2025 and 2026."),
+             ("在2025年和2026年均保持在68.2%", "在2025年和2026年均保持在72个。")),
+            ({"s1_1": "68.2", "s1_2": "70", "p3_1": "72", "p3_2": "1250"},
+             ("increased from 68.2 per cent in 2025 to 70.0 per cent in 2026",  # one decimal, as printed
+              "increased from 72 in 2025 to 1,250 in 2026, an increase of 1,178."),
+             ("从2025年的68.2%增至2026年的70.0%", "从2025年的72个增至2026年的1 250个，增加了1 178个。"))]:
         _fill(done["data"], values)
         out = tmp_path / f"out{values['s1_2']}"
         results = compose(done["spec"], out)
         assert [r["untraced"] for r in results] == [[], []]
-        texts = {r["lang"]: read(str(r["docx"])).paragraphs[0].text for r in results}
-        assert en in texts["en"] and zh in texts["zh"]
+        texts = {r["lang"]: (read(str(r["docx"])).paragraphs[0].text,
+                             _paragraph(r["docx"], "3")) for r in results}
+        assert en[0] in texts["en"][0] and texts["en"][1].endswith(en[1])
+        assert zh[0] in texts["zh"][0] and texts["zh"][1].endswith(zh[1])
 
 
 def test_a_trend_phrase_a_drafter_broke_is_a_clear_error(tmp_path):
