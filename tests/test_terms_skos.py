@@ -154,3 +154,19 @@ def test_broken_turtle_is_a_clear_error(tmp_path):
     assert result.exit_code == 1
     assert result.output.startswith(f"error: {path}: not readable as RDF (")
     assert "Traceback" not in result.output
+
+
+def test_rdf_xml_reads_and_never_expands_an_external_entity(tmp_path):
+    secret = tmp_path / "secret.txt"
+    secret.write_text("SECRETVALUE", encoding="utf-8")
+    path = tmp_path / "vocabulary.rdf"
+    path.write_text(f"""<?xml version="1.0"?>
+<!DOCTYPE rdf:RDF [<!ENTITY s SYSTEM "file://{secret}">]>
+<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+         xmlns:skos="http://www.w3.org/2004/02/skos/core#">
+<skos:Concept rdf:about="http://example.org/c/un"><skos:prefLabel xml:lang="en">United &s;Nations</skos:prefLabel>
+<skos:prefLabel xml:lang="ru">Организация Объединенных Наций</skos:prefLabel></skos:Concept>
+</rdf:RDF>""", encoding="utf-8")
+    (c,) = load(path).concepts
+    assert [(t.form, t.lang) for t in c.terms] == [("United Nations", "en"),
+                                                    ("Организация Объединенных Наций", "ru")]

@@ -1,4 +1,6 @@
-"""SKOS vocabularies (Turtle, RDF/XML, N-Triples, JSON-LD through rdflib) read as glossaries.
+"""SKOS vocabularies (Turtle, RDF/XML, N-Triples, N3, TriG through rdflib) read as glossaries.
+JSON-LD is not read: its parser may fetch a remote ``@context``, and an import never goes
+to the network.
 
 Any SKOS scheme reads: each ``skos:Concept`` is a concept, its ``skos:prefLabel`` in a
 language the preferred term, each ``skos:altLabel`` an admitted variant. UNTERM's export
@@ -23,7 +25,7 @@ DCT = "http://purl.org/dc/terms/"
 UNTERM = "https://metadata.un.org/UNTERM/ontology#"
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 SUFFIX_FORMATS = {".ttl": "turtle", ".n3": "n3", ".nt": "nt", ".rdf": "xml", ".owl": "xml",
-                  ".jsonld": "json-ld", ".trig": "trig"}
+                  ".trig": "trig"}
 UNTERM_TYPES = {"short": "short", "full": "full"}  # a short name and a formal name
 UNTERM_STATUS = {"preferred": "preferred", "admitted": "admitted",
                  "deprecated": "deprecated", "superseded": "deprecated"}

@@ -36,10 +36,6 @@ def _header(row: list[str]) -> list[str] | None:
     return WIDE if header[len(COLUMNS):len(WIDE)] == WIDE[len(COLUMNS):] else COLUMNS
 
 
-def is_ours(header: list[str]) -> bool:
-    return _header(header) is not None
-
-
 def read_table(path: Path, text: str, delimiter: str) -> Glossary:
     rows = [[restore(cell) for cell in row]
             for row in csv.reader(io.StringIO(text), delimiter=delimiter)]
