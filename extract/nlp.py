@@ -40,30 +40,19 @@ def segmenter():
 
 
 class ChineseTokenizer:
-    """Text -> Doc of jieba words (``tag_`` = jieba's part of speech). A single space after
-    a word becomes that token's trailing space, as spaCy's own tokenizers do; other runs of
-    white space are one token each, so ``doc.text`` is the input exactly."""
+    """Text -> Doc of jieba's words, ``tag_`` = jieba's part of speech. jieba keeps white
+    space as words of its own, so every token has no trailing space and ``doc.text`` is the
+    text exactly."""
 
     def __init__(self, vocab):
         self.vocab = vocab
         self.jieba = segmenter()
 
     def __call__(self, text: str) -> Doc:
-        words: list[str] = []
-        spaces: list[bool] = []
-        tags: list[str] = []
-        for word, tag in self.jieba.tag(text):
-            if word.isspace() and words:
-                if word == " " and not spaces[-1] and not words[-1].isspace():
-                    spaces[-1] = True
-                    continue
-                if words[-1].isspace() and not spaces[-1]:
-                    words[-1] += word
-                    continue
-            words.append(word)
-            spaces.append(False)
-            tags.append(tag)
-        return Doc(self.vocab, words=words, spaces=spaces, tags=tags)
+        tagged = self.jieba.tag(text)
+        words = [word for word, _ in tagged]
+        return Doc(self.vocab, words=words, spaces=[False] * len(words),
+                   tags=[tag for _, tag in tagged])
 
 
 @lru_cache(maxsize=None)

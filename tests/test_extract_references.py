@@ -136,7 +136,7 @@ def test_components_are_registered_by_name():
 
 def test_chinese_pipeline_has_real_tokens():
     """The Chinese pipeline cuts words with rjieba (UN names whole, jieba's part of speech as
-    the tag) and its Doc gives back the text exactly, spaces included."""
+    the tag) and its Doc gives back the text exactly, white space included."""
     from extract.nlp import pipeline
 
     text = "安全理事会第1325(2000)号决议要求  两个联合国实体 和妇女署"
@@ -145,5 +145,6 @@ def test_chinese_pipeline_has_real_tokens():
     assert [t.text for t in doc][:3] == ["安全理事会", "第", "1325"]
     assert [(t.text, t.tag_) for t in doc if t.text in ("联合国", "实体")] == [
         ("联合国", "nt"), ("实体", "n")]
+    assert [t.text for t in doc if t.is_space] == [" ", " ", " "]
     assert "妇女署" in [t.text for t in doc]
     assert [(s.text, s.label_) for s in doc.spans["bodies"]] == [("安全理事会", "Security Council")]
