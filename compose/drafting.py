@@ -13,102 +13,18 @@ import yaml
 
 from compose import datafile
 from compose.drafthead import masthead
+from compose.draftunits import pair, read_report
+from compose.draftunits import where as place
 from compose.errors import SpecError
 
-SUMMARY = {"summary", "摘要"}
-# a sub-paragraph's own label, which some readings keep in its text; the composer adds it
-LABEL = re.compile(r"^\s*[(（](?:[a-z]{1,2}|[ivx]+)[)）]\s*")
-TRAILING_LABEL = re.compile(r"\s*[(（](?:[a-z]{1,2}|[ivx]+)[)）]\s*$")
-# the summary box's label, which the reading of a Word file may glue to the first paragraph
-GLUED_LABEL = re.compile(r"^(?:Summary|摘要)(?=\S)")
 # a table cell of running text ("... which amounted to 894 troops"), read like a paragraph
 PROSE = re.compile(r"(?:\b[A-Za-z]{2,}\b[^A-Za-z]*){4}|[\u4e00-\u9fff]{8}")
-
-
-def read_report(source: str, db: str | None):
-    """A file, or with ``db`` a document name in the store (when no such file exists)."""
-    from corpus.errors import ReadError
-
-    if Path(source).exists() or not db:
-        from corpus import read
-
-        try:
-            return read(source)
-        except ReadError as exc:  # its message names the file already
-            raise SpecError(exc.path, exc.cause) from None
-        except FileNotFoundError:
-            raise SpecError(source, "file not found") from None
-    from corpus.store import Store, StoreError
-
-    try:
-        with Store(db) as store:
-            doc = store.get(source)
-    except StoreError as exc:
-        raise SpecError(db, str(exc)) from None
-    if doc is None:
-        raise SpecError(db, f"no document {source!r} in the store")
-    return doc
 
 
 def _lit(text: str) -> str:
     """Report text as a template that prints it unchanged (one line: a line break would
     start a sub-paragraph)."""
     return re.sub(r"\s*\n\s*", " ", text).replace("{", "{{ '{' }}")
-
-
-def units(doc) -> list[tuple[tuple, str, dict]]:
-    """(key, kind, info) in reading order; keys pair the editions: summary paragraphs by
-    position, sections and tables by position, paragraphs by position within their
-    section. A table or a box follows the paragraph it was printed after."""
-    out, count, heads = [], {}, {}
-    summary_sections = {i for i, s in enumerate(doc.sections) if s.title.strip().lower()
-                        in SUMMARY}
-    order = [i for i in range(len(doc.sections)) if i not in summary_sections]
-    for i in order:
-        heads[i] = len(heads)
-    notes = {f.marker: f.text for f in doc.footnotes}
-    tables = {}  # tables and boxes, after the paragraph they were printed after
-    for k, table in enumerate(doc.tables):
-        tables.setdefault(table.after, []).append((("table", k), "table",
-                                                   {"table": table, "index": k}))
-    for k, box in enumerate(doc.boxes):
-        tables.setdefault(box.after, []).append((("box", k), "box", {"box": box}))
-    done_heads = set()
-
-    def calls(refs):
-        return [notes[m] for m in refs if m in notes]
-
-    def headings(upto: int | None) -> None:
-        """The headings up to section ``upto``, even those without paragraphs."""
-        for i in order:
-            if upto is not None and i <= upto and i not in done_heads:
-                done_heads.add(i)
-                out.append((("section", heads[i]), "heading", {"section": doc.sections[i]}))
-
-    for n, p in enumerate(doc.paragraphs):
-        if p.section is None or p.section in summary_sections:
-            k = count.setdefault("summary", 0)
-            count["summary"] = k + 1
-            out.append((("summary", k), "summary", {
-                "text": GLUED_LABEL.sub("", p.text) if k == 0 else p.text,
-                "notes": calls(p.footnote_refs)}))
-            continue
-        headings(p.section)
-        k = count.setdefault(p.section, 0)
-        count[p.section] = k + 1
-        subs = p.subparagraphs
-        body = TRAILING_LABEL.sub("", p.text[:subs[0].offset]) if subs else p.text
-        out.append((("para", heads[p.section], k), "para", {
-            "number": p.number, "text": body,
-            "subs": [(s.label, LABEL.sub("", s.text)) for s in subs],
-            "notes": calls(p.footnote_refs)}))
-        for unit in tables.get(n, []):  # after the heading that comes before it, if any
-            headings(unit[2].get("table", unit[2].get("box")).section)
-            out.append(unit)
-    for i in order:
-        if i not in done_heads:
-            out.append((("section", heads[i]), "heading", {"section": doc.sections[i]}))
-    return out
 
 
 def _figures(texts: list[str], lang: str, markers) -> list[list[dict]]:
@@ -257,34 +173,6 @@ def _context(text: str, fig: dict) -> str:
     return re.sub(r"\s+", " ", text[max(0, start - 50):end + 30]).strip()
 
 
-def _pair(docs: dict) -> dict[tuple, dict]:
-    """Units of each edition by key; editions that do not pair are refused."""
-    by_key: dict[tuple, dict] = {}
-    order: list[tuple] = []
-    for lang, doc in docs.items():
-        for key, kind, info in units(doc):
-            if key not in by_key:
-                by_key[key] = {"kind": kind}
-                order.append(key)
-            by_key[key][lang] = info
-    for key in order:
-        missing = [lang for lang in docs if lang not in by_key[key]]
-        if missing:
-            raise SpecError(docs[missing[0]].source, f"the {missing[0]} edition has no "
-                                                     f"counterpart of {_where(key, by_key[key])}")
-    return {k: by_key[k] for k in order}
-
-
-def _where(key: tuple, unit: dict) -> str:
-    if key[0] == "summary":
-        return f"summary paragraph {key[1] + 1}"
-    if key[0] == "section":
-        return f"heading {key[1] + 1}"
-    number = next((u["number"] for k, u in unit.items() if k != "kind" and u.get("number")),
-                  None)
-    return f"paragraph {number}" if number else f"unnumbered paragraph in heading {key[1] + 1}"
-
-
 def _footnotes(unit: dict, langs: list[str], notes_of) -> list[dict]:
     """The unit's footnotes, paired by position between the editions."""
     notes = {lang: notes_of(lang, unit[lang]) for lang in langs}
@@ -299,7 +187,7 @@ def build_spec(docs: dict, data_name: str) -> tuple[dict, list[dict]]:
     slots = Slots(docs, year)
     markers = {lang: frozenset(f.marker for f in d.footnotes) for lang, d in docs.items()}
     markers_text = {lang: {f.marker: f.text for f in d.footnotes} for lang, d in docs.items()}
-    paired = _pair(docs)
+    paired = pair(docs)
     langs = list(docs)
     texts: dict[tuple, dict[str, str]] = {}
     for key, unit in paired.items():  # the extractor runs once per edition over all texts
@@ -384,7 +272,7 @@ def build_spec(docs: dict, data_name: str) -> tuple[dict, list[dict]]:
             info = unit[langs[0]]
             number = info["number"]
             name = f"p{number}" if number else f"u{key[1] + 1}_{key[2] + 1}"
-            where = f"paragraph {number}" if number else _where(key, unit)
+            where = f"paragraph {number}" if number else place(key, unit)
             para = {"text": template(key, name, where)}
             if info["subs"]:
                 para["subparagraphs"] = [

@@ -6,8 +6,6 @@ editions are set in Times New Roman 10 pt; Chinese in a Song face with the East 
 set on every run so that Word and LibreOffice render the Chinese."""
 from __future__ import annotations
 
-import re
-from dataclasses import replace
 from pathlib import Path
 
 from docx import Document
@@ -327,50 +325,6 @@ class Writer:
         for note in h.notes:
             self.notes.call(p, note)
 
-    def _table(self, table: Table) -> None:
-        """A table set in the text measure: caption in bold above, header rows in italic,
-        a rule above and below the table and under its headers, as UN tables are ruled."""
-        if table.caption or table.number:
-            p = self.paragraph("SingleTxt")
-            p.paragraph_format.keep_with_next = True
-            if table.number:
-                self.run(p, table.number, bold=True)
-            if table.caption:
-                if table.number:
-                    p.runs[-1].add_break()
-                self.run(p, table.caption, bold=True)
-        cols = max(len(row) for row in table.rows)
-        grid = self.doc.add_table(rows=len(table.rows), cols=cols)
-        for i, row in enumerate(table.rows):
-            if 0 < len(row) < cols:  # a short row as printed: its last cell spans the rest
-                grid.cell(i, len(row) - 1).merge(grid.cell(i, cols - 1))
-            for j, text in enumerate(row):
-                cell = grid.cell(i, j)
-                p = cell.paragraphs[0]
-                p.paragraph_format.alignment = (WD_ALIGN_PARAGRAPH.LEFT if j == 0
-                                                else WD_ALIGN_PARAGRAPH.RIGHT)
-                self.text(p, text, f"table cell {i + 1}, {j + 1}")
-                if i < table.header_rows:
-                    for run in p.runs:
-                        run.italic = True
-                edges = [e for e, on in (("top", i == 0), ("bottom", i == len(table.rows) - 1
-                                                             or i == table.header_rows - 1)) if on]
-                if edges:
-                    cell._tc.get_or_add_tcPr().append(parse_xml(
-                        f'<w:tcBorders {nsdecls("w")}>' + "".join(
-                            f'<w:{e} w:val="single" w:sz="4" w:space="0" w:color="000000"/>'
-                            for e in edges) + "</w:tcBorders>"))
-        for note in table.notes:  # a lettered note's letter raised, as the UN sets it
-            p = self.paragraph("SingleTxt")
-            letter = re.match(r"[a-z*]{1,3} (?=\S)", note.text)
-            if letter:
-                self.run(p, letter.group().strip()).font.superscript = True
-                note = Text(note.text[letter.end() - 1:], [
-                    replace(f, start=f.start - letter.end() + 1, end=f.end - letter.end() + 1)
-                    for f in note.figures])
-            self.text(p, note, "table note")
-        self.doc.add_paragraph()
-
     def _para(self, para: Para) -> None:
         p = self.paragraph("SingleTxt")
         if para.number:
@@ -390,7 +344,9 @@ class Writer:
         self.doc.add_page_break()
         for block in self.ed.blocks:
             if isinstance(block, Table):
-                self._table(block)
+                from compose.wordtable import write_table
+
+                write_table(self, block)
             elif isinstance(block, Box):
                 from compose.boxes import write_box
 
