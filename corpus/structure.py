@@ -325,16 +325,27 @@ class _Builder:
             m = re.match(r"^(\d{1,3}|\*{1,3})\s+(.*)$", text)
             if m and self.doc.footnotes and m.group(1) != self.doc.footnotes[-1].marker:
                 marker, text = m.group(1), m.group(2)
-        tables = self.doc.tables
-        if marker and len(marker) == 1 and marker.islower() and tables and \
-                tables[-1].page == block.page:  # a table's lettered note, not a footnote
-            tables[-1].notes.append(f"{marker} {text}")
+        holder = self._lettered_holder(marker, block.page)
+        if holder is not None:  # a table's or chart's lettered note, not a footnote
+            holder.notes.append(f"{marker} {text}")
             return
         if marker is None and self.doc.footnotes:
             last = self.doc.footnotes[-1]
             last.text = join_lines([last.text, text])
             return
         self.doc.footnotes.append(Footnote(marker=marker or "", text=text, page=block.page))
+
+    def _lettered_holder(self, marker: str | None, page: int | None) -> Table | Figure | None:
+        """The table or chart a lettered note ("a General temporary assistance.") belongs
+        to: the last one on its page; or, when no text of the report cites that letter, the
+        last one on the page before (a chart whose notes the reader saw as footnotes)."""
+        if not (marker and len(marker) == 1 and marker.islower()) or page is None:
+            return None
+        held = sorted((h for h in [*self.doc.tables, *self.doc.figures] if h.page is not None),
+                      key=lambda h: h.page)
+        cited = any(marker in p.footnote_refs for p in self.doc.paragraphs)
+        near = [h for h in held if h.page == page or not cited and h.page == page - 1]
+        return near[-1] if near else None
 
     def finish(self) -> None:
         self._close()

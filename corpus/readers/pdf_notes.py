@@ -9,6 +9,9 @@ from corpus.blocks import LABEL, Block, join_lines
 from corpus.readers.pdf_lines import CLOSERS, MARKER, Segment
 from corpus.readers.pdf_objects import Run
 
+# the notes UN documents print under the rule without a mark
+_UNMARKED = re.compile(r"^(?:Notes?|Abbreviations)\s*:|^注\s*[:：]")
+
 _FOOTNOTE_START = re.compile(r"^(\d{1,3}|\*{1,3})\s*$|^(\d{1,3}|\*{1,3})\s+(?=\S)")
 SEPARATOR = re.compile(r"^[_\u2014\u2015]{5,}$")  # a footnote rule typed as underscores
 
@@ -49,7 +52,7 @@ class Footnotes:
         its notes and then running text below it."""
         typed = [(segs[0].base, segs[0].x0, segs[0].x1) for segs in body
                  if len(segs) == 1 and SEPARATOR.match(segs[0].plain())]
-        for y, x0, x1 in sorted(list(rules) + typed, reverse=True):
+        for y, x0, x1 in sorted(_lone(list(rules)) + typed, reverse=True):
             under = [segs for segs in body if segs[0].base < y - 1]
             if y > 0.7 * height or not under or abs(under[0][0].x0 - x0) > 80:
                 continue
@@ -60,6 +63,8 @@ class Footnotes:
             if start is None:  # an unmarked note first ("FS, Field Service; ..."), in note type
                 start = next((st for segs in under[1:4] if segs[0].size < 0.95 * size
                               and (st := note_start(segs[0])) is not None), None)
+                if start is None and _UNMARKED.match(under[0][0].plain()):
+                    start = ("", [])  # "Note: The following abbreviations ..." alone
                 start = start if start and under[0][0].size < 0.95 * size and \
                     all(len(segs) == 1 for segs in under[:4]) else None
             prose = all(len(segs) == 1 for segs in under[:2])  # not the rows of a table
@@ -74,14 +79,14 @@ class Footnotes:
     def blocks(self, lines: list[list[Segment]], page: int) -> list[Block]:
         """Footnote blocks of one page; lines before the first marker continue the last
         footnote of an earlier page (and are joined to it, not returned again), unless that
-        one ended its sentence: then they are a note printed without a mark (marker ""), as
-        UN reports print "Note: the following abbreviations ..."."""
+        one ended its sentence or there is none: then they are a note printed without a
+        mark (marker ""), as UN reports print "Note: the following abbreviations ..."."""
         out: list[Block] = []
         parts: list[str] = []
         column = None  # where this page's markers stand: a number further right is text
         for i, segs in enumerate(lines):
-            if i == 0 and note_start(segs[0]) is None and self.notes and \
-                    self.notes[-1].text.rstrip().endswith((".", ";")):
+            if i == 0 and note_start(segs[0]) is None and \
+                    (not self.notes or self.notes[-1].text.rstrip().endswith((".", ";"))):
                 self.notes.append(Block(text="", page=page, role="footnote", heading=False, marker=""))
                 out.append(self.notes[-1])
             start = note_start(segs[0])
@@ -117,3 +122,13 @@ class Footnotes:
         if parts and self.notes:
             self.notes[-1].text = join_lines([self.notes[-1].text, *parts])
         parts.clear()
+
+
+def _lone(rules: list[tuple[float, float, float]]) -> list[tuple[float, float, float]]:
+    """The rules that can be a footnote separator: none other of the same span a little
+    above or below it (the top and bottom of a box of an organization chart, the rules of
+    a table; a table's column may be as wide as the separator, further up the page)."""
+    return [(y, x0, x1) for y, x0, x1 in rules
+            if not any(abs(x0 - a) < 2 and abs(x1 - b) < 2 and 2 <= abs(y - v) < 120
+                       for v, a, b in rules)]
+
