@@ -99,8 +99,13 @@ def make_datum(entry: dict, origin: dict, where: str) -> Datum:
                       *((f"printed_{k}", v) for k, v in printed.items())]:
         check_text(str(text), where, key)
     value = entry.get("value")
-    datum = Datum(id=str(entry["id"]), subject=subject,
-                  value="" if value in (None, "") else _slot_value(value, where, printed),
+    if value in (None, ""):
+        value = ""
+    elif unit == "word" and printed:  # a number word of a draft: the words replacing it
+        value = check_text(str(value).strip(), where, "value")
+    else:
+        value = _slot_value(value, where, printed)
+    datum = Datum(id=str(entry["id"]), subject=subject, value=value,
                   unit=unit, period=str(entry.get("period", "")),
                   source=str(entry.get("source", "")), origin=origin, printed=printed)
     prev = entry.get("previous")

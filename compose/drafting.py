@@ -16,6 +16,7 @@ from compose.drafthead import masthead
 from compose.draftunits import pair, read_report
 from compose.draftunits import where as place
 from compose.errors import SpecError
+from compose.provenance import NUMBER_WORDS
 
 # a table cell of running text ("... which amounted to 894 troops"), read like a paragraph
 PROSE = re.compile(r"(?:\b[A-Za-z]{2,}\b[^A-Za-z]*){4}|[\u4e00-\u9fff]{8}")
@@ -125,6 +126,15 @@ class Slots:
                 sid = f"{name}_{langs[1]}{k + 1}"
                 self._row(sid, g, langs[1], texts[langs[1]], where)
                 ids[langs[1]].append((g, sid))
+        for lang in langs:  # number words no figure covers: slots the drafter rewrites
+            taken = [f["span"] for f, _ in ids[lang]]
+            words = [m for m in NUMBER_WORDS[lang].finditer(texts[lang])
+                     if not any(s < m.end() and m.start() < e for s, e in taken)]
+            for k, m in enumerate(words):
+                sid = f"{name}_{'' if lang == langs[0] else lang}w{k + 1}"
+                fig = {"span": [m.start(), m.end()], "unit": "word"}
+                self._row(sid, fig, lang, texts[lang], where)
+                ids[lang].append((fig, sid))
         return {lang: self._text(text, sorted(ids[lang], key=lambda x: x[0]["span"][0]), lang)
                 for lang, text in texts.items()}
 
@@ -156,12 +166,15 @@ class Slots:
         return "".join(pieces) + _lit(text[pos:])
 
     def _row(self, sid: str, fig: dict, lang: str, text: str, where: str) -> dict:
-        row = {"id": sid, "value": "", "unit": fig.get("unit") or "count",
+        printed = text[fig["span"][0]:fig["span"][1]]
+        unit = fig.get("unit") or "count"
+        if unit in ("fraction", "times") and not re.search(r"\d", printed):
+            unit = "word"  # "half", "doubled": filled with the words that replace them
+        row = {"id": sid, "value": "", "unit": unit,
                "period": str(self.year + 1), "previous_value": _value(fig),
                "previous_period": str(self.year),
                "source": f"{self.name}, {where}",
-               f"printed_{lang}": text[fig["span"][0]:fig["span"][1]],
-               f"subject_{lang}": _context(text, fig)}
+               f"printed_{lang}": printed, f"subject_{lang}": _context(text, fig)}
         self.rows.append(row)
         self.by_id[sid] = row
         return row

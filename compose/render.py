@@ -152,7 +152,8 @@ class Renderer:
         if unit == "USD" and self.currency == "$":  # the series writes "$8.4 million"
             text = text.replace("US$ ", "$")
         fid = len(self.pending)
-        self.pending[fid] = {"value": plain(value), "unit": unit, "role": role,
+        self.pending[fid] = {"value": None if value is None else plain(value), "unit": unit,
+                             "role": role,
                              "source": source}
         return f"{OPEN}{fid}{SEP}{text}{CLOSE}"
 
@@ -170,6 +171,10 @@ class Renderer:
         if printed is None:
             raise Unplaced(f"data {d.id!r} is not a slot with a {self.lang} figure "
                            f"(printed_{self.lang})")
+        if d.unit == "word":  # "half", "doubled": last year's words, or the drafter's
+            if d.to_update:
+                return self.mark(printed, None, d.unit, "to-update", _source(d))
+            return self.mark(d.value, None, d.unit, "input", _source(d))
         if d.to_update:
             p = dv._previous()
             return self.mark(printed, p.value, d.unit, "to-update",

@@ -415,4 +415,6 @@ def describe(fig) -> str:
     else:
         where = "written in the spec's paragraph template"
     stat = f"; source: {s['source']}" if s.get("source") else ""
+    if fig.value is None:  # a number word of last year's report
+        return f"{fig.text} (in words): {where}{stat}"
     return f"{fig.text} = {fig.value} {fig.unit}: {where}{stat}"

@@ -57,9 +57,7 @@ def test_figures_in_boxes_are_slots(unops):
                                            "DP/OPS/2025/6, box 4, paragraph 1")
     assert drafted.boxes[3].paragraphs[0].startswith(
         "In 2024, UNOPS implemented a portfolio of more than 1,100 projects")
-    # number words the draft does not carry yet are the only untraced figures
-    assert [u["text"] for u in result["untraced"]] == ["half", "one third", "a third",
-                                                       "a third"]
+    assert result["untraced"] == []  # number words ("half", "a third") are slots too
 
 
 def _tables(doc):
@@ -95,3 +93,37 @@ def test_tables_compose_back_with_labels_and_notes(tmp_path, name):
         printed = {r["id"]: r["printed_en"] for r in csv.DictReader(f)}
     assert [printed[k] for k in sorted(printed) if k.startswith("t3_r10c0")] == [
         "894", "28.7"]  # figures in a cell of prose are slots too
+
+
+def test_number_words_are_slots_too(unops, tmp_path):
+    """'half', 'a third', 'Three out of five' are figures in words: slots the drafter
+    rewrites with words, marked to update until then (the strict audit passes the draft)."""
+    import shutil
+    import zipfile
+
+    done, result, source, drafted = unops
+    with done["data"].open(encoding="utf-8") as f:
+        rows = list(csv.DictReader(f))
+    words = {r["id"]: (r["printed_en"], r["previous_value"]) for r in rows
+             if r["unit"] == "word"}
+    assert words == {"s5_1": ("two thirds", "0.666667"), "s5_2": ("half", "0.5"),
+                     "s10_2": ("two thirds", "0.666667"), "p4_w1": ("half", ""),
+                     "p4_w2": ("one third", ""), "p11_2": ("half", "0.5"),
+                     "p21_1": ("half", "0.5"), "p59_3": ("Three out of five", "0.6"),
+                     "p71_w1": ("a third", ""), "p71_w2": ("a third", "")}
+    with zipfile.ZipFile(result["docx"]) as z:
+        comments = z.read("word/comments.xml").decode("utf-8")
+    row = next(i for i, r in enumerate(rows, start=2) if r["id"] == "p4_w1")
+    assert (f"To update: half (in words): data file DP_OPS_2026_6-data.csv, row {row} "
+            "(id p4_w1); source: DP/OPS/2025/6, paragraph 4") in comments
+    spec = shutil.copytree(done["spec"].parent, tmp_path / "spec") / done["spec"].name
+    for r in rows:
+        r["value"] = "a quarter" if r["id"] == "p4_w1" else ""
+    with (spec.parent / done["data"].name).open("w", encoding="utf-8", newline="") as f:
+        writer = csv.DictWriter(f, list(rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)
+    [filled] = compose(spec, tmp_path / "out")
+    assert filled["untraced"] == []
+    four = next(p.text for p in read(str(filled["docx"])).paragraphs if p.number == "4")
+    assert "targets are on track; nearly a quarter are showing minimal" in four

@@ -60,9 +60,7 @@ def test_english_comparisons_follow_the_filled_values(unops):
                           "p50_5": "70", "p50_6": "65", "p49_1": "13600000",
                           "p49_2": "15200000"})
     [result] = compose(unops["spec"], unops["spec"].parent / "filled")
-    # draft does not carry number words yet: the audit names them, as in the unfilled draft
-    assert [u["text"] for u in result["untraced"]] == ["half", "one third", "a third",
-                                                       "a third"]
+    assert result["untraced"] == []
     assert _paragraph(result["docx"], "50").startswith(
         "The share of infrastructure projects with activities for capacity development "
         "increased from 73 per cent in 2024 to 80 per cent in 2025; local community engagement "
