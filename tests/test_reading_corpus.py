@@ -242,3 +242,14 @@ def test_a_table_keeps_the_footnotes_its_headers_cite(dev):
     assert table.rows[4] == ["audits audits of total", "audits", "audits", "of total"]
     assert "\ue000" not in str(table.rows)  # the markers are not left in the cells
     assert doc.warnings == []
+
+
+def test_an_organization_chart_is_a_figure_with_its_lettered_notes(dev):
+    doc = read(dev / "twins" / "A_80_628.pdf")  # annex: the boxes of each office, "(8 posts)"
+    chart = next(f for f in doc.figures if f.page == 40)
+    assert chart.labels[:4] == ["Immediate office of the Assistant", "Secretary-General",
+                                "(8 posts)", "1 ASG, 2 P-5, 1 FS, 2 NPO, 2 NGS"]
+    assert chart.notes == ["a Establishment.", "b Funded by the United Nations country team."]
+    assert not [p for p in doc.paragraphs if "posts)" in p.text and p.page >= 39]
+    assert [f.marker for f in doc.footnotes] == ["1", "2", "3", "", "4", "5", "6", "7"]
+    assert doc.warnings == []

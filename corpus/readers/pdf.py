@@ -148,10 +148,10 @@ def _page_blocks(number: int, size: tuple[float, float], rules, lines: list[list
     out = [_furniture_block(segs, number) for segs in head]
     done = 0
     column = layout.right_for(number) - min((s.x0 for segs in main for s in segs), default=0)
-    for caption, start, end, last in pdf_tables.find(main, column):
+    for caption, start, end, last, kind in pdf_tables.find(main, column):
         out += body_blocks(main[done:caption], number, layout)
         out.append(_table_block(main[caption:start], main[start:end + 1], main[end + 1:last + 1],
-                                number))
+                                number, kind))
         done = last + 1
     out += body_blocks(main[done:], number, layout)
     out += notes.blocks(below, number)
@@ -159,7 +159,7 @@ def _page_blocks(number: int, size: tuple[float, float], rules, lines: list[list
     return out
 
 
-def _table_block(caption, rows, notes, page: int) -> Block:
+def _table_block(caption, rows, notes, page: int, kind: str = "table") -> Block:
     """One table or chart: ``text`` is its caption; ``rows`` its lines' cells, then its notes
     (one cell each, with their letter markers as printed)."""
     cells: list[list[str]] = []
@@ -168,9 +168,18 @@ def _table_block(caption, rows, notes, page: int) -> Block:
         if cells and len(cells[-1]) == 1 and row[0][:1].islower():  # a row label wrapped
             row[0] = join_lines([cells.pop()[0], row[0]])
         cells.append(row)
-    cells += [[clean("".join(r.text for s in segs for r in s.runs))] for segs in notes]
+    cells += [[_note_text(segs)] for segs in notes]
     return Block(text=" ".join(s.plain() for segs in caption for s in segs), page=page,
-                 role="table", heading=False, rows=cells)
+                 role=kind, heading=False, rows=cells)
+
+
+def _note_text(segs: list[Segment]) -> str:
+    """A note line under a table or chart as printed, its raised letter set apart
+    ("a" + "Establishment." -> "a Establishment.")."""
+    runs = [r for s in segs for r in s.runs]
+    if len(runs) > 1 and runs[0].sup:
+        return clean(runs[0].text.strip() + " " + "".join(r.text for r in runs[1:]).lstrip())
+    return clean("".join(r.text for r in runs))
 
 
 def _furniture_line(segs: list[Segment], page: int, footer: bool) -> bool:

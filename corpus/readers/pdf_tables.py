@@ -20,6 +20,8 @@ _TERMINAL = (".", ":", ";", "。", "：", "；")
 _CAPTION = re.compile(r"^(?:Table|Figure|Chart|Map|Box|Graph)\s+[\dA-Z.IVX]+\b|^\(.*\)$|^表\s*\d|^图\s*\d")
 _NOTE = re.compile(r"^(?:Source|Sources|Note|Notes|Abbreviations?)\s*:|^(?:资料来源|注)\s*[:：]")
 _LEADERS = re.compile(r"(?:\.\s?){5,}|…{3,}")
+# the boxes of an organization chart give each unit's staff: "(54 posts)", "(2 positions – GTA)"
+_POSTS = re.compile(r"^\(\d[\d,]*\s+(?:posts?|positions?)\b|^（\d+\s*个员额")
 MIN_ROWS = 3
 
 
@@ -54,14 +56,36 @@ def _aligned(lines: list, column: float) -> list[bool]:
             for segs, row in zip(lines, rows)]
 
 
-def find(lines: list, column: float) -> list[tuple[int, int, int, int]]:
-    """Regions ``(caption, start, end, notes_end)`` of ``lines`` (a page's body lines, each a
-    list of segments, top to bottom) that hold a table or chart: caption lines are
-    ``caption..start-1``, rows ``start..end``, notes ``end+1..notes_end`` (inclusive).
-    ``column``: the width of the text column (full lines of running text are about as
-    wide)."""
+def _org_chart(lines: list, texts: list[list[str]]) -> tuple[int, int] | None:
+    """The lines ``(start, end)`` of an organization chart: three boxes or more that give
+    their staff ("(8 posts)"), and the box titles and grades around them in the same type."""
+    hits = [i for i, ts in enumerate(texts) if any(_POSTS.match(t) for t in ts)]
+    if len(hits) < 3:
+        return None
+    size = Counter(round(lines[i][0].size, 1) for i in hits).most_common(1)[0][0]
+
+    def boxed(k: int) -> bool:
+        first = lines[k][0]
+        return abs(first.size - size) < 0.3 and not first.runs[0].sup and \
+            not LABEL.match(" ".join(texts[k]))
+
+    start, end = hits[0], hits[-1]
+    while start > 0 and boxed(start - 1):
+        start -= 1
+    while end + 1 < len(lines) and boxed(end + 1):
+        end += 1
+    return start, end
+
+
+def find(lines: list, column: float) -> list[tuple[int, int, int, int, str]]:
+    """Regions ``(caption, start, end, notes_end, kind)`` of ``lines`` (a page's body lines,
+    each a list of segments, top to bottom) that hold a table or chart (``kind`` "table",
+    or "figure" for an organization chart): caption lines are ``caption..start-1``, rows
+    ``start..end``, notes ``end+1..notes_end`` (inclusive). ``column``: the width of the
+    text column (full lines of running text are about as wide)."""
     n = len(lines)
     texts = [[s.plain() for s in segs] for segs in lines]
+    chart = _org_chart(lines, texts)
     cells = [sum(1 for t in ts if numeric(t)) for ts in texts]
     aligned = _aligned(lines, column)
     tabular = [(len(ts) >= 2 and (cells[i] >= 1 or len(ts) >= 3)) or aligned[i] or
@@ -81,22 +105,19 @@ def find(lines: list, column: float) -> list[tuple[int, int, int, int]]:
     out = []
     i = 0
     while i < n:
-        if not tabular[i]:
+        if chart and i == chart[0]:
+            end, kind = chart[1], "figure"
+        elif not tabular[i] or chart and chart[0] <= i <= chart[1]:
             i += 1
             continue
-        end, j, gap = i, i + 1, 0
-        while j < n and (tabular[j] or gap + cost[j] <= 6):
-            if tabular[j]:
-                end, gap = j, 0
-            else:
-                gap += cost[j]
-            j += 1
+        else:
+            end, kind = _rows(i, tabular, cost, chart), "table"
         rows = sum(tabular[i:end + 1])
         numbers = sum(1 for k in range(i, end + 1) if cells[k] >= 2 or
                       cells[k] >= 1 and len(texts[k]) >= 2)
         axis = sum(1 for k in range(i, end + 1) if cells[k] == 1 == len(texts[k]))  # chart ticks
         grid = sum(aligned[i:end + 1])  # a table of words: its cells keep to columns
-        if rows < MIN_ROWS or numbers < 2 and axis < 4 and grid < 4:
+        if kind == "table" and (rows < MIN_ROWS or numbers < 2 and axis < 4 and grid < 4):
             i = end + 1
             continue
         start = i
@@ -122,6 +143,19 @@ def find(lines: list, column: float) -> list[tuple[int, int, int, int]]:
                       and not LABEL.match(text)):
                 break
             notes += 1
-        out.append((caption, start, end, notes))
+        out.append((caption, start, end, notes, kind))
         i = notes + 1
     return out
+
+
+def _rows(i: int, tabular: list[bool], cost: list[int], chart: tuple[int, int] | None) -> int:
+    """The last row of the table that starts at line ``i``: rows, and what may stand
+    between them at a cost of at most 6, up to an organization chart."""
+    end, j, gap = i, i + 1, 0
+    while j < len(tabular) and (tabular[j] or gap + cost[j] <= 6) and not (chart and j >= chart[0] > i):
+        if tabular[j]:
+            end, gap = j, 0
+        else:
+            gap += cost[j]
+        j += 1
+    return end
