@@ -113,7 +113,8 @@ def child_ingest(folder: Path, workers: int, executor: str) -> dict:
                   "failed": len(report.failed), "parent_cpu": cpu[0], "workers_cpu": cpu[1]}
         if EXTRACT:
             start = time.perf_counter()
-            proc = subprocess.run([sys.executable, "-m", "corpus.cli", "extract", "--db",
+            proc = subprocess.run([sys.executable, "-c", "from corpus.cli import main; main()",
+                                   "extract", "--db",
                                    str(Path(tmp) / "bench.db"), "--workers", str(workers),
                                    "--format", "csv", "-o", str(Path(tmp) / "r.csv")],
                                   capture_output=True, text=True)
