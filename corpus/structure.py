@@ -66,9 +66,14 @@ def structure(blocks: list[Block], *, source: str, fmt: str, sha256: str,
     toc = _contents(blocks)
     doc.contents = [_LEADER_TAIL.sub("", REF_RE.sub("", blocks[i].text)).strip() for i in sorted(toc)]
     doc.contents = [t for t in doc.contents if t and not _TOC_ENTRY.fullmatch(t)]
+    read_pages = {b.page for b in blocks if b.role != "furniture" and b.page is not None}
     for i, block in enumerate(blocks):
         if block.role == "furniture" or not (block.text.strip() or block.rows) or i in toc:
             continue
+        # a page with no text before this one (it failed to load, or is a picture): the
+        # paragraphs on it are missing, so the numbering may go on further along
+        builder.after_gap = block.page is not None and block.page > 1 and \
+            block.page - 1 not in read_pages
         if block.role == "footnote":
             builder.footnote(block)
         elif block.role in ("table", "figure"):
@@ -116,6 +121,7 @@ class _Builder:
         self.parts: list[str] = []  # raw text pieces (with sentinels) of self.para
         self.last_page: int | None = None  # page of the last piece of self.para
         self.box: Box | None = None  # the box being read
+        self.after_gap = False  # the page before the current block gave no text
 
     # -- front matter -------------------------------------------------------------------
     def begin(self, block: Block) -> bool:
@@ -241,7 +247,7 @@ class _Builder:
         return None
 
     def _next_number(self, n: int) -> bool:
-        return self.last_number < n <= self.last_number + 3
+        return self.last_number < n <= self.last_number + (25 if self.after_gap else 3)
 
     def _mid_sentence(self) -> bool:
         return bool(self.parts) and not REF_RE.sub("", self.parts[-1]).rstrip().endswith(

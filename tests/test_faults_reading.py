@@ -38,6 +38,29 @@ def test_crowded_pages_are_read_in_one_pass_with_the_same_result(monkeypatch):
     assert (len(crowded.paragraphs), len(crowded.footnotes)) == (67, 9)
 
 
+def test_numbering_goes_on_after_pages_that_could_not_be_read(monkeypatch):
+    """Pages 3 and 4 of E/CN.6/2025/4 (paragraphs 8 to 15) fail: paragraph 16 on page 5 is
+    still paragraph 16, not text run on from paragraph 7."""
+    import corpus.readers.pdf_objects as pdf_objects
+    clean = read(shared(CSW))
+    calls = {"n": 0}
+    real = pdf_objects.PageReader.read
+
+    def failing(self, page, textpage, width):
+        calls["n"] += 1
+        if calls["n"] in (3, 4):
+            raise ValueError("damaged content stream")
+        return real(self, page, textpage, width)
+
+    monkeypatch.setattr(pdf_objects.PageReader, "read", failing)
+    doc = read(CSW)
+    assert doc.warnings[:2] == ["page 3 could not be read: its content is damaged",
+                                "page 4 could not be read: its content is damaged"]
+    numbers = [p.number for p in doc.paragraphs if p.number]
+    assert numbers == [p.number for p in clean.paragraphs if p.number and p.page not in (3, 4)]
+    assert numbers[6:8] == ["7", "16"]
+
+
 def test_a_page_over_the_object_budget_is_noted_and_the_rest_read(monkeypatch):
     clean = read(shared(CSW))
     # pages 3 and 10 of E/CN.6/2025/4 hold 177 objects, the others 88-175
