@@ -97,7 +97,8 @@ def speed(paths: list[str], every: int) -> None:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("paths", nargs="+", help="RECORDS.jsonl STORE.db, or with --speed files/folders")
+    ap.add_argument("paths", nargs="+",
+                    help="RECORDS.jsonl STORE.db, or with --speed files and folders")
     ap.add_argument("-n", type=int, default=40)
     ap.add_argument("--seed", type=int, default=10)
     ap.add_argument("--speed", action="store_true", help="time extract against ingest")

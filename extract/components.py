@@ -17,6 +17,9 @@ from spacy.util import filter_spans
 from extract.references import BODIES_EN, BODIES_ZH
 
 BODIES = "bodies"
+# Every English name of a body holds one of these words (tested): a text with none of them
+# gets no span from the component, so it need not be tokenized at all.
+CUES_EN = ("Assembly", "Council", "Commission", "Board")
 
 
 @Language.factory("rapporteur_bodies")
@@ -36,8 +39,16 @@ class Bodies:
         return doc
 
 
-def bodies(doc: Doc) -> list[tuple[int, int, str]]:
+def may_match(text: str, lang: str) -> bool:
+    """Whether the components can find anything in ``text``. Every Chinese text can (its
+    tokens' tags also tell what a count counts)."""
+    return lang == "zh" or any(cue in text for cue in CUES_EN)
+
+
+def bodies(doc: Doc | None) -> list[tuple[int, int, str]]:
     """(start, end, body) character offsets of the bodies the component found."""
+    if doc is None:
+        return []
     return [(span.start_char, span.end_char, span.label_) for span in doc.spans[BODIES]]
 
 

@@ -1,17 +1,20 @@
 """Running the rules over a document's texts (paragraphs, footnotes).
 
-Each text goes once through the language's pipeline (``extract.nlp``: rjieba or spaCy's
-English tokenizer, then the components of ``extract.components``), and the findings of each
-rule are added beside it: references first (masked so that figures never pick up resolution
-or document numbers), then figures, indicators and abbreviations. The rules return dicts
-with character spans into the text.
+Each text goes through the language's pipeline (``extract.nlp``: rjieba or spaCy's English
+tokenizer, then the components of ``extract.components``) when a component can find
+something in it: every Chinese text, the English texts that name a kind of body (Assembly,
+Council...; one in six paragraphs of the development corpus: spaCy's English tokenizer
+costs more than all the rules together). The rules that read characters run beside it:
+references first (masked so that figures never pick up resolution or document numbers),
+then figures, indicators and abbreviations. The rules return dicts with character spans
+into the text.
 """
 from __future__ import annotations
 
 from functools import lru_cache
 
 from extract.abbreviations import find_abbreviations_en, find_abbreviations_zh
-from extract.components import bodies
+from extract.components import bodies, may_match
 from extract.figures import FigureFinder
 from extract.indicators import find_indicators
 from extract.references import find_references
@@ -41,8 +44,11 @@ def run(texts: list[str], lang: str, kinds: set[str], markers: frozenset[str]) -
     wanted &= set(ORDER)
     if not wanted or not texts:
         return [{} for _ in texts]
-    docs = nlp_for(lang).pipe(texts) if wanted & TOKENS else (None for _ in texts)
-    return [_findings(text, doc, lang, wanted, markers) for text, doc in zip(texts, docs)]
+    tokenize = [bool(wanted & TOKENS) and may_match(text, lang) for text in texts]
+    docs = (nlp_for(lang).pipe(text for text, yes in zip(texts, tokenize) if yes)
+            if any(tokenize) else iter(()))
+    return [_findings(text, next(docs) if yes else None, lang, wanted, markers)
+            for text, yes in zip(texts, tokenize)]
 
 
 def _findings(text: str, doc, lang: str, wanted: set[str], markers: frozenset[str]) -> dict:

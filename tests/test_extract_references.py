@@ -134,6 +134,17 @@ def test_components_are_registered_by_name():
         ("54/6", "Human Rights Council")]
 
 
+def test_every_english_body_name_holds_a_cue_word():
+    """English texts without a cue word are not tokenized: no name may lack one."""
+    from extract.components import CUES_EN, may_match
+    from extract.references import BODIES_EN
+
+    assert all(may_match(name, "en") for name in BODIES_EN)
+    assert len(CUES_EN) < len(BODIES_EN)
+    assert not may_match("40 per cent of funds went to 12 countries.", "en")
+    assert may_match("百分之四十的资金", "zh")  # Chinese tokens also serve the counts
+
+
 def test_chinese_pipeline_has_real_tokens():
     """The Chinese pipeline cuts words with rjieba (UN names whole, jieba's part of speech as
     the tag) and its Doc gives back the text exactly, white space included."""
@@ -147,4 +158,5 @@ def test_chinese_pipeline_has_real_tokens():
         ("联合国", "nt"), ("实体", "n")]
     assert [t.text for t in doc if t.is_space] == [" ", " ", " "]
     assert "妇女署" in [t.text for t in doc]
-    assert [(s.text, s.label_) for s in doc.spans["bodies"]] == [("安全理事会", "Security Council")]
+    assert [(s.text, s.label_) for s in doc.spans["bodies"]] == [
+        ("安全理事会", "Security Council")]
