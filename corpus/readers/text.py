@@ -11,6 +11,7 @@ from corpus.blocks import HAN, LABEL, LABEL_ONLY, Block, clean, join_lines, ref
 from corpus.errors import ReadError
 from corpus.furniture import is_furniture
 from corpus.masthead import is_masthead_line
+from corpus.readers.text_pages import paged
 
 SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 _SUP = "⁰¹²³⁴⁵⁶⁷⁸⁹"
@@ -88,9 +89,14 @@ def _commonness(text: str) -> float:
 
 
 def read_text(path: Path, data: bytes):
-    lines = _single_spaced([line.strip() for line in decode(path, data).splitlines()])
-    if not any(lines):
+    text = decode(path, data)
+    if not text.strip():
         raise ReadError(path, "the file holds no text")
+    found = paged(text)
+    if found:  # the page breaks tell notes and furniture from the body: markers are placed
+        lines, roles = found
+        return _blocks(lines, roles, set()), None
+    lines = _single_spaced([line.strip() for line in text.splitlines()])
     roles = _footnote_lines(lines)
     markers = {m for m, _ in roles.values() if m}
     return _blocks(lines, roles, markers), None

@@ -1,0 +1,248 @@
+"""Text dumps that keep their page breaks (``pdftotext`` ends every page with a form feed).
+
+A page is then known, and with it the two things a dump scrambles: the footnotes (all of a
+page's notes sit after its last rule of underscores, and every marker cited on the page has
+its note there) and the page furniture (running header, job number, page counter) that cuts
+a paragraph running on to the next page. So each page is split into body and note zone; the
+notes are read with the page's markers (``pdftotext`` without ``-layout`` may print a marker
+away from its note, or all markers first); the body is freed of furniture and joined to the
+next page's; and a marker is looked for in the body only among the notes of its own page, so
+that "paragraphs 3, 4 and 5" on a page without note 4 stays text.
+"""
+from __future__ import annotations
+
+import re
+
+from corpus.blocks import ref
+from corpus.furniture import SYMBOL_LINE, is_furniture
+
+SEPARATOR = re.compile(r"^\s*[_\u2014\u2015]{8,}\s*$")
+_SUP = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+_MARK = re.compile(f"^([{_SUP}]+|\\d{{1,3}}|\\*{{1,3}})(?:\\s+(\\S.*))?$")
+_TERMINAL = tuple(".!?;:”\"’)。！？；：）")
+_BODY_WIDTH = 60  # a body line is at least this long; masthead lines are shorter
+
+Note = tuple[str, list[str]]  # marker, its lines
+
+
+def paged(text: str) -> tuple[list[str], dict[int, tuple[str | None, str]]] | None:
+    """(lines, footnote roles by line index) for a dump with page breaks, or None when the
+    text has none. Body lines come first, pages joined; then the page furniture; then one
+    line per footnote (a marker of None continues the note before it)."""
+    pages = text.split("\f")
+    if len([p for p in pages if p.strip()]) < 2:
+        return None
+    body: list[str] = []
+    furniture: list[str] = []
+    notes: list[tuple[str | None, str]] = []
+    last_marker = "0"
+    for number, page in enumerate(pages):
+        lines = [line.strip() for line in page.splitlines()]
+        lines, zone = _split_zone(lines, last_marker)
+        page_notes = _read_notes(zone, last_marker) if zone else []
+        lines, dropped = _without_furniture(lines, first=number == 0)
+        furniture += dropped
+        if page_notes:
+            _place_refs(lines, [m for m, _ in page_notes if m])
+            last_marker = str(max([int(m) for m, _ in page_notes if m and m.isdigit()],
+                                  default=int(last_marker)))
+        notes += [(m, " ".join(text)) for m, text in page_notes if text]
+        _join_page(body, lines)
+    lines = body + [""] + furniture + [""]
+    roles = {len(lines) + i: note for i, note in enumerate(notes)}
+    return lines + [text for _, text in notes], roles
+
+
+def _split_zone(lines: list[str], last: str) -> tuple[list[str], list[str]]:
+    """The page's body lines and the lines after its last rule, when they hold notes (a
+    rule closing a resolution or framing a table has no marker under it). Without a rule
+    (Geneva pages draw it; a masthead's asterisk note has none), the notes are the lines at
+    the page's foot from a line opening with the next marker on."""
+    rules = [i for i, line in enumerate(lines) if SEPARATOR.match(line)]
+    if not rules:
+        start = _ruleless_start(lines, last)
+        if start is None:
+            return lines, []
+        return lines[:start], [line for line in lines[start:] if line and not _furniture(line)]
+    zone = [line for line in lines[rules[-1] + 1:] if line and not _furniture(line)]
+    if not zone or not any(_MARK.match(line) for line in zone):
+        return lines, []
+    return lines[:rules[-1]], zone
+
+
+_PARAGRAPH = re.compile(r"^(?:\d{1,3}\.|\([a-z]{1,3}\)|[IVX]+\.)\s")
+
+
+def _ruleless_start(lines: list[str], last: str) -> int | None:
+    """Where a page's notes begin when no rule is printed: the first line that opens with
+    the next marker (or an asterisk) after which, to the page's foot, marker lines follow
+    in order and no numbered paragraph comes."""
+    for i, line in enumerate(lines):
+        m = _MARK.match(line)
+        if not m or not m.group(2) or not _plausible(m.group(1), last, m.group(2)) or \
+                m.group(1).isdigit() and int(m.group(1)) != int(last) + 1 or \
+                i and lines[i - 1] and not _furniture(lines[i - 1]) and m.group(1) != "*":
+            continue
+        expected = last
+        for rest in lines[i:]:
+            n = _MARK.match(rest)
+            if n and n.group(2) and n.group(1).isdigit() and _plausible(n.group(1), expected, "x"):
+                expected = n.group(1)
+            elif _PARAGRAPH.match(rest) or n and n.group(2) and n.group(1).isdigit():
+                break
+        else:
+            return i
+    return None
+
+
+def _read_notes(zone: list[str], last: str) -> list[tuple[str | None, list[str]]]:
+    """The notes of one page, in order. A marker directly before text (or leading it) opens
+    a note; markers printed in a run share the text after them; markers printed after the
+    last text belong to the text before the first marker. Text before any marker with no
+    such stray marker continues the previous page's note (None)."""
+    runs: list[tuple[list[str], list[str]]] = []  # (markers, text lines)
+    for line in zone:
+        m = _MARK.match(line)
+        if m and _plausible(m.group(1), last, m.group(2)):
+            marker = m.group(1).translate(str.maketrans(_SUP, "0123456789"))
+            last = marker if marker.isdigit() and int(marker) > int(last) else last
+            if not runs or runs[-1][1]:
+                runs.append(([], []))
+            runs[-1][0].append(marker)
+            if m.group(2):
+                runs[-1][1].append(m.group(2))
+        elif runs:
+            runs[-1][1].append(line)
+        else:
+            runs.append(([], [line]))
+    if len(runs) > 1 and runs[-1][0] and not runs[-1][1] and not runs[0][0]:
+        runs[0] = (runs.pop()[0], runs[0][1])  # stray markers printed after the notes
+    notes: list[tuple[str | None, list[str]]] = []
+    for markers, text in runs:
+        if not markers:
+            notes.append((None, text))
+            continue
+        groups = _split(text, len(markers))
+        notes += [(m, g) for m, g in zip(markers, groups)]
+    return notes
+
+
+def _plausible(marker: str, last: str, rest: str | None) -> bool:
+    """A number opening a note line is a marker when it comes next, or soon after, in the
+    numbering; otherwise it is text ("3 May 2024 ...", "17 of the Goals")."""
+    if not marker.isdigit() or rest is None:
+        return True  # a number alone on a note line is a marker, even out of its place
+    n, prev = int(marker), int(last) if last.isdigit() else 0
+    return prev < n <= prev + 4
+
+
+def _split(lines: list[str], count: int) -> list[list[str]]:
+    """``lines`` as ``count`` notes: break after the lines that most look like a note's
+    last line (a full stop, then a short line), keeping the order."""
+    if count <= 1 or len(lines) <= count:
+        groups = [[line] for line in lines[:count - 1]] + [lines[count - 1:]] if count > 1 \
+            else [lines]
+        return groups + [[] for _ in range(count - len(groups))]
+    width = max(len(line) for line in lines)
+
+    def score(i: int) -> tuple[int, int]:
+        line = lines[i]
+        return (line.endswith(_TERMINAL) + (len(line) < 0.85 * width), -len(line))
+
+    ends = sorted(sorted(range(len(lines) - 1), key=score, reverse=True)[:count - 1])
+    groups, start = [], 0
+    for end in ends:
+        groups.append(lines[start:end + 1])
+        start = end + 1
+    return groups + [lines[start:]]
+
+
+def _without_furniture(lines: list[str], first: bool) -> tuple[list[str], list[str]]:
+    """The page's lines without its running header, footer and job-number lines (those of
+    the first page's masthead, above its first body line, stay for the masthead reader)."""
+    keep, dropped = [], []
+    body_started = not first
+    for line in lines:
+        body_started = body_started or len(line) >= _BODY_WIDTH
+        if _furniture(line) and body_started:
+            dropped.append(line)
+        else:
+            keep.append(line)
+    while keep and not keep[-1]:
+        keep.pop()
+    while keep and not keep[0] and not first:
+        keep.pop(0)
+    return keep, dropped
+
+
+_PAGE_JOB = re.compile(r"^(?:\d{1,4}\s+(?:GE\.)?\d{2}-\d{5}|(?:GE\.)?\d{2}-\d{5}\s+\d{1,4})$")
+
+
+def _furniture(line: str) -> bool:
+    """Page furniture (with the Geneva footer "2 GE.25-10053"); a symbol closing a sentence
+    ("A/74/821.", a note's whole text or a paragraph's last line) is text, unlike the running
+    header."""
+    if _PAGE_JOB.match(line):
+        return True
+    return is_furniture(line) and not (SYMBOL_LINE.match(line.rstrip(".,;")) and
+                                       line.endswith((".", ",", ";")))
+
+
+def _join_page(body: list[str], lines: list[str]) -> None:
+    """Append a page: a paragraph that did not end on the previous page runs on; otherwise
+    a blank line keeps them apart."""
+    if body and lines and body[-1].rstrip(" \ue000\ue0010123456789*").endswith(_TERMINAL):
+        body.append("")
+    body += lines
+
+
+# words that take a number ("Goal 5", "resolution 70"): a number after them is no marker
+_TAKES_NUMBER = re.compile(r"(?:Goals?|[Rr]esolutions?|[Pp]aragraphs?|[Aa]rticles?|[Cc]hapters?|"
+                           r"[Dd]ecisions?|[Tt]argets?|[Ss]ections?|[Rr]ules?|[Aa]nnex|[Ii]tems?|"
+                           r"[Pp]ages?|[Tt]ables?|[Ff]igures?|[Bb]ox|[Pp]rinciples?|[Pp]hase|"
+                           r"[Ll]evel|[Gg]roup|Protocol|No|vol|para|[Ss]tep|[Pp]illar|[Ss]ession)$")
+
+
+def _place_refs(lines: list[str], markers: list[str]) -> None:
+    """Turn the page's note markers in its body into references, in their order: a marker
+    glued to a word or set after punctuation ("Goals.3", "Goals. 3 The", "Compact, 5contributing",
+    "Plan of Action 12 as"), or alone on a line (joined to the line before)."""
+    row, col = 0, 0
+    for marker in markers:
+        if marker.startswith("*"):
+            continue
+        pattern = re.compile(rf"(?<=\S)( ?)({re.escape(marker)})(?=\s|$|[A-Za-z“(])")
+        for i in range(row, len(lines)):
+            line = lines[i]
+            if line == marker and i > 0:
+                j = i - 1
+                while j > 0 and not lines[j]:
+                    j -= 1
+                lines[j] += ref(marker)
+                lines[i] = ""
+                row, col = j, len(lines[j])
+                break
+            m = next((m for m in pattern.finditer(line, col if i == row else 0)
+                      if _is_marker(line, m)), None)
+            if m:
+                lines[i] = line[:m.start()] + ref(marker) + line[m.end():]
+                row, col = i, m.start() + len(ref(marker))
+                break
+
+
+def _is_marker(line: str, m: re.Match) -> bool:
+    """Whether the number ``m`` found is a note marker, not part of the text: after
+    punctuation (a decimal or thousands point only with a space: "5.5" is a number), glued
+    to a word, or after a capitalised word that takes no number when lower-case text
+    follows ("Plan of Action 12 as", not "Goal 5 and")."""
+    before, spaced = line[:m.start()], bool(m.group(1))
+    last = before[-1]
+    after = line[m.end():]
+    if last in ".,;:”’\")]":
+        return spaced or not before[-2:-1].isdigit()
+    if not last.isalpha():
+        return False
+    if not spaced:
+        return not re.search(r"[A-Z]{2,}$|\d[A-Za-z]*$", before)  # "COVID19", "A4"
+    word = before.split()[-1]
+    return word[0].isupper() and not _TAKES_NUMBER.match(word) and bool(re.match(r" [a-z]", after))
