@@ -33,9 +33,12 @@ _LEADER_TAIL = re.compile(r"\s*(?:(?:\.\s?){2,}|…+)[\s.…]*\d{0,3}\s*$|\s+\d{
 _SUMMARY = re.compile(r"^(?:Summary|摘要|概要)$")
 _ANNEX = re.compile(r"^(?:Annex(?:es)?(?:\s+[IVXL]+)?|附件[一二三四五六七八九十]*)$")
 _TERMINAL = tuple("。！？；.!?;")
+_ANNEX_TO = re.compile(r"^(?:Annex|Enclosure|Appendix)\s+(?:[IVX]+\s+)?to\s+the\s+|^.{0,30}(?:的附件|附文)$")
+_SIGNED = re.compile(r"^\((?:Signed|签名)\)|^（签名）")
 # "(Brazil);", "(Chile, Ecuador)." closing a UPR recommendation: who made it
 _RECOMMENDED_BY = re.compile(r"\(([A-Z][^()]{1,200}|[^()]{0,10}[\u4e00-\u9fff][^()]{0,100})\)\s*[;.；。]?$")
-_TEXT_MARK = re.compile(r"(?<=[^\s*\ue000])(\*{1,3})(?=\s|$)|(?<=\S) (\d{1,2}) ?/(?=\s|$)")
+_TEXT_MARK = re.compile(r"(?<=[^\s*\ue000])(\*{1,3})(?=\s|$)|(?<=\S) (\d{1,2}) ?/(?=\s|$)|"
+                        r"(?<=[.;:)]) (\*{1,3})(?=\s|$)")  # "(see enclosure). *"
 _BOX = re.compile(r"^(Box\s+[\dIVX]+(?:\.\d+)?|专栏\s*\d+|框\s*\d+)[.:：]?\s*")
 _FIGURE_NO = re.compile(r"^(?:Figure|Chart|Map|Graph|图)", re.I)
 _TABLE_NO = re.compile(r"^(?:Table|Figure|Chart|Map|Box|表|图)\s*[\dA-Z.IVX]+", re.I)
@@ -58,8 +61,9 @@ def structure(blocks: list[Block], *, source: str, fmt: str, sha256: str,
     marks = {b.marker for b in blocks if b.role == "footnote" and b.marker}
     for b in blocks:  # marks the reader saw as text: "(see annex).*", "administration. 1/"
         if b.role == "body" and ("*" in b.text or "/" in b.text):
-            b.text = _TEXT_MARK.sub(lambda m: ref(m.group(1) or m.group(2))
-                                    if (m.group(1) or m.group(2)) in marks else m.group(0), b.text)
+            b.text = _TEXT_MARK.sub(lambda m: ref(m.group(1) or m.group(2) or m.group(3))
+                                    if (m.group(1) or m.group(2) or m.group(3)) in marks
+                                    else m.group(0), b.text)
     doc = Document(source=source, format=fmt, sha256=sha256, pages=pages)
     builder = _Builder(doc, lang)
     furniture = [b.text for b in blocks if b.role == "furniture"]
@@ -213,6 +217,8 @@ class _Builder:
                     after=before if before >= 0 else None)
 
     def _heading(self, plain: str, block: Block) -> Section | None:
+        if _SUMMARY.match(plain):  # "Summary", "摘要" alone: a heading, whatever its type
+            return Section(number=None, title=plain, level=1)
         if len(plain) > 250 or block.heading is False and not (_H1.match(plain) or _H2.match(plain)):
             return None
         m = _H1.match(plain)
@@ -221,10 +227,8 @@ class _Builder:
         m = _H2.match(plain)
         if m and (block.heading or not plain.endswith(_TERMINAL)) and len(plain) < 200:
             return Section(number=m.group(1), title=m.group(2), level=2)
-        if _SUMMARY.match(plain):
-            return Section(number=None, title=plain, level=1)
-        if _ANNEX.match(plain):  # annexes number their paragraphs afresh
-            self.last_number = 0
+        if _ANNEX.match(plain) or block.heading and _ANNEX_TO.match(plain):
+            self.last_number = 0  # annexes number their paragraphs afresh
             return Section(number=None, title=plain, level=1)
         if not block.heading or plain.endswith(_TERMINAL + (":", "：", ",", "，")) or \
                 len(plain) >= 200 or self._mid_sentence():
@@ -250,6 +254,8 @@ class _Builder:
         return self.last_number < n <= self.last_number + (25 if self.after_gap else 3)
 
     def _mid_sentence(self) -> bool:
+        if self.parts and _SIGNED.match(self.parts[0]):
+            return False  # "(Signed) Ahmet Yıldız Permanent Representative" is complete
         return bool(self.parts) and not REF_RE.sub("", self.parts[-1]).rstrip().endswith(
             _TERMINAL + (":", "：", "”", "\"", ")", "）"))
 
@@ -257,8 +263,11 @@ class _Builder:
         """A block that carries on the open paragraph across a page break, a footnote
         block or a line break the reader could not see. On the same page of a PDF, where
         the reader already joined the lines of a paragraph, a block that opens with a
-        capital is a new paragraph even after a comma (a resolution's preamble)."""
+        capital is a new paragraph even after a comma (a resolution's preamble); in Word,
+        every paragraph is whole."""
         opens = plain[:1].islower() or plain[:1] in ",;:)，；：、）"
+        if self.doc.format == "docx":
+            return opens  # a Word paragraph is whole: only text after a table carries one on
         if page is not None and page == self.last_page and plain[:1].isupper():
             return False
         return self._mid_sentence() or opens

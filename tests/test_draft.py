@@ -230,11 +230,9 @@ def test_the_data_file_as_a_workbook_round_trips(tmp_path):
                                          if r[header.index("previous_value")].isdigit())
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "corpus reader: in a Word file (blocks without a page) an unnumbered paragraph that "
-    "does not end a sentence takes in the next one (corpus/structure.py _Builder._continues)"
-    ": the annex's 'Fifty-first session (2007)' lines join the bullets before them"))
 def test_draft_of_the_csw_proposals_composes_back(tmp_path):
+    """The annex's "Fifty-first session (2007)" lines stay apart from the bullets before
+    them: a Word paragraph is whole (corpus/structure.py, ``_Builder._continues``)."""
     source_path = SHARED / "samples" / "en" / "E_CN.6_2025_4.en.pdf"
     if not source_path.exists():
         pytest.skip(f"shared sample {source_path} absent")

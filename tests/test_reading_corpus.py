@@ -253,3 +253,13 @@ def test_an_organization_chart_is_a_figure_with_its_lettered_notes(dev):
     assert not [p for p in doc.paragraphs if "posts)" in p.text and p.page >= 39]
     assert [f.marker for f in doc.footnotes] == ["1", "2", "3", "", "4", "5", "6", "7"]
     assert doc.warnings == []
+
+
+def test_a_letter_s_annex_title_opens_its_annex_after_the_signature(dev):
+    doc = read(dev / "en" / "A_79_794.en.pdf")  # "(Signed) ... Permanent Representative"
+    assert doc.paragraphs[2].text == "(Signed) Ahmet Yıldız Permanent Representative"
+    assert [(s.title[:40], s.level, s.page) for s in doc.sections] == [
+        ("Annex to the letter dated 17 February 20", 1, 2)]
+    # "(see enclosure). *": the asterisk set apart after the full stop is the note's mark
+    assert doc.paragraphs[3].footnote_refs == ["*"]
+    assert doc.warnings == []
