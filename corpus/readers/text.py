@@ -296,4 +296,7 @@ def _starts_sentence(line: str) -> bool:
 
 
 def _heading_like(line: str) -> bool:
-    return 0 < len(line) <= 120 and not line.endswith(_TERMINAL) and not line[0].isdigit()
+    """Short, not a closed sentence, not a number; a closing parenthesis ends headings too
+    ("Progress on recommendation (b)", "Report of the Board (2024)")."""
+    closed = line.endswith(_TERMINAL) and not (line.endswith(")") and line[-2:-1] not in ".;:!?")
+    return 0 < len(line) <= 120 and not closed and not line[0].isdigit()

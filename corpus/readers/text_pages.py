@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from corpus.blocks import ref
+from corpus.blocks import join_lines, ref
 from corpus.furniture import SYMBOL_LINE, is_furniture
 
 SEPARATOR = re.compile(r"^\s*[_\u2014\u2015]{8,}\s*$")
@@ -46,7 +46,7 @@ def paged(text: str) -> tuple[list[str], dict[int, tuple[str | None, str]]] | No
             _place_refs(lines, [m for m, _ in page_notes if m])
             last_marker = str(max([int(m) for m, _ in page_notes if m and m.isdigit()],
                                   default=int(last_marker)))
-        notes += [(m, " ".join(text)) for m, text in page_notes if text]
+        notes += [(m, join_lines(text)) for m, text in page_notes if text]
         _join_page(body, lines)
     lines = body + [""] + furniture + [""]
     roles = {len(lines) + i: note for i, note in enumerate(notes)}
@@ -63,11 +63,17 @@ def _split_zone(lines: list[str], last: str) -> tuple[list[str], list[str]]:
         start = _ruleless_start(lines, last)
         if start is None:
             return lines, []
-        return lines[:start], [line for line in lines[start:] if line and not _furniture(line)]
-    zone = [line for line in lines[rules[-1] + 1:] if line and not _furniture(line)]
+        return lines[:start], _zone(lines[start:])
+    zone = _zone(lines[rules[-1] + 1:])
     if not zone or not any(_MARK.match(line) for line in zone):
         return lines, []
     return lines[:rules[-1]], zone
+
+
+def _zone(lines: list[str]) -> list[str]:
+    """The lines of a note zone without the page's footer; a symbol there is a note's
+    text ("DP/OPS/2024/10"), never the running header."""
+    return [line for line in lines if line and not (_furniture(line) and not SYMBOL_LINE.match(line))]
 
 
 _PARAGRAPH = re.compile(r"^(?:\d{1,3}\.|\([a-z]{1,3}\)|[IVX]+\.)\s")
@@ -75,22 +81,15 @@ _PARAGRAPH = re.compile(r"^(?:\d{1,3}\.|\([a-z]{1,3}\)|[IVX]+\.)\s")
 
 def _ruleless_start(lines: list[str], last: str) -> int | None:
     """Where a page's notes begin when no rule is printed: the first line that opens with
-    the next marker (or an asterisk) after which, to the page's foot, marker lines follow
-    in order and no numbered paragraph comes."""
+    the next marker (or an asterisk), after a blank line, with no numbered paragraph after it."""
     for i, line in enumerate(lines):
         m = _MARK.match(line)
-        if not m or not m.group(2) or not _plausible(m.group(1), last, m.group(2)) or \
+        text = m and (m.group(2) or next((x for x in lines[i + 1:i + 2] if not _MARK.match(x)), ""))
+        if not text or not _plausible(m.group(1), last, m.group(2)) or \
                 m.group(1).isdigit() and int(m.group(1)) != int(last) + 1 or \
                 i and lines[i - 1] and not _furniture(lines[i - 1]) and m.group(1) != "*":
             continue
-        expected = last
-        for rest in lines[i:]:
-            n = _MARK.match(rest)
-            if n and n.group(2) and n.group(1).isdigit() and _plausible(n.group(1), expected, "x"):
-                expected = n.group(1)
-            elif _PARAGRAPH.match(rest) or n and n.group(2) and n.group(1).isdigit():
-                break
-        else:
+        if not any(_PARAGRAPH.match(rest) for rest in lines[i + 1:]):
             return i
     return None
 
@@ -233,13 +232,15 @@ def _place_refs(lines: list[str], markers: list[str]) -> None:
 def _is_marker(line: str, m: re.Match) -> bool:
     """Whether the number ``m`` found is a note marker, not part of the text: after
     punctuation (a decimal or thousands point only with a space: "5.5" is a number), glued
-    to a word, or after a capitalised word that takes no number when lower-case text
+    to a word or a year, or after a capitalised word that takes no number when lower-case text
     follows ("Plan of Action 12 as", not "Goal 5 and")."""
     before, spaced = line[:m.start()], bool(m.group(1))
     last = before[-1]
     after = line[m.end():]
     if last in ".,;:”’\")]":
         return spaced or not before[-2:-1].isdigit()
+    if last.isdigit():  # glued to a year: "in March 20245 ahead" (2024, note 5)
+        return not spaced and bool(re.search(r"(?<![\d/.,])(?:19|20)\d\d$", before))
     if not last.isalpha():
         return False
     if not spaced:
