@@ -129,42 +129,49 @@ class Workers:
                 worker.task = (index, path, time.monotonic() + self.limits.seconds)
 
     def map(self, files: list[Path]):
-        """Parse results in the order of ``files``. Idle workers get their next file
-        before a result is handed to the caller, so that they read while the caller
-        stores (else the caller's writes and the workers' reading take turns)."""
+        """Parse results in the order of ``files``. Between the results it hands over, it
+        takes in what the workers finished and gives them their next file, so that they
+        read while the caller stores (else the caller's writes and the workers' reading
+        take turns)."""
         pending = deque(enumerate(files))
         results: dict[int, tuple] = {}
         done = 0
         while done < len(files):
-            self._dispatch(pending)
-            deadlines = [w.task[2] for w in self.workers if w.task]
-            timeout = max(0.0, min(deadlines) - time.monotonic()) if deadlines else None
-            for conn in wait([w.conn for w in self.workers], timeout):
-                worker = next(w for w in self.workers if w.conn is conn)
-                try:
-                    message = conn.recv()
-                except (EOFError, OSError):
-                    if worker.task is None:  # a worker that cannot even start
-                        raise RuntimeError(f"a reading process could not start: {self._died(worker)}")
-                    results[worker.task[0]] = (None, None, self._died(worker))
-                    self._replace(worker)
-                    continue
-                if message == "ready":
-                    worker.ready = True
-                else:
-                    results[worker.task[0]] = message
-                    worker.task = None
-            now = time.monotonic()
-            for worker in list(self.workers):
-                if worker.task and worker.task[2] <= now:
-                    results[worker.task[0]] = (None, None, f"reading it took longer than "
-                                               f"{self.limits.seconds:g} s (the time limit): stopped")
-                    self._replace(worker)
-            self._dispatch(pending)
+            self._poll(pending, results, block=True)
             while done in results:
                 yield results.pop(done)
                 done += 1
+                self._poll(pending, results, block=False)
 
+    def _poll(self, pending: deque, results: dict, block: bool) -> None:
+        """Give idle workers a file; take in the results that are there (waiting for one,
+        or for the next deadline, when ``block``); stop the files past their time."""
+        self._dispatch(pending)
+        deadlines = [w.task[2] for w in self.workers if w.task]
+        timeout = (max(0.0, min(deadlines) - time.monotonic()) if deadlines else None) \
+            if block else 0
+        for conn in wait([w.conn for w in self.workers], timeout):
+            worker = next(w for w in self.workers if w.conn is conn)
+            try:
+                message = conn.recv()
+            except (EOFError, OSError):
+                if worker.task is None:  # a worker that cannot even start
+                    raise RuntimeError(f"a reading process could not start: {self._died(worker)}")
+                results[worker.task[0]] = (None, None, self._died(worker))
+                self._replace(worker)
+                continue
+            if message == "ready":
+                worker.ready = True
+            else:
+                results[worker.task[0]] = message
+                worker.task = None
+        now = time.monotonic()
+        for worker in list(self.workers):
+            if worker.task and worker.task[2] <= now:
+                results[worker.task[0]] = (None, None, f"reading it took longer than "
+                                           f"{self.limits.seconds:g} s (the time limit): stopped")
+                self._replace(worker)
+        self._dispatch(pending)
 
 if __name__ == "__main__":
     _serve(Connection(int(sys.argv[1])), int(sys.argv[2]), int(sys.argv[3]))
