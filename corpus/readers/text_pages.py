@@ -18,7 +18,8 @@ from corpus.furniture import SYMBOL_LINE, is_furniture
 
 SEPARATOR = re.compile(r"^\s*[_\u2014\u2015]{8,}\s*$")
 _SUP = "⁰¹²³⁴⁵⁶⁷⁸⁹"
-_MARK = re.compile(f"^([{_SUP}]+|\\d{{1,3}}|\\*{{1,3}})(?:\\s+(\\S.*))?$")
+# a note's marker opening its line: "¹", "1", "*", or "2/" (as 1990s documents print them)
+_MARK = re.compile(f"^([{_SUP}]+|\\d{{1,3}}|\\*{{1,3}})/?(?:\\s+(\\S.*))?$")
 _TERMINAL = tuple(".!?;:”\"’)。！？；：）")
 _BODY_WIDTH = 60  # a body line is at least this long; masthead lines are shorter
 
@@ -76,20 +77,23 @@ def _zone(lines: list[str]) -> list[str]:
     return [line for line in lines if line and not (_furniture(line) and not SYMBOL_LINE.match(line))]
 
 
+_COLUMNS = re.compile(r"\S\s{3,}\S")  # a table's row in a -layout dump: notes run in one column
 _PARAGRAPH = re.compile(r"^(?:\d{1,3}\.|\([a-z]{1,3}\)|[IVX]+\.)\s")
 
 
 def _ruleless_start(lines: list[str], last: str) -> int | None:
     """Where a page's notes begin when no rule is printed: the first line that opens with
-    the next marker (or an asterisk), after a blank line, with no numbered paragraph after it."""
+    the next marker (or an asterisk), after a blank line, with no numbered paragraph or
+    table row after it."""
     for i, line in enumerate(lines):
         m = _MARK.match(line)
         text = m and (m.group(2) or next((x for x in lines[i + 1:i + 2] if not _MARK.match(x)), ""))
         if not text or not _plausible(m.group(1), last, m.group(2)) or \
-                m.group(1).isdigit() and int(m.group(1)) != int(last) + 1 or \
+                m.group(1).isdigit() and int(m.group(1)) != int(last) + 1 and "/" not in line[:4] or \
                 i and lines[i - 1] and not _furniture(lines[i - 1]) and m.group(1) != "*":
             continue
-        if not any(_PARAGRAPH.match(rest) for rest in lines[i + 1:]):
+        if not any(_PARAGRAPH.match(rest) or _COLUMNS.search(_MARK.sub(r"\2", rest))
+                   for rest in _zone(lines[i:])):
             return i
     return None
 
@@ -174,15 +178,18 @@ def _without_furniture(lines: list[str], first: bool) -> tuple[list[str], list[s
     return keep, dropped
 
 
-_PAGE_JOB = re.compile(r"^(?:\d{1,4}\s+(?:GE\.)?\d{2}-\d{5}|(?:GE\.)?\d{2}-\d{5}\s+\d{1,4})$")
+# the Geneva footer "2 GE.25-10053"; the 1990s running header "English" / "Page 2"
+_PAGE_JOB = re.compile(r"^(?:\d{1,4}\s+(?:GE\.)?\d{2}-\d{5}|(?:GE\.)?\d{2}-\d{5}\s+\d{1,4}|"
+                       r"English|Page \d{1,3})$")
 
 
 def _furniture(line: str) -> bool:
-    """Page furniture (with the Geneva footer "2 GE.25-10053"); a symbol closing a sentence
+    """Page furniture (with the forms ``corpus.furniture`` does not know); a symbol closing a sentence
     ("A/74/821.", a note's whole text or a paragraph's last line) is text, unlike the running
     header."""
     if _PAGE_JOB.match(line):
         return True
+    line = re.sub(r"\s+", " ", line)  # -layout sets a footer's parts in columns
     return is_furniture(line) and not (SYMBOL_LINE.match(line.rstrip(".,;")) and
                                        line.endswith((".", ",", ";")))
 
