@@ -79,6 +79,16 @@ def extract_job(job: Job, kinds: list[str]) -> Result:
         return label, None, None, f"{type(exc).__name__}: {exc}"
 
 
+def _context():
+    """Fresh worker processes (forkserver, else spawn), not forks: forking a process that
+    runs threads (a progress bar, a Dask client, a notebook's) can deadlock, and Python 3.12+
+    warns of it."""
+    import multiprocessing
+
+    methods = multiprocessing.get_all_start_methods()
+    return multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+
+
 def _init_worker() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
 
@@ -95,7 +105,8 @@ def run_jobs(jobs: Iterable[Job], kinds: list[str], workers: int = 1,
         for job in jobs:
             yield extract_job(job, kinds)
         return
-    pool = ProcessPoolExecutor(max_workers=workers, initializer=_init_worker)
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=_context(),
+                               initializer=_init_worker)
     pending: deque = deque()
     try:
         for job in jobs:
