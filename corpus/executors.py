@@ -52,6 +52,10 @@ class Dask:
                 self.client = Client(self.cluster)
             else:
                 self.client = Client(scheduler, timeout="10s")
+        except ValueError as exc:  # not an address: 'host' without a port, 'http://...'
+            self.close()
+            raise DaskError(f"--scheduler {scheduler}: not a Dask scheduler address ({exc}); "
+                            "give one such as tcp://host:8786") from None
         except (OSError, TimeoutError) as exc:
             self.close()
             where = scheduler or "a local cluster"

@@ -124,3 +124,10 @@ def test_a_file_past_its_time_limit_on_a_dask_worker_is_stopped_and_named(schedu
     assert (report.failed, report.added) == (
         [(str(slow), "reading it took longer than 2 s (the time limit): stopped")],
         [str(good)])
+
+
+def test_a_scheduler_that_is_no_address_is_one_clear_error(inputs, tmp_path):
+    result = run("extract", inputs[0], "--executor", "dask", "--scheduler", "host-without-port")
+    assert (result.exit_code, result.stderr) == (
+        1, "error: --scheduler host-without-port: not a Dask scheduler address (missing port "
+           "number in address 'host-without-port'); give one such as tcp://host:8786\n")
