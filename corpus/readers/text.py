@@ -20,6 +20,10 @@ _FOOTNOTE_SUP = re.compile(f"^([{_SUP}]+|\\*)\\s*(\\S.*)$")
 _MARKER_ALONE = re.compile(f"^([{_SUP}]+|\\d{{1,3}}|\\*{{1,3}})$")
 _FOOTNOTE_PLAIN = re.compile(r"^(\d{1,3}|\*{1,3})\s+(\S.*)$")
 SECTION_WORD = re.compile(r"^(?:Summary|摘要|概要|Contents|目录|目 录)$")
+# A line that is a heading by itself, its title on the lines after it ("Annex I" / "Restriction
+# of the freedom of movement ..."): never the opening of the title's paragraph.
+ALONE_HEADING = re.compile(r"^(?:(?:Annex(?:es)?|Appendix|Enclosure|Attachment)(?:\s+[IVXL\d]+)?|"
+                           r"Chapter\s+[IVXL]+|附件[一二三四五六七八九十]*)$")
 STARTS_BODY = re.compile(r"^(?:Summary|摘要|概要|Contents|目录|1\.\s|(?:I|一)\s*[.、．]\s*\S)")
 _TERMINAL = tuple("。！？；：.!?;:”\"’)）")
 
@@ -195,7 +199,7 @@ def _inline_refs(line: str, markers: set[str]) -> str:
     number glued to the end of a sentence (``妇女。4 2019 年``) only when such a footnote
     exists; an asterisk glued to a word (``Secretary-General*``)."""
     line = re.sub(f"[{_SUP}]+", lambda m: ref(m.group(0).translate(SUPERSCRIPTS)), line)
-    line = re.sub(rf"(?<=[。；，.;,”\"’)）])(\d{{1,3}})(?=\s|$|[{HAN}](?<![年月日个名项次]))",
+    line = re.sub(rf"(?<=[。；，.;,”\"’)）])(?<!\d[.,])(\d{{1,3}})(?=\s|$|[{HAN}](?<![年月日个名项次]))",
                   lambda m: ref(m.group(1)) if m.group(1) in markers else m.group(0), line)
     # pdftotext sets a superscript apart: "is rising. 2 The region"
     line = re.sub(r"(?<=[.;,”\"’)])\s(\d{1,3})(?=\s+[A-Z“\"(]|$)",
@@ -214,9 +218,15 @@ def _blocks(lines: list[str], roles, markers: set[str]) -> list[Block]:
     chunk_lines = 0
     front = True
 
+    title_next = False  # after "Annex I" alone, the lines up to the first paragraph: its title
+
     def flush(heading=None):
-        nonlocal current
+        nonlocal current, title_next
         if current:
+            if title_next and heading is None and not LABEL.match(current[0]) and \
+                    _heading_like(join_lines(current)[:120]) and len(current) <= 3:
+                heading = True
+            title_next = False
             if heading is None and len(current) == 1 and not front and _heading_like(current[0]) \
                     and not LABEL.match(current[0]) and (not blocks or blocks[-1].text.rstrip(
                         " \ue001*0123456789").endswith(_TERMINAL)):
@@ -264,9 +274,10 @@ def _blocks(lines: list[str], roles, markers: set[str]) -> list[Block]:
             front = False
         cells = re.split(r"\s{3,}|\t", line) if front else [line]
         for cell in map(clean, cells):
-            if SECTION_WORD.match(cell):
+            if SECTION_WORD.match(cell) or not front and ALONE_HEADING.match(cell):
                 flush()
                 blocks.append(Block(cell, heading=True))
+                title_next = bool(ALONE_HEADING.match(cell))
                 continue
             if is_furniture(cell):
                 flush()
