@@ -10,15 +10,18 @@ over the same files, in the same run.
 Bars (issue 13): 2 workers >= 1.7x the pages/s of 1 worker (target 1.8x); each worker >= 0.5
 of pypdfium2's raw pages/s; peak memory per worker < 400 MB. Pages are the input files' pages
 (as pypdfium2 counts them), for every tool, so that files a tool refuses still count as work.
-Each measurement runs in a fresh child process (its workers' peak RSS is its own). Start-up
+Each measurement runs in a fresh child process (its workers' peak RSS is its own). On a shared
+machine the wall-clock rates depend on the others' load: the CPU seconds of the parent and of
+the workers are printed too, with the rate they allow at best on an idle machine of this many
+cores (an upper bound, not a measurement); keep the best of ``--repeat`` runs. Start-up
 (worker processes importing the readers and the segmenter's dictionary) is timed apart, on a
-one-file ingest, and shown both inside and outside the rates. On a shared machine, keep the
-best of ``--repeat`` runs.
+one-file ingest, and shown both inside and outside the rates.
 """
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import resource
 import shutil
 import subprocess
@@ -32,6 +35,7 @@ DEFAULT = ROOT.parent / "shared" / "corpus-dev" / "en"
 CACHE = ROOT / "benchmarks" / ".cache"
 TINY = ROOT / "corpus" / "samples" / "zh" / "unwomen-ohchr-joint-workplan-2012.zh.txt"
 SPEEDUP_BAR, PER_WORKER_BAR, RSS_BAR_MB = 1.7, 0.5, 400
+CORES = os.cpu_count() or 1
 
 
 def pdfs(folder: Path) -> list[Path]:
@@ -181,7 +185,7 @@ def main() -> int:
         plumber = best(1, "plumber", str(folder), str(args.plumber_pages))
         print(f"pdfplumber extract_text(), 1 process, {plumber['pages']} pages: "
               f"{plumber['pages'] / plumber['seconds']:.1f} pages/s")
-    ok, rates = True, {}
+    ok, rates, bounds = True, {}, {}
     runs = [(n, "local") for n in args.workers] + [(n, "dask") for n in args.workers if args.dask]
     for n, executor in runs:
         extra = ["extract"] if args.extract and executor == "local" else []
@@ -198,9 +202,15 @@ def main() -> int:
                 f"pages/s ({steady:.0f} without the {r['startup']:.1f} s start-up); "
                 f"{per_worker:.2f} of raw per worker; added {r['added']}, failed {r['failed']}")
         if executor == "local":
+            floor = max(r["workers_cpu"] / n, r["parent_cpu"],
+                        (r["parent_cpu"] + r["workers_cpu"]) / CORES)
+            bounds[n] = pages / floor
             line += (f"; peak worker RSS {r['worker_rss_mb']:.0f} MB; CPU s: parent "
                      f"{r['parent_cpu']:.1f}, workers {r['workers_cpu']:.1f} (their start-up included), "
-                     f"{pages / (r['parent_cpu'] + r['workers_cpu']):.0f} pages per CPU-second")
+                     f"{pages / (r['parent_cpu'] + r['workers_cpu']):.0f} pages per CPU-second; "
+                     f"at best {bounds[n]:.0f} pages/s on an idle {CORES}-core machine")
+            if n > 1 and 1 in bounds:
+                line += f" ({bounds[n] / bounds[1]:.2f}x at best)"
             ok &= per_worker >= PER_WORKER_BAR and r["worker_rss_mb"] < RSS_BAR_MB
         if n > 1 and (1, executor) in rates:
             speedup = rate / rates[(1, executor)]
