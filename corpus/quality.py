@@ -51,14 +51,15 @@ def words(text: str) -> list[str]:
     return [w.lower() for w in _WORD.findall(REF_RE.sub("", text))]
 
 
-def warnings(doc: Document) -> list[str]:
-    """The reading report of ``doc`` (empty when nothing looks wrong)."""
+def warnings(doc: Document, front_refs: list[str] | None = None) -> list[str]:
+    """The reading report of ``doc`` (empty when nothing looks wrong). ``front_refs``: the
+    footnote marks the reader saw in the masthead (``doc.front`` keeps them as printed)."""
     out: list[str] = []
     if not doc.paragraphs and not doc.sections:
         out.append(f"{EMPTY}: no body text was read")
     out += _numbering(doc)
     out += _furniture(doc)
-    out += _footnotes(doc)
+    out += _footnotes(doc, front_refs)
     if doc.lang == "zh":
         bad = [t for t in texts(doc) if _HAN_SPACE.search(t)]
         if bad:
@@ -108,7 +109,7 @@ def _places(doc: Document):
         yield (f"paragraph {p.number}" if p.number else f"unnumbered paragraph {i + 1}"), p.text
 
 
-def _footnotes(doc: Document) -> list[str]:
+def _footnotes(doc: Document, front_refs: list[str] | None) -> list[str]:
     refs = Counter(m for p in doc.paragraphs for m in p.footnote_refs)
     refs.update(m for s in doc.sections for m in s.footnote_refs)
     refs.update(m for b in doc.boxes for m in b.footnote_refs)
@@ -116,6 +117,7 @@ def _footnotes(doc: Document) -> list[str]:
     # the table ends): only its references to the document's footnotes are checked here
     refs.update(m for t in doc.tables for m in t.footnote_refs if not m.isalpha())
     refs.update(m for line in doc.front for m in _FRONT_REF.findall(line))  # "Agenda item 5*"
+    refs.update(front_refs or [])
     notes = Counter(f.marker for f in doc.footnotes)
     table_notes = {m.group(1) for t in doc.tables for n in t.notes if (m := _NOTE_MARK.match(n))}
     out = []

@@ -34,6 +34,7 @@ _SUMMARY = re.compile(r"^(?:Summary|摘要|概要)$")
 _ANNEX = re.compile(r"^(?:Annex(?:es)?(?:\s+[IVXL]+)?|附件[一二三四五六七八九十]*)$")
 _TERMINAL = tuple("。！？；.!?;")
 _ANNEX_TO = re.compile(r"^(?:Annex|Enclosure|Appendix)\s+(?:[IVX]+\s+)?to\s+the\s+|^.{0,30}(?:的附件|附文)$")
+_LEGEND = re.compile(r"^(\*{1,3}) ?(?=[A-Z])")  # the note of the asterisks of a list or table
 _SIGNED = re.compile(r"^\((?:Signed|签名)\)|^（签名）")
 # "(Brazil);", "(Chile, Ecuador)." closing a UPR recommendation: who made it
 _RECOMMENDED_BY = re.compile(r"\(([A-Z][^()]{1,200}|[^()]{0,10}[\u4e00-\u9fff][^()]{0,100})\)\s*[;.；。]?$")
@@ -78,7 +79,11 @@ def structure(blocks: list[Block], *, source: str, fmt: str, sha256: str,
         # paragraphs on it are missing, so the numbering may go on further along
         builder.after_gap = block.page is not None and block.page > 1 and \
             block.page - 1 not in read_pages
-        if block.role == "footnote":
+        legend = fmt == "pdf" and block.role == "body" and len(block.text) < 400 and \
+            _LEGEND.match(block.text)
+        if legend:  # the note of a list's asterisks: "* Parliamentary documents for action"
+            builder.legend(legend.group(1), block.text[legend.end():], block.page)
+        elif block.role == "footnote":
             builder.footnote(block)
         elif block.role in ("table", "figure"):
             builder.table(block)
@@ -89,8 +94,9 @@ def structure(blocks: list[Block], *, source: str, fmt: str, sha256: str,
             builder.body(block)
     doc.metadata = parse_masthead(doc.front, furniture, lang)
     builder.finish()
+    front_refs = [m for t in doc.front for m in REF_RE.findall(t)]  # the title's "20251"
     doc.front = [REF_RE.sub(lambda m: m.group(1), t).strip() for t in doc.front]  # as printed: "item 5*"
-    doc.warnings = [*notes, *quality.warnings(doc)]  # notes: what the reader skipped
+    doc.warnings = [*notes, *quality.warnings(doc, front_refs)]  # notes: what the reader skipped
     return doc
 
 
@@ -349,6 +355,15 @@ class _Builder:
             last.text = join_lines([last.text, text])
             return
         self.doc.footnotes.append(Footnote(marker=marker or "", text=text, page=block.page))
+
+    def legend(self, marker: str, text: str, page: int | None) -> None:
+        """An asterisk's note set as text: a note of the table or chart on its page, else a
+        footnote (the note of a list's asterisks)."""
+        held = [h for h in [*self.doc.tables, *self.doc.figures] if h.page == page]
+        if held:
+            held[-1].notes.append(f"{marker} {text}")
+        else:
+            self.footnote(Block(text=text, page=page, role="footnote", marker=marker))
 
     def _lettered_holder(self, marker: str | None, page: int | None) -> Table | Figure | None:
         """The table or chart a lettered note ("a General temporary assistance.") belongs

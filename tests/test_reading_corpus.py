@@ -263,3 +263,14 @@ def test_a_letter_s_annex_title_opens_its_annex_after_the_signature(dev):
     # "(see enclosure). *": the asterisk set apart after the full stop is the note's mark
     assert doc.paragraphs[3].footnote_refs == ["*"]
     assert doc.warnings == []
+
+
+def test_a_list_s_asterisk_legend_and_a_title_s_mark_are_paired(dev):
+    doc = read(dev / "en" / "UNW_2025_L.3.en.pdf")  # "... (UNW/2025/5)*" then "* Parliamentary ..."
+    assert [(f.marker, f.text) for f in doc.footnotes] == [
+        ("1", "Note: The present document was processed in its entirety by UN-Women."),
+        ("*", "Parliamentary documents for action")]
+    assert doc.warnings == []
+    doc = read(dev / "en" / "UNW_2025_1.en.pdf")  # the title's mark: "... February 2025¹"
+    assert doc.front[-1] == "Report on the first regular session 2025, 10 to 11 February 20251"
+    assert doc.warnings == []
