@@ -195,11 +195,13 @@ def main() -> int:
             ok = False
             continue
         rate = pages / r["seconds"]
-        steady = pages / max(r["seconds"] - r["startup"], 1e-9)
+        steady = (f"{pages / (r['seconds'] - r['startup']):.0f} without the "
+                  f"{r['startup']:.1f} s start-up" if r["startup"] < r["seconds"]
+                  else f"start-up {r['startup']:.1f} s, timed on its own")
         rates[(n, executor)] = rate
         per_worker = rate / n / raw_rate
         line = (f"ingest --workers {n} --executor {executor}: {r['seconds']:.1f} s, {rate:.0f} "
-                f"pages/s ({steady:.0f} without the {r['startup']:.1f} s start-up); "
+                f"pages/s ({steady}); "
                 f"{per_worker:.2f} of raw per worker; added {r['added']}, failed {r['failed']}")
         if executor == "local":
             floor = max(r["workers_cpu"] / n, r["parent_cpu"],
