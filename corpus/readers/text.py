@@ -25,6 +25,7 @@ SECTION_WORD = re.compile(r"^(?:Summary|摘要|概要|Contents|目录|目 录)$"
 ALONE_HEADING = re.compile(r"^(?:(?:Annex(?:es)?|Appendix|Enclosure|Attachment)(?:\s+[IVXL\d]+)?|"
                            r"Chapter\s+[IVXL]+|附件[一二三四五六七八九十]*)$")
 STARTS_BODY = re.compile(r"^(?:Summary|摘要|概要|Contents|目录|1\.\s|(?:I|一)\s*[.、．]\s*\S)")
+_NUMBERED = re.compile(r"^\d{1,3}\.\s")
 _TERMINAL = tuple("。！？；：.!?;:”\"’)）")
 
 
@@ -99,7 +100,7 @@ def read_text(path: Path, data: bytes):
     found = paged(text)
     if found:  # the page breaks tell notes and furniture from the body: markers are placed
         lines, roles = found
-        return _blocks(lines, roles, set()), None
+        return _blocks(lines, roles, set(), wrapped=True), None
     lines = _single_spaced([line.strip() for line in text.splitlines()])
     roles = _footnote_lines(lines)
     markers = {m for m, _ in roles.values() if m}
@@ -207,11 +208,12 @@ def _inline_refs(line: str, markers: set[str]) -> str:
     return re.sub(r"(?<=[^\s*])\*(?=\s|$)", ref("*"), line)
 
 
-def _blocks(lines: list[str], roles, markers: set[str]) -> list[Block]:
+def _blocks(lines: list[str], roles, markers: set[str], wrapped: bool = False) -> list[Block]:
     """Group lines into blocks. In the masthead each known item (symbol, organ, date,
     session, agenda item...) is a block of its own and layout columns are split; elsewhere
-    lines of one chunk are joined until a line starts a new unit or the previous line closed
-    a sentence and the next opens one (paragraph-per-line text)."""
+    lines of one chunk are joined until a line starts a new unit or (unless the lines are
+    ``wrapped`` and blank lines already mark where paragraphs start) the previous line
+    closed a sentence and the next opens one (paragraph-per-line text)."""
     blocks: list[Block] = []
     current: list[str] = []
     label = ""  # a paragraph number or label alone on its line ("1.") waits for its text
@@ -248,7 +250,7 @@ def _blocks(lines: list[str], roles, markers: set[str]) -> list[Block]:
         line = clean(line) if not front else line
         if not line or _SEPARATOR.match(line):
             alone = chunk_lines == 1 and len(current) == 1 and _heading_like(current[0])
-            flush(heading=True if alone else None)
+            flush(heading=True if alone or wrapped and _title(current, chunk_lines) else None)
             chunk_lines = 0
             continue
         if is_furniture(line):
@@ -288,9 +290,11 @@ def _blocks(lines: list[str], roles, markers: set[str]) -> list[Block]:
                 blocks.append(Block(cell))
                 continue
             if current and (front and is_masthead_line(current[-1]) or LABEL.match(cell) or
-                            current[-1].rstrip(" \ue001*0123456789").endswith(_TERMINAL)
-                            and _starts_sentence(cell)):
-                flush()
+                            not wrapped and _starts_sentence(cell) and
+                            current[-1].rstrip(" \ue001*0123456789").endswith(_TERMINAL)):
+                flush(heading=True if wrapped and _NUMBERED.match(cell) and
+                      _title(current, chunk_lines, 1) else None)  # a heading over paragraph "14."
+                chunk_lines = 0
             current.append(cell)
             chunk_lines += 1
     flush()
@@ -304,6 +308,15 @@ def _last_body(blocks: list[Block]) -> Block:
 def _starts_sentence(line: str) -> bool:
     first = line[0]
     return not first.islower() and first not in ",;:)，；：、）"
+
+
+def _title(lines: list[str], chunk_lines: int, least: int = 2) -> bool:
+    """A chunk of up to three wrapped lines that closes no sentence: a title or heading set
+    over several lines (between blank lines), or over a numbered paragraph ("(b) Extensions
+    of ongoing country programmes" / "56. The Executive Board ...")."""
+    return least <= len(lines) <= 3 and chunk_lines == len(lines) \
+        and (least == 1 or not LABEL.match(lines[0])) and len(text := join_lines(lines)) <= 250 \
+        and _heading_like(text[:120]) and not text.endswith((",", ":"))
 
 
 def _heading_like(line: str) -> bool:

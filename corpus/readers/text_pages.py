@@ -15,6 +15,7 @@ import re
 
 from corpus.blocks import join_lines, ref
 from corpus.furniture import SYMBOL_LINE, is_furniture
+from corpus.readers.text_wrap import with_breaks
 
 SEPARATOR = re.compile(r"^\s*[_\u2014\u2015]{8,}\s*$")
 _SUP = "⁰¹²³⁴⁵⁶⁷⁸⁹"
@@ -36,19 +37,21 @@ def paged(text: str) -> tuple[list[str], dict[int, tuple[str | None, str]]] | No
     body: list[str] = []
     furniture: list[str] = []
     notes: list[tuple[str | None, str]] = []
-    last_marker = "0"
+    last_marker, last_line = "0", ""
     for number, page in enumerate(pages):
-        lines = [line.strip() for line in page.splitlines()]
-        lines, zone = _split_zone(lines, last_marker)
+        raw = page.splitlines()
+        lines, zone = _split_zone([line.strip() for line in raw], last_marker)
         page_notes = _read_notes(zone, last_marker) if zone else []
-        lines, dropped = _without_furniture(lines, first=number == 0)
+        raw, dropped = _without_furniture(raw[:len(lines)], first=number == 0)
         furniture += dropped
+        lines = [line.strip() for line in with_breaks([last_line] + raw)[1:]]
         if page_notes:
             _place_refs(lines, [m for m, _ in page_notes if m])
             last_marker = str(max([int(m) for m, _ in page_notes if m and m.isdigit()],
                                   default=int(last_marker)))
         notes += [(m, join_lines(text)) for m, text in page_notes if text]
-        _join_page(body, lines)
+        body += lines
+        last_line = next((line for line in reversed(raw) if line.strip()), last_line)
     lines = body + [""] + furniture + [""]
     roles = {len(lines) + i: note for i, note in enumerate(notes)}
     return lines + [text for _, text in notes], roles
@@ -166,14 +169,14 @@ def _without_furniture(lines: list[str], first: bool) -> tuple[list[str], list[s
     keep, dropped = [], []
     body_started = not first
     for line in lines:
-        body_started = body_started or len(line) >= _BODY_WIDTH
-        if _furniture(line) and body_started:
-            dropped.append(line)
+        body_started = body_started or len(line.strip()) >= _BODY_WIDTH
+        if _furniture(line.strip()) and body_started:
+            dropped.append(line.strip())
         else:
             keep.append(line)
-    while keep and not keep[-1]:
+    while keep and not keep[-1].strip():
         keep.pop()
-    while keep and not keep[0] and not first:
+    while keep and not keep[0].strip() and not first:
         keep.pop(0)
     return keep, dropped
 
@@ -183,6 +186,9 @@ _PAGE_JOB = re.compile(r"^(?:\d{1,4}\s+(?:GE\.)?\d{2}-\d{5}|(?:GE\.)?\d{2}-\d{5}
                        r"English|Page \d{1,3})$")
 
 
+_PART = re.compile(r"(?<=\S) \((?:Part [IVX]+|Vol\. [IVX]+)\)$")
+
+
 def _furniture(line: str) -> bool:
     """Page furniture (with the forms ``corpus.furniture`` does not know); a symbol closing a sentence
     ("A/74/821.", a note's whole text or a paragraph's last line) is text, unlike the running
@@ -190,16 +196,9 @@ def _furniture(line: str) -> bool:
     if _PAGE_JOB.match(line):
         return True
     line = re.sub(r"\s+", " ", line)  # -layout sets a footer's parts in columns
+    line = _PART.sub("", line)  # the running header "A/80/15 (Part I)"
     return is_furniture(line) and not (SYMBOL_LINE.match(line.rstrip(".,;")) and
                                        line.endswith((".", ",", ";")))
-
-
-def _join_page(body: list[str], lines: list[str]) -> None:
-    """Append a page: a paragraph that did not end on the previous page runs on; otherwise
-    a blank line keeps them apart."""
-    if body and lines and body[-1].rstrip(" \ue000\ue0010123456789*").endswith(_TERMINAL):
-        body.append("")
-    body += lines
 
 
 # words that take a number ("Goal 5", "resolution 70"): a number after them is no marker

@@ -1,0 +1,50 @@
+"""Where paragraphs start in a page of a PDF dump, whose lines are wrapped at the page width.
+
+A dump rarely puts a blank line between paragraphs. What remains of the page is the shape
+of its lines: with ``pdftotext -layout`` a UN paragraph's first line is indented beyond the
+lines that follow it ("      Recalling that ..." over lines at the margin); in any dump a
+paragraph's last line usually stops short of the width while a sentence that ends at the
+line's end inside a paragraph fills it. A blank line is put where a paragraph starts, so
+that a line ending a sentence is not taken for the end of its paragraph.
+"""
+from __future__ import annotations
+
+from collections import Counter
+
+from corpus.blocks import LABEL
+
+_TERMINAL = tuple(".!?;:”\"’)。！？；：）")
+_SHORT = 0.8  # a paragraph's last line: under this share of the page's text width
+
+
+def with_breaks(lines: list[str]) -> list[str]:
+    """The page's raw lines (indentation kept) with a blank line before each line that
+    starts a paragraph."""
+    text = [(len(line) - len(line.lstrip()), line.strip()) for line in lines]
+    filled = [len(s) + i for i, s in text if len(s) > 20]
+    if len(filled) < 4:
+        return lines
+    right = sorted(filled)[int(0.9 * (len(filled) - 1))]
+    margin = Counter(i for i, s in text if len(s) > 20).most_common(1)[0][0]
+    out: list[str] = []
+    for k, (indent, line) in enumerate(text):
+        prev = text[k - 1] if k else (0, "")
+        nxt = text[k + 1] if k + 1 < len(text) else (0, "")
+        if line and prev[1] and _starts(line, indent, prev, nxt, margin, right):
+            out.append("")
+        out.append(lines[k])
+    return out
+
+
+def _starts(line: str, indent: int, prev: tuple[int, str], nxt: tuple[int, str],
+            margin: int, right: int) -> bool:
+    """Whether ``line`` opens a paragraph: indented beyond the margin over a next line at
+    the margin (-layout), or a sentence opening after a sentence that ended short, or a
+    heading over a numbered paragraph."""
+    if margin and indent >= margin + 2 and nxt[1] and abs(nxt[0] - margin) <= 1 \
+            and prev[0] <= indent:
+        return True
+    ended = prev[1].rstrip(" \ue000\ue0010123456789*").endswith(_TERMINAL)
+    short = prev[0] + len(prev[1]) < _SHORT * right
+    heading = not line.endswith(_TERMINAL) and bool(LABEL.match(nxt[1]))  # over "83. ..."
+    return ended and (short or heading) and not line[0].islower()
