@@ -22,6 +22,9 @@ _PARA = re.compile(rf"^{PARA_LABEL}(?!\d)\s*(?=\S)")  # "76.5 per cent" opens no
 _SUB = re.compile(rf"^{SUB_LABEL}\s*")
 _WORDY = re.compile(f"[A-Za-z{HAN}]{{2}}")
 _UNIT = re.compile(r"^(\d{1,3})\.(\d{1,3})\s+(?=\S)")
+_PICTURE = re.compile(r"^((?:Figure|Chart|Map|Graph)\s+(?:[IVXL]+|\d{1,3}(?:\.\d{1,2})?|[A-Z])"
+                      r"|图\s*[一二三四五六七八九十\d]+)[.:：]?(?:\s+(\S.*))?$")
+_UNIT_LINE = re.compile(r"^[(（].{2,80}[)）]$")  # "(in millions of $)"
 _BARE_PARA = re.compile(r"^(\d{1,3}) (?=[A-Z][a-z]+ )")
 _H1 = re.compile(rf"^({'|'.join(reversed(ROMAN))})\s*[.．]\s+(\S.*)$|"
                  rf"^({'|'.join(reversed(ZH_NUM))})\s*[.、．]\s*(\S.*)$")
@@ -132,6 +135,7 @@ class _Builder:
         self.last_page: int | None = None  # page of the last piece of self.para
         self.box: Box | None = None  # the box being read
         self.after_gap = False  # the page before the current block gave no text
+        self.picture: Figure | None = None  # a chart's caption being read
 
     # -- front matter -------------------------------------------------------------------
     def begin(self, block: Block) -> bool:
@@ -163,7 +167,7 @@ class _Builder:
     def body(self, block: Block) -> None:
         text = block.text.strip()
         plain = REF_RE.sub("", text)
-        if self._boxed(text, plain, block):
+        if self._boxed(text, plain, block) or self._pictured(plain, block):
             return
         heading = self._heading(plain, block)
         if heading:
@@ -214,6 +218,26 @@ class _Builder:
             box.paragraphs[-1] = join_lines([box.paragraphs[-1], plain])
         else:
             box.paragraphs.append(plain)
+        return True
+
+    def _pictured(self, plain: str, block: Block) -> bool:
+        """The caption of a chart printed as a picture ("Figure 12" and its title, its unit
+        line): a figure with no words of its own, not headings. True when ``block`` went
+        into one."""
+        m = _PICTURE.match(plain)
+        if m and block.heading is not False and len(plain) < 200:
+            self._close()
+            self.picture = Figure(number=m.group(1), caption=m.group(2) or None, page=block.page,
+                                  **self._place())
+            self.doc.figures.append(self.picture)
+            return True
+        figure, self.picture = self.picture, None
+        if figure is None or block.page != figure.page or len(plain) >= 200 or \
+                plain.endswith(_TERMINAL) or not (block.heading and figure.caption is None
+                                                  or _UNIT_LINE.match(plain)):
+            return False  # a title once, after a label alone; a unit line "(In millions ...)"
+        figure.caption = f"{figure.caption} {plain}" if figure.caption else plain
+        self.picture = figure
         return True
 
     def _place(self) -> dict:

@@ -274,3 +274,12 @@ def test_a_list_s_asterisk_legend_and_a_title_s_mark_are_paired(dev):
     doc = read(dev / "en" / "UNW_2025_1.en.pdf")  # the title's mark: "... February 2025¹"
     assert doc.front[-1] == "Report on the first regular session 2025, 10 to 11 February 20251"
     assert doc.warnings == []
+
+
+def test_a_chart_printed_as_a_picture_is_a_figure_with_its_caption(dev):
+    doc = read(dev / "en" / "DP_2025_23.en.pdf")  # "Figure 2" / its title / "(In billions ...)"
+    pictures = [(f.number, f.caption) for f in doc.figures if not f.labels]
+    assert pictures[1] == ("Figure 2", "Available resources for 2026‑2029 compared to original "
+                                       "2022‑2025 plan and latest estimates (In billions of "
+                                       "United States dollars)")
+    assert not [s for s in doc.sections if s.title.startswith("Figure")]
