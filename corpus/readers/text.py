@@ -23,7 +23,12 @@ SECTION_WORD = re.compile(r"^(?:Summary|摘要|概要|Contents|目录|目 录)$"
 # A line that is a heading by itself, its title on the lines after it ("Annex I" / "Restriction
 # of the freedom of movement ..."): never the opening of the title's paragraph.
 ALONE_HEADING = re.compile(r"^(?:(?:Annex(?:es)?|Appendix|Enclosure|Attachment)(?:\s+[IVXL\d]+)?|"
-                           r"Chapter\s+[IVXL]+|附件[一二三四五六七八九十]*)$")
+                           r"Chapter\s+[IVXL]+|Draft (?:resolution|decision)(?:\s+[IVXL]+|\s+\d+/\d+)?|"
+                           r"附件[一二三四五六七八九十]*)$")
+# A line that opens a block of its own after a resolution or letter: "103rd plenary meeting",
+# "(Signed) Riyad Mansour"
+_PLENARY = re.compile(r"^\d+(?:st|nd|rd|th) plenary meeting$")
+OWN_BLOCK = re.compile(rf"{_PLENARY.pattern}|^\(Signed\)\s")
 STARTS_BODY = re.compile(r"^(?:Summary|摘要|概要|Contents|目录|1\.\s|(?:I|一)\s*[.、．]\s*\S)")
 _NUMBERED = re.compile(r"^\d{1,3}\.\s")
 _TERMINAL = tuple("。！？；：.!?;:”\"’)）")
@@ -229,6 +234,8 @@ def _blocks(lines: list[str], roles, markers: set[str], wrapped: bool = False) -
                     _heading_like(join_lines(current)[:120]) and len(current) <= 3:
                 heading = True
             title_next = False
+            if heading is None and _PLENARY.match(current[0]):
+                heading = True  # set apart under a resolution, as the PDF reader sees it
             if heading is None and len(current) == 1 and not front and _heading_like(current[0]) \
                     and not LABEL.match(current[0]) and (not blocks or blocks[-1].text.rstrip(
                         " \ue001*0123456789").endswith(_TERMINAL)):
@@ -290,6 +297,7 @@ def _blocks(lines: list[str], roles, markers: set[str], wrapped: bool = False) -
                 blocks.append(Block(cell))
                 continue
             if current and (front and is_masthead_line(current[-1]) or LABEL.match(cell) or
+                            OWN_BLOCK.match(cell) or
                             not wrapped and _starts_sentence(cell) and
                             current[-1].rstrip(" \ue001*0123456789").endswith(_TERMINAL)):
                 flush(heading=True if wrapped and _NUMBERED.match(cell) and
