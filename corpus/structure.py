@@ -9,19 +9,18 @@ from __future__ import annotations
 
 import re
 
-from corpus.blocks import (HAN, PARA_LABEL, REF_RE, SUB_LABEL, Block, join_lines,
+from corpus.blocks import (HAN, PARA_LABEL, REF_RE, Block, join_lines,
                            normalise_zh_spacing, ref)
 from corpus import quality
 from corpus.language import check_readable
 from corpus.masthead import is_masthead_line, parse_masthead
-from corpus.model import Box, Document, Figure, Footnote, Paragraph, Section, Subparagraph, Table
+from corpus.subunits import SUB, finalise
+from corpus.model import Box, Document, Figure, Footnote, Paragraph, Section, Table
 
 ROMAN = "I II III IV V VI VII VIII IX X XI XII XIII XIV XV XVI XVII XVIII XIX XX".split()
 ZH_NUM = "一 二 三 四 五 六 七 八 九 十 十一 十二 十三 十四 十五 十六 十七 十八 十九 二十".split()
 _PARA = re.compile(rf"^{PARA_LABEL}(?!\d)\s*(?=\S)")  # "76.5 per cent" opens nothing
-_SUB = re.compile(rf"^{SUB_LABEL}\s*")
 _WORDY = re.compile(f"[A-Za-z{HAN}]{{2}}")
-_UNIT = re.compile(r"^(\d{1,3})\.(\d{1,3})\s+(?=\S)")
 _PICTURE = re.compile(r"^((?:Figure|Chart|Map|Graph)\s+(?:[IVXL]+|\d{1,3}(?:\.\d{1,2})?|[A-Z])"
                       r"|图\s*[一二三四五六七八九十\d]+)[.:：]?(?:\s+(\S.*))?$")
 _UNIT_LINE = re.compile(r"^[(（].{2,80}[)）]$")  # "(in millions of $)"
@@ -40,7 +39,6 @@ _ANNEX_TO = re.compile(r"^(?:Annex|Enclosure|Appendix)\s+(?:[IVX]+\s+)?to\s+the\
 _LEGEND = re.compile(r"^(\*{1,3}) ?(?=[A-Z])")  # the note of the asterisks of a list or table
 _SIGNED = re.compile(r"^\((?:Signed|签名)\)|^（签名）")
 # "(Brazil);", "(Chile, Ecuador)." closing a UPR recommendation: who made it
-_RECOMMENDED_BY = re.compile(r"\(([A-Z][^()]{1,200}|[^()]{0,10}[\u4e00-\u9fff][^()]{0,100})\)\s*[;.；。]?$")
 _TEXT_MARK = re.compile(r"(?<=[^\s*\ue000])(\*{1,3})(?=\s|$)|(?<=\S) (\d{1,2}) ?/(?=\s|$)|"
                         r"(?<=[.;:)]) (\*{1,3})(?=\s|$)")  # "(see enclosure). *"
 _BOX = re.compile(r"^(Box\s+[\dIVX]+(?:\.\d+)?|专栏\s*\d+|框\s*\d+)[.:：]?\s*")
@@ -185,7 +183,7 @@ class _Builder:
         # Inside the numbered body every unnumbered block belongs to the open paragraph
         # (sub-paragraphs, text after a page break or a footnote); in the summary only
         # what carries on an unfinished sentence does.
-        if self.para is not None and (self.para.number or _SUB.match(plain) or
+        if self.para is not None and (self.para.number or SUB.match(plain) or
                                       self._continues(plain, block.page)):
             self.parts.append(text)
             self.last_page = block.page
@@ -263,7 +261,7 @@ class _Builder:
         if not block.heading or plain.endswith(_TERMINAL + (":", "：", ",", "，")) or \
                 len(plain) >= 200 or self._mid_sentence():
             return None
-        para, sub = _PARA.match(plain), _SUB.match(plain)
+        para, sub = _PARA.match(plain), SUB.match(plain)
         if para and self._next_number(int(para.group(1))):
             return None  # a numbered paragraph set in bold or italic
         if para or sub:  # "1. Scaling up financing", "(a) Strengthening laws and policies"
@@ -326,7 +324,7 @@ class _Builder:
         if self.para is None:
             return
         para = self.para
-        para.text, para.footnote_refs, para.subparagraphs = _finalise(self.parts, self.lang,
+        para.text, para.footnote_refs, para.subparagraphs = finalise(self.parts, self.lang,
                                                                        para.number)
         if para.text:
             self.doc.paragraphs.append(para)
@@ -403,43 +401,3 @@ class _Builder:
 
     def finish(self) -> None:
         self._close()
-
-
-def _finalise(parts: list[str], lang: str, number: str | None = None
-              ) -> tuple[str, list[str], list[Subparagraph]]:
-    """Join the pieces of one paragraph, strip footnote sentinels (recording their markers)
-    and locate the sub-paragraphs in the final text: lettered ``(a)``/``(iv)`` ones, and
-    the ``140.1``, ``140.2``... recommendations of a universal periodic review report
-    (paragraph 140), each with the State(s) that made it."""
-    def unit(plain: str) -> re.Match | None:  # "140.12 Ratify ..." inside paragraph 140
-        m = _UNIT.match(plain) if number else None
-        return m if m and m.group(1) == number else None
-    pieces: list[tuple[str, re.Match | None]] = []  # (plain text, its sub-paragraph label)
-    refs: list[str] = []
-    for part in parts:
-        refs.extend(REF_RE.findall(part))
-        plain = REF_RE.sub("", part).strip()
-        if lang == "zh":
-            plain = normalise_zh_spacing(plain)
-        if plain:
-            pieces.append((plain, _SUB.match(plain) or unit(plain)))
-    text = ""
-    subs: list[Subparagraph] = []
-    label_starts: list[int] = []
-    for plain, label in pieces:
-        if not text:
-            text = plain
-        elif label:
-            text += ("" if lang == "zh" else " ") + plain
-        else:
-            text = join_lines([text, plain])
-        if label:
-            label_starts.append(len(text) - len(plain))
-            name = label.group(1) if label.re is _SUB else f"{number}.{label.group(2)}"
-            subs.append(Subparagraph(label=name, text="", offset=label_starts[-1] + label.end()))
-    for k, sub in enumerate(subs):
-        end = label_starts[k + 1] if k + 1 < len(subs) else len(text)
-        sub.text = text[sub.offset:end].strip()
-        if "." in sub.label and (m := _RECOMMENDED_BY.search(sub.text)):
-            sub.recommended_by = m.group(1)
-    return text, list(dict.fromkeys(refs)), subs
