@@ -82,6 +82,8 @@ class Masthead:
     report_of: str
     job: str | None  # "26-01234 (E)"
     job_date: str | None  # ddmmyy
+    title_note: str | None = None  # asterisked notes on the title and on "Report of ..."
+    report_note: str | None = None
 
 
 @dataclass

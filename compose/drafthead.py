@@ -11,6 +11,7 @@ import cn2an
 from compose.numbers import MONTHS_EN, ordinal
 
 AGENDA = re.compile(r"^[0-9]+( ?\([a-z]\))?$")
+REPORT_OF = re.compile(r"^(Report of the Secretary-General|秘书长的报告)$")
 SYMBOL = re.compile(r"^[A-Z]+(?:/[A-Za-z0-9.()]+)+$")
 
 
@@ -87,6 +88,28 @@ def _agenda_title(doc, lang: str) -> str | None:
     return (" " if lang == "en" else "").join(line.strip() for line in front[at + 1:end])
 
 
+def _front_notes(docs: dict, title: dict) -> dict:
+    """Asterisked notes called on the title or on "Report of the Secretary-General" (a late
+    submission, a document in parts), found by the front-page line that ends in their mark:
+    ``{"title_note": {"en": ...}, "report_note": {...}}``."""
+    found: dict = {}
+    for lang, d in docs.items():
+        for note in d.footnotes:
+            if not note.marker or note.marker.strip("*"):
+                continue
+            line = next((x.strip() for x in d.front or []
+                         if x.strip().endswith(note.marker)
+                         and not x.strip().endswith("*" + note.marker)), None)
+            if line is None:
+                continue
+            called = line[:-len(note.marker)].strip()
+            if title.get(lang) and called == title[lang].strip():
+                found.setdefault("title_note", {})[lang] = note.text
+            elif REPORT_OF.match(called):
+                found.setdefault("report_note", {})[lang] = note.text
+    return {k: v for k, v in found.items() if set(v) == set(docs)}
+
+
 def masthead(docs: dict) -> dict:
     first = next(iter(docs.values()))
     meta = first.metadata
@@ -114,4 +137,5 @@ def masthead(docs: dict) -> dict:
             agenda["document"] = next_symbol(star)
         head["agenda"] = agenda
     head["title"] = {lang: d.metadata.title or "" for lang, d in docs.items()}
+    head.update(_front_notes(docs, head["title"]))
     return head

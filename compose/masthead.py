@@ -60,4 +60,6 @@ def build(m: dict, lang: str) -> Masthead:
         report_of="Report of the Secretary-General" if lang == "en" else "秘书长的报告",
         job=f"{job} ({LANGUAGE_LETTER[lang]})" if job else None,
         job_date=as_date(date_).strftime("%d%m%y") if job else None,
+        title_note=(m.get("title_note") or {}).get(lang),
+        report_note=(m.get("report_note") or {}).get(lang),
     )

@@ -1,6 +1,6 @@
-"""An edition as a Word file in UN house style: masthead table, session and agenda block
-with the asterisked agenda footnote, title, "Report of the Secretary-General", boxed
-Summary, hanging ``I.``/``A.`` headings, paragraphs numbered at the text margin, (a)/(b)
+"""An edition as a Word file in UN house style: the first page (``compose.frontpage``:
+masthead, session and agenda block, title, "Report of the Secretary-General", boxed
+Summary), then hanging ``I.``/``A.`` headings, paragraphs numbered at the text margin, (a)/(b)
 sub-paragraphs, real footnotes, running symbol header, job-number/page footer. English
 editions are set in Times New Roman 10 pt; Chinese in a Song face with the East Asian font
 set on every run so that Word and LibreOffice render the Chinese."""
@@ -10,14 +10,13 @@ from pathlib import Path
 
 from docx import Document
 from docx.enum.style import WD_STYLE_TYPE
-from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import (WD_ALIGN_PARAGRAPH, WD_COLOR_INDEX, WD_LINE_SPACING,
                             WD_TAB_ALIGNMENT)
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.shared import Cm, Pt
 
-from compose import house
+from compose import frontpage, house
 from compose.draft import Box, Edition, Heading, Para, Table, Text
 from compose.footnotes import Footnotes
 
@@ -159,9 +158,6 @@ class Writer:
         self.doc.settings.odd_and_even_pages_header_footer = True
         width = s.page_width - s.left_margin - s.right_margin
         job_short = m.job.split(" ")[0] if m.job else ""
-        if m.job:
-            p = s.first_page_footer.paragraphs[0]
-            self.run(p, f"{m.job}    {m.job_date}", size=self.size["job"] + 1)
         for header, right in ((s.even_page_header, False), (s.header, True)):
             p = header.paragraphs[0]
             p.alignment = WD_ALIGN_PARAGRAPH.RIGHT if right else WD_ALIGN_PARAGRAPH.LEFT
@@ -184,99 +180,6 @@ class Writer:
             if not odd:
                 self.run(p, "\t")
                 self.run(p, job_short, size=self.size["job"])
-
-    # -- masthead ------------------------------------------------------------------
-    @staticmethod
-    def _border(cell, edge: str, size: int) -> None:
-        tcpr = cell._tc.get_or_add_tcPr()
-        tcpr.append(parse_xml(f'<w:tcBorders {nsdecls("w")}><w:{edge} w:val="single" '
-                              f'w:sz="{size}" w:space="0" w:color="000000"/></w:tcBorders>'))
-
-    def _masthead(self) -> None:
-        m = self.ed.masthead
-        table = self.doc.add_table(rows=2, cols=2)
-        table.alignment = WD_TABLE_ALIGNMENT.LEFT
-        table.autofit = False
-        for column, width in zip(table.columns, (Cm(12), Cm(4.5))):
-            column.width = width  # the grid, which LibreOffice follows
-            for cell in column.cells:
-                cell.width = width
-        un = table.cell(0, 0).paragraphs[0]
-        self.run(un, "United Nations" if self.lang == "en" else "联合国", size=self.size["un"])
-        sym = table.cell(0, 1).paragraphs[0]
-        sym.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-        self.run(sym, m.symbol, size=10)
-        organ = table.cell(1, 0).paragraphs[0]
-        organ.paragraph_format.line_spacing = Pt(self.size["organ"] + 4)
-        self.run(organ, m.organ, bold=True, size=self.size["organ"])
-        distr = table.cell(1, 1)
-        lines = ["Distr.: General", m.date, "", *m.language_lines]
-        distr.paragraphs[0].text = ""
-        for i, line in enumerate(lines):
-            p = distr.paragraphs[0] if i == 0 else distr.add_paragraph()
-            self.run(p, line, size=10)
-        distr.add_paragraph()
-        for cell in table.rows[0].cells:
-            self._border(cell, "bottom", 4)
-        for cell in table.rows[1].cells:
-            self._border(cell, "bottom", 18)
-
-        def line(text, bold=False, space_before=0):
-            p = self.doc.add_paragraph()
-            p.paragraph_format.space_before = Pt(space_before)
-            self.run(p, text, bold=bold)
-            return p
-
-        first = True
-        if m.body:
-            line(m.body, bold=True, space_before=6)
-            first = False
-        line(m.session, bold=True, space_before=6 if first else 0)
-        if m.meeting:
-            line(m.meeting)
-        if m.agenda:
-            p = self.doc.add_paragraph()
-            self.run(p, m.agenda[0])
-            if m.agenda_note:
-                self.notes.call(p, m.agenda_note + ("." if self.lang == "en" else "。"), mark="*")
-            if m.agenda[1]:
-                self.run(p, m.agenda[1])
-        if m.agenda_title:
-            p = line(m.agenda_title, bold=True)
-            p.paragraph_format.right_indent = Cm(7)
-        for text, size, before in ((m.title, self.size["title"], 24),
-                                   (m.report_of, self.size["report"], 10)):
-            p = self.doc.add_paragraph()
-            pf = p.paragraph_format
-            pf.left_indent, pf.right_indent = INDENT, INDENT
-            pf.space_before, pf.space_after = Pt(before), Pt(4)
-            pf.line_spacing = Pt(size + 3)
-            pf.keep_with_next = True
-            self.run(p, text, bold=True, size=size, heading=True)
-
-    def _summary(self) -> None:
-        """The boxed Summary: a one-cell table with four borders, as in UN documents."""
-        if not self.ed.summary:
-            return
-        spacer = self.doc.add_paragraph()
-        spacer.paragraph_format.space_after = Pt(6)
-        table = self.doc.add_table(rows=1, cols=1)
-        cell = table.cell(0, 0)
-        cell._tc.get_or_add_tcPr().append(parse_xml(
-            f'<w:tcBorders {nsdecls("w")}>' + "".join(
-                f'<w:{e} w:val="single" w:sz="4" w:space="0" w:color="000000"/>'
-                for e in ("top", "left", "bottom", "right")) + "</w:tcBorders>"))
-        head = cell.paragraphs[0]
-        head.paragraph_format.space_before = Pt(6)
-        head.paragraph_format.space_after = Pt(6)
-        self.run(head, self.ed.summary_label, italic=self.lang == "en",
-                 size=self.size["summary"], heading=True)
-        for text in self.ed.summary:
-            p = self.paragraph("SingleTxt", cell)
-            p.paragraph_format.first_line_indent = Cm(1.27)
-            self.text(p, text, "summary")
-        cell.add_paragraph()
-
 
     # -- body ----------------------------------------------------------------------
     def text(self, paragraph, text: Text, where: str) -> None:
@@ -339,8 +242,10 @@ class Writer:
         self._styles()
         self._page()
         self._furniture()
-        self._masthead()
-        self._summary()
+        frontpage.masthead(self)
+        frontpage.release(self)
+        frontpage.front(self)
+        frontpage.summary(self)
         self.doc.add_page_break()
         for block in self.ed.blocks:
             if isinstance(block, Table):

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from docx import Document
 from docx.enum.text import WD_LINE_SPACING
+from docx.oxml.ns import qn
 
 from compose import compose, house
 from compose.spec import example_path
@@ -137,3 +138,119 @@ def test_document_properties_are_this_documents(drafts, lang, language):
     core = _xml(drafts[lang], "docProps/core.xml")
     assert "python-docx" not in core and "2013" not in core
     assert "ja-JP" not in _xml(drafts[lang], "word/styles.xml")
+
+
+SAMPLE = TWIN.parents[2] / "samples" / "en" / "E_2025_15.en.pdf"
+
+
+def _first_page_chars(pdf_path):
+    import pdfplumber
+
+    if not pdf_path.exists():
+        pytest.skip(f"UN PDF {pdf_path} absent")
+    with pdfplumber.open(pdf_path) as pdf:
+        return [c for c in pdf.pages[0].chars if c["text"].strip()]
+
+
+@pytest.mark.parametrize("pdf, organ, symbol", [
+    (TWIN.with_suffix(".pdf"), "General Assembly", "A/80/590"),
+    (SAMPLE, "Economic and Social Council", "E/2025/15")])
+def test_masthead_sizes_are_the_uns_for_both_organs(pdf, organ, symbol):
+    """The organ name is 20 pt in General Assembly and Council documents alike, at the
+    body's indent; the symbol's first letter 20 pt, the rest 10 pt."""
+    chars = _first_page_chars(pdf)
+    first = [c for c in chars if c["top"] < 100 and c["x0"] < 400 and "Bold" in c["fontname"]]
+    assert "".join(c["text"] for c in first) == organ.replace(" ", "")
+    assert {round(c["size"]) for c in first} == {house.SIZES["en"]["organ"]}
+    assert round(first[0]["x0"] - house.PAGE["left"], 1) == round(house.TEXT_INDENT, 1)
+    top = [c for c in chars if c["top"] < 62 and c["x0"] > 400]
+    assert "".join(c["text"] for c in top) == symbol
+    assert [round(c["size"]) for c in top] == [house.MASTHEAD["symbol_letter"]] + \
+        [house.MASTHEAD["symbol"]] * (len(symbol) - 1)
+
+
+def _header_table(doc):
+    return doc.sections[0].first_page_header.tables[0]
+
+
+def test_masthead_is_a_table_in_the_first_page_header_as_in_the_uns(drafts, twin):
+    ours, theirs = _header_table(Document(drafts["en"])), _header_table(twin)
+    grid, un_grid = ([int(g.get(qn("w:w"))) / 20 for g in t._tbl.tblGrid.iterchildren(
+        qn("w:gridCol"))] for t in (ours, theirs))
+    assert grid == list(house.MASTHEAD["columns"]) == un_grid[:6]
+    assert [r.height.pt for r in ours.rows] == [r.height.pt for r in theirs.rows] == \
+        list(house.MASTHEAD["rows"])
+    header = _xml(drafts["en"], "word/header3.xml")
+    un_header = twin.sections[0].first_page_header.part.blob.decode("utf-8")
+    for rule in house.MASTHEAD["rules"]:
+        assert all(f'w:sz="{rule}" w:space="0"' in xml for xml in (header, un_header))
+    # the symbol: "E" 20 pt, "/2026/99" 10 pt, both lowered 2 pt, as the UN's "A", "/80/590"
+    m = house.MASTHEAD
+    letter, rest = (m["symbol_letter"], -m["symbol_drop"]), (m["symbol"], -m["symbol_drop"])
+    assert _symbol_runs(ours, 10) == [("E", *letter), ("/2026/99", *rest)]
+    assert _symbol_runs(theirs, 10) == [("A", *letter), ("/80/590", *rest)]
+    organ = ours.rows[1].cells[1].paragraphs[0].runs[0]
+    assert (organ.text, organ.font.size.pt, organ.bold) == \
+        ("Economic and Social Council", house.SIZES["en"]["organ"], True)
+    assert ours.rows[0].cells[1].text == "United Nations"
+    assert Document(drafts["en"]).paragraphs[0].text == "2026 session"  # the body's first
+
+
+def _symbol_runs(table, default: float):
+    """(text, size, raise) of the symbol's runs in the masthead's first row."""
+    runs = table.rows[0].cells[-1].paragraphs[0].runs
+    return [(r.text, r.font.size.pt if r.font.size else default,
+             int(r._r.rPr.find(qn("w:position")).get(qn("w:val"))) / 2) for r in runs]
+
+
+def _spacers(paragraphs, i, step):
+    """Points of the 6 pt spacer paragraphs next to paragraph ``i`` (UN twins' front page)."""
+    total, j = 0.0, i + step
+    while 0 <= j < len(paragraphs) and not paragraphs[j].text and \
+            paragraphs[j].paragraph_format.line_spacing is not None:
+        total += paragraphs[j].paragraph_format.line_spacing.pt
+        j += step
+    return total
+
+
+def test_title_block_is_spaced_as_the_uns(drafts, twin):
+    body = twin.paragraphs
+    title = next(i for i, p in enumerate(body) if p.style.name == "Title_H_CH")
+    report = next(i for i, p in enumerate(body) if p.style.name == "Title_H1")
+    f = house.FRONT
+    assert (_spacers(body, title, -1), _spacers(body, title, 1), _spacers(body, report, 1)) \
+        == (f["title_before"], f["report_before"], f["report_after"]) == (18, 12, 18)
+    ours = Document(drafts["en"]).paragraphs
+    t = next(p for p in ours if p.text.startswith("Mainstreaming"))
+    r = next(p for p in ours if p.text == "Report of the Secretary-General")
+    assert (t.paragraph_format.space_before.pt, r.paragraph_format.space_before.pt,
+            r.paragraph_format.space_after.pt) == (18, 12, 18)
+    assert t.paragraph_format.line_spacing.pt == f["title_line"] == \
+        twin.styles["_ H _Ch"].paragraph_format.line_spacing.pt
+    assert r.paragraph_format.line_spacing.pt == f["report_line"] == \
+        twin.styles["_ H_1"].paragraph_format.line_spacing.pt
+    assert _pt(t.paragraph_format.left_indent) == _pt(t.paragraph_format.right_indent) == \
+        _pt(twin.styles["Title_H_CH"].paragraph_format.left_indent) == house.TEXT_INDENT
+
+
+def test_summary_first_lines_begin_at_the_second_tab_stop(drafts):
+    chars = _first_page_chars(SAMPLE)
+    lines: dict = {}
+    for c in chars:
+        if 380 < c["top"] < 640:
+            lines.setdefault(round(c["top"]), []).append(c["x0"])
+    starts = sorted({round(min(xs), 1) for xs in lines.values()})
+    assert len(starts) == 2 and abs((starts[1] - starts[0]) - house.SUMMARY["first_line"]) < 0.3
+    cell = Document(drafts["en"]).tables[0].cell(0, 0)
+    assert cell.paragraphs[0].text == "Summary"
+    assert [_pt(p.paragraph_format.first_line_indent) for p in cell.paragraphs[1:2]] == [23.75]
+    assert _xml(drafts["en"], "word/document.xml").count(
+        f'w:val="single" w:sz="{house.SUMMARY["border"]}"') == 4
+
+
+def test_first_page_footer_prints_the_job_number_line_as_the_uns(drafts, twin):
+    release = twin.styles["Release Date"].font.size.pt
+    footer = Document(drafts["en"]).sections[0].first_page_footer.paragraphs[0]
+    assert footer.text == "26-99999 (E)    150426"
+    assert {r.font.size.pt for r in footer.runs} == {release} == \
+        {house.SIZES["en"]["release"]}

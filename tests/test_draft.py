@@ -108,6 +108,15 @@ def test_english_text_and_masthead(en):
     assert head["agenda"] == {"item": "16", "provisional": False,
                               "title": {"en": "Regional cooperation"}}
     assert drafted.metadata.symbol == "E/2026/15"
+    # the asterisked note on "Report of the Secretary-General*" (a late submission) is
+    # carried, called where the source calls it
+    late = ("The present report was submitted to the conference services for processing "
+            "after the deadline for technical reasons beyond the control of the submitting "
+            "office.")
+    assert head["report_note"] == {"en": late} and "title_note" not in head
+    assert [(f.marker, f.text) for f in drafted.footnotes if f.marker == "*"] == \
+        [(f.marker, f.text) for f in source.footnotes if f.marker == "*"] == [("*", late)]
+    assert drafted.front[-1] == source.front[-1] == "Report of the Secretary-General*"
     assert spec["currency"] == "$"  # the series writes "$8.4 million"
     with done["data"].open(encoding="utf-8") as f:
         rows = {r["id"]: r for r in csv.DictReader(f)}
@@ -239,3 +248,22 @@ def test_draft_of_the_csw_proposals_composes_back(tmp_path):
     done, result, source, drafted = _round_trip(source_path, tmp_path)
     assert done["paragraphs"] == len(source.paragraphs) - 1 == 66  # one in the summary
     assert [p.text for p in drafted.paragraphs] == [p.text for p in source.paragraphs]
+
+
+def test_asterisked_title_note_follows_the_agenda_note(tmp_path):
+    """E/HLPF/2025/2 calls "*" on its agenda line and "**" on its title: both carried, each
+    on its own line, and numbered in that order again."""
+    source_path = SHARED / "corpus-dev" / "en" / "E_HLPF_2025_2.en.pdf"
+    if not source_path.exists():
+        pytest.skip(f"shared corpus file {source_path} absent")
+    done = draft([str(source_path)], tmp_path / "spec")
+    head = yaml.safe_load(done["spec"].read_text("utf-8"))["masthead"]
+    assert head["agenda"]["document"] == "E/HLPF/2026/1"
+    assert head["title_note"]["en"].startswith("The present document is a compilation of the")
+    [result] = compose(done["spec"], tmp_path / "out", check=False)
+    source, drafted = read(str(source_path)), read(str(result["docx"]))
+    stars = [(f.marker, f.text) for f in drafted.footnotes if f.marker.startswith("*")]
+    assert stars == [("*", "E/HLPF/2026/1."),
+                     ("**", next(f.text for f in source.footnotes if f.marker == "**"))]
+    assert [line for line in drafted.front if line.endswith("*")] == [
+        "Item 2 of the provisional agenda*", f"{source.metadata.title}**"]
