@@ -168,7 +168,12 @@ def _table_block(caption, rows, notes, page: int, kind: str = "table") -> Block:
         if cells and len(cells[-1]) == 1 and row[0][:1].islower():  # a row label wrapped
             row[0] = join_lines([cells.pop()[0], row[0]])
         cells.append(row)
-    cells += [[_note_text(segs)] for segs in notes]
+    for segs in notes:  # a note's wrapped lines join it
+        text = _note_text(segs)
+        if cells[len(rows):] and not (segs[0].runs[0].sup or pdf_tables.opens_note(text)):
+            cells[-1][0] = join_lines([cells[-1][0], text])
+        else:
+            cells.append([text])
     return Block(text=" ".join(s.plain() for segs in caption for s in segs), page=page,
                  role=kind, heading=False, rows=cells)
 

@@ -18,11 +18,18 @@ from corpus.blocks import LABEL
 _NUMBER = re.compile(r"^[(\[]?[-–—+]?\$?\d[\d\s.,]*%?[)\]]?[a-z*]{0,2}$|^[-–—]$|^n/?a$|^\.\.\.?$")
 _TERMINAL = (".", ":", ";", "。", "：", "；")
 _CAPTION = re.compile(r"^(?:Table|Figure|Chart|Map|Box|Graph)\s+[\dA-Z.IVX]+\b|^\(.*\)$|^表\s*\d|^图\s*\d")
-_NOTE = re.compile(r"^(?:Source|Sources|Note|Notes|Abbreviations?)\s*:|^(?:资料来源|注)\s*[:：]")
+_NOTE = re.compile(r"^(?:Source|Sources|Note|Notes|Abbreviations?)\s*:|^(?:资料来源|注)\s*[:：]|"
+                   r"^\*{1,4} ?[A-Z]")  # "* Includes cases ...", "***Referrals may ..."
 _LEADERS = re.compile(r"(?:\.\s?){5,}|…{3,}")
 # the boxes of an organization chart give each unit's staff: "(54 posts)", "(2 positions – GTA)"
 _POSTS = re.compile(r"^\(\d[\d,]*\s+(?:posts?|positions?)\b|^（\d+\s*个员额")
 MIN_ROWS = 3
+
+
+def opens_note(text: str) -> bool:
+    """A line that starts a note under a table or chart ("Source: ...", "a Including ...",
+    "* Estimate")."""
+    return bool(_NOTE.match(text) or re.match(r"^[a-z] (?=\S)", text))
 
 
 def numeric(text: str) -> bool:

@@ -39,7 +39,7 @@ def paged(text: str) -> tuple[list[str], dict[int, tuple[str | None, str]]] | No
     notes: list[tuple[str | None, str]] = []
     last_marker, last_line = "0", ""
     for number, page in enumerate(pages):
-        raw = page.splitlines()
+        raw = _without_page_number(page.splitlines(), number + 1)
         lines, zone = _split_zone([line.strip() for line in raw], last_marker)
         page_notes = _read_notes(zone, last_marker) if zone else []
         raw, dropped = _without_furniture(raw[:len(lines)], first=number == 0)
@@ -55,6 +55,19 @@ def paged(text: str) -> tuple[list[str], dict[int, tuple[str | None, str]]] | No
     lines = body + [""] + furniture + [""]
     roles = {len(lines) + i: note for i, note in enumerate(notes)}
     return lines + [text for _, text in notes], roles
+
+
+_COUNTER = re.compile(r"^\s*\d{1,4}\s*/\s*\d{1,4}\s*$|\d{2}-\d{5}\s+\d{1,4}\s*$|^\s*\d{1,4}\s+(?:GE\.)?\d{2}-\d{5}")
+
+
+def _without_page_number(lines: list[str], number: int) -> list[str]:
+    """The page without its page number printed alone at its head or foot (a plain dump
+    sets "3" on a line of its own, like a note's marker), unless a footer carries it."""
+    if any(_COUNTER.search(line) for line in lines):
+        return lines  # "3/18": the number is printed with the page count
+    filled = [i for i, line in enumerate(lines) if line.strip()]
+    ends = set(filled[:2] + filled[-3:])
+    return [line for i, line in enumerate(lines) if i not in ends or line.strip() != str(number)]
 
 
 def _split_zone(lines: list[str], last: str) -> tuple[list[str], list[str]]:
@@ -80,20 +93,23 @@ def _zone(lines: list[str]) -> list[str]:
     return [line for line in lines if line and not (_furniture(line) and not SYMBOL_LINE.match(line))]
 
 
-_COLUMNS = re.compile(r"\S\s{3,}\S")  # a table's row in a -layout dump: notes run in one column
+# a table's row in a -layout dump (notes run in one column); a contents line's dot leaders
+_COLUMNS = re.compile(r"\S\s{3,}\S|(?:\. ?){4}")
 _PARAGRAPH = re.compile(r"^(?:\d{1,3}\.|\([a-z]{1,3}\)|[IVX]+\.)\s")
 
 
 def _ruleless_start(lines: list[str], last: str) -> int | None:
     """Where a page's notes begin when no rule is printed: the first line that opens with
-    the next marker (or an asterisk), after a blank line, with no numbered paragraph or
-    table row after it."""
+    the next marker (or an asterisk), alone or after a blank line, with no numbered
+    paragraph, table row or contents line after it."""
     for i, line in enumerate(lines):
         m = _MARK.match(line)
-        text = m and (m.group(2) or next((x for x in lines[i + 1:i + 2] if not _MARK.match(x)), ""))
+        text = m and (m.group(2) or next((x for x in lines[i + 1:] if x and not
+                                          _MARK.fullmatch(x)), ""))  # after a run of markers
         if not text or not _plausible(m.group(1), last, m.group(2)) or \
                 m.group(1).isdigit() and int(m.group(1)) != int(last) + 1 and "/" not in line[:4] or \
-                i and lines[i - 1] and not _furniture(lines[i - 1]) and m.group(1) != "*":
+                i and lines[i - 1] and not _furniture(lines[i - 1]) and m.group(1) != "*" \
+                and m.group(2):  # a marker alone on its line needs no blank line above
             continue
         if not any(_PARAGRAPH.match(rest) or _COLUMNS.search(_MARK.sub(r"\2", rest))
                    for rest in _zone(lines[i:])):
@@ -121,8 +137,8 @@ def _read_notes(zone: list[str], last: str) -> list[tuple[str | None, list[str]]
             runs[-1][1].append(line)
         else:
             runs.append(([], [line]))
-    if len(runs) > 1 and runs[-1][0] and not runs[-1][1] and not runs[0][0]:
-        runs[0] = (runs.pop()[0], runs[0][1])  # stray markers printed after the notes
+    if len(runs) > 1 and runs[-1][0] and not runs[-1][1]:
+        _place_strays(runs, runs.pop()[0])
     notes: list[tuple[str | None, list[str]]] = []
     for markers, text in runs:
         if not markers:
@@ -131,6 +147,19 @@ def _read_notes(zone: list[str], last: str) -> list[tuple[str | None, list[str]]
         groups = _split(text, len(markers))
         notes += [(m, g) for m, g in zip(markers, groups)]
     return notes
+
+
+def _place_strays(runs: list[tuple[list[str], list[str]]], strays: list[str]) -> None:
+    """Markers printed after all the notes' text go to the notes they number: after the
+    marker just below them ("1", texts of 1 and 2, "3" ... then a stray "2"), or to the text
+    before the first marker."""
+    for stray in strays:
+        below = [r for r in runs if r[0] and r[0][-1].isdigit() and stray.isdigit()
+                 and int(r[0][-1]) < int(stray)]
+        if below:
+            below[-1][0].append(stray)
+        elif not runs[0][0]:
+            runs[0][0].append(stray)
 
 
 def _plausible(marker: str, last: str, rest: str | None) -> bool:
