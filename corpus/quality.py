@@ -25,7 +25,7 @@ _JOB = re.compile(r"(?<![\d.])(?:GE\.)?\d{2}-\d{5}\s*(?:\(\s*[A-Z]\s*\)|\d{1,3}\
 _BARCODE = re.compile(r"\*\d{7,8}\*")
 _HAN_SPACE = re.compile(f"[{HAN}][ \u3000]+[{HAN}]")
 _FRONT_REF = re.compile(r"(?<=[^\s*])(\*{1,3}|[†‡])")
-_NOTE_MARK = re.compile(r"^([a-z]|\*{1,3})\s")  # a table note's own mark: "a Including", "* Estimate"
+_NOTE_MARK = re.compile(r"^([a-z](?=\s)|\*{1,4}(?=\s?\S))")  # "a Including", "* Estimate", "***Referrals"
 _WORD = re.compile(f"[A-Za-z\u00c0-\u024f]{{2,}}|[{HAN}]")
 
 
