@@ -55,9 +55,12 @@ def _check_zip(path: Path, data: bytes) -> None:
 def read_docx(path: Path, data: bytes):
     """The blocks of a Word file and its page count; a package with a damaged part is read
     from its main part alone (``docx_salvage``) rather than refused."""
-    from corpus.readers.docx_salvage import DAMAGE, salvage
+    from corpus.readers.docx_salvage import DAMAGE, salvage, salvage_local
 
-    _check_zip(path, data)
+    try:
+        _check_zip(path, data)
+    except NotImplementedError as exc:  # zipfile refuses the package's directory itself
+        return salvage_local(path, data, f"its zip directory is damaged ({exc})")
     try:
         return _read_docx(data)
     except DAMAGE as exc:

@@ -55,9 +55,46 @@ def salvage(path: Path, data: bytes, exc: BaseException) -> tuple[list[Block], N
     why = cause(exc)
     try:
         xml = zipfile.ZipFile(io.BytesIO(data)).read("word/document.xml")
+    except (*DAMAGE, OSError, NotImplementedError):
+        raise ReadError(path, f"damaged Word document: {why}, and its main part "
+                              "word/document.xml cannot be read either") from None
+    return _paragraphs(path, xml, why)
+
+
+def salvage_local(path: Path, data: bytes, why: str) -> tuple[list[Block], None]:
+    """The main part found by its local file header, when the package's central directory
+    cannot be read at all (a damaged version field: "zip file version 14.2")."""
+    at, method = -1, 0
+    for start in _local_headers(data):
+        name_len, extra_len = int.from_bytes(data[start + 26:start + 28], "little"), \
+            int.from_bytes(data[start + 28:start + 30], "little")
+        if data[start + 30:start + 30 + name_len] == b"word/document.xml":
+            at = start + 30 + name_len + extra_len
+            method = int.from_bytes(data[start + 8:start + 10], "little")
+            break
+    if at < 0:
+        raise ReadError(path, f"damaged Word document: {why}, and its main part cannot be found")
+    try:
+        xml = zlib.decompressobj(-15).decompress(data[at:]) if method == 8 else data[at:]
+    except zlib.error:
+        raise ReadError(path, f"damaged Word document: {why}, and its main part "
+                              "word/document.xml cannot be read either") from None
+    end = xml.rfind(b"</w:document>")
+    return _paragraphs(path, xml[:end + len(b"</w:document>")] if end >= 0 else xml, why)
+
+
+def _local_headers(data: bytes):
+    start = data.find(b"PK\x03\x04")
+    while start >= 0:
+        yield start
+        start = data.find(b"PK\x03\x04", start + 4)
+
+
+def _paragraphs(path: Path, xml: bytes, why: str) -> tuple[list[Block], None]:
+    try:
         root = etree.fromstring(xml, etree.XMLParser(resolve_entities=False, no_network=True,
                                                      huge_tree=False))
-    except (*DAMAGE, OSError):
+    except etree.XMLSyntaxError:
         raise ReadError(path, f"damaged Word document: {why}, and its main part "
                               "word/document.xml cannot be read either") from None
     blocks = []
