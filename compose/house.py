@@ -21,9 +21,10 @@ SPACE_AFTER = 6.0
 # it at 51.1 pt; here it starts at 36 pt, so that the heading's text is "I.<tab>Title"),
 # the text hanging at the body's indent: heading and body text start at the same place
 HEADING_NUMBER_AT = 36.0
-# footnote text: the note indented with the body, its mark in front of it (in the PDF of
-# E/2025/15 marks stand near x = 95 pt, 35 pt into the text area; notes start at 123.9)
-NOTE_MARK_AT = 36.0
+# footnote text: the note at the body's indent, hanging 28.8 pt, its mark right-aligned on a
+# stop 3.6 pt before the text (twins' notes: w:ind left 1267 hanging 576, a right tab at
+# 1195 twips, the mark after a tab; E/2025/15: "*" ends at x = 119.8, text at 123.9)
+NOTE = {"hanging": 28.8, "mark_stop": 59.75}
 # sizes (pt) and exact line pitches per language; zh: SimSun 10.5 on 15.6 as UN Chinese
 SIZES = {
     "en": {"body": 10, "line": 12, "note": 8.5, "note_line": 10.5, "h1": 14, "h1_line": 15,
@@ -35,6 +36,9 @@ SIZES = {
            "report": 12, "organ": 16, "un": 14, "header": 8.5, "page": 8.5, "job": 7,
            "release": 10},
 }
+# English text is set a little wide: letter spacing (pt) and width (%) of the twins' ``Normal``
+# (w:spacing 4, w:w 103) and ``footnote text`` (5, 104) styles; UN Chinese files use neither
+TRACKING = {"en": {"body": (0.2, 103), "note": (0.25, 104)}}
 NOTE_CALL_GAP = 2.0  # pt after a footnote call followed by another at the same place
 # the running header's symbol sits low, on its rule (UN files: a 43.2 pt row, text at the
 # bottom; in E/2025/15 the symbol's top is 52 pt from the page's top)

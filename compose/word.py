@@ -29,6 +29,10 @@ PBDR_SUCCESSORS = ("w:shd", "w:tabs", "w:suppressAutoHyphens", "w:kinsoku", "w:w
                    "w:contextualSpacing", "w:mirrorIndents", "w:suppressOverlap", "w:jc",
                    "w:textDirection", "w:textAlignment", "w:textboxTightWrap",
                    "w:outlineLvl", "w:divId", "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange")
+# schema order: what may follow w:spacing and w:w inside w:rPr
+RPR_AFTER_WIDTH = ("w:kern", "w:position", "w:sz", "w:szCs", "w:highlight", "w:u", "w:effect",
+                   "w:bdr", "w:shd", "w:fitText", "w:vertAlign", "w:rtl", "w:cs", "w:em",
+                   "w:lang", "w:eastAsianLayout", "w:specVanish", "w:oMath")
 INDENT = Pt(house.TEXT_INDENT)
 
 
@@ -85,6 +89,7 @@ class Writer:
         rpr.get_or_add_rFonts().set(qn("w:eastAsia"), self.fonts["cjk"])
         lang, east = house.RUN_LANGUAGE
         rpr.append(parse_xml(f'<w:lang {nsdecls("w")} w:val="{lang}" w:eastAsia="{east}"/>'))
+        self._tracking(normal, "body")
         for default in styles.element.iter(qn("w:lang")):  # the template's ja-JP default
             default.set(qn("w:val"), lang)
             default.set(qn("w:eastAsia"), east)
@@ -127,15 +132,29 @@ class Writer:
         note.base_style = normal
         note.font.size = Pt(self.size["note"])
         nf = note.paragraph_format
-        nf.left_indent, nf.right_indent = Cm(1.9), INDENT
-        nf.first_line_indent = Pt(house.NOTE_MARK_AT) - Cm(1.9)
+        nf.left_indent, nf.right_indent = INDENT, INDENT
+        nf.first_line_indent = Pt(-house.NOTE["hanging"])
+        nf.tab_stops.add_tab_stop(Pt(house.NOTE["mark_stop"]), WD_TAB_ALIGNMENT.RIGHT)
+        nf.tab_stops.add_tab_stop(INDENT)
         nf.line_spacing_rule = WD_LINE_SPACING.EXACTLY
         nf.line_spacing = Pt(self.size["note_line"])
         nf.space_after = Pt(2)
+        self._tracking(note, "note")
         for name in ("Header", "Footer"):  # the template's centre and right tabs
             styles[name].paragraph_format.tab_stops.clear_all()
         ref = styles.add_style("Footnote Reference", WD_STYLE_TYPE.CHARACTER)
         ref.font.superscript = True
+
+    def _tracking(self, style, level: str) -> None:
+        """Letter spacing and width of the UN's English styles (``house.TRACKING``)."""
+        tracking = house.TRACKING.get(self.lang)
+        if not tracking:
+            return
+        spacing, width = tracking[level]
+        rpr = style.element.get_or_add_rPr()
+        for xml in (f'<w:spacing {nsdecls("w")} w:val="{round(spacing * 20)}"/>',
+                    f'<w:w {nsdecls("w")} w:val="{width}"/>'):
+            rpr.insert_element_before(parse_xml(xml), *RPR_AFTER_WIDTH)
 
     def _page(self) -> None:
         s = self.doc.sections[0]

@@ -254,3 +254,38 @@ def test_first_page_footer_prints_the_job_number_line_as_the_uns(drafts, twin):
     assert footer.text == "26-99999 (E)    150426"
     assert {r.font.size.pt for r in footer.runs} == {release} == \
         {house.SIZES["en"]["release"]}
+
+
+def _tracking(style):
+    rpr = style.element.rPr
+    return (int(rpr.find(qn("w:spacing")).get(qn("w:val"))) / 20,
+            int(rpr.find(qn("w:w")).get(qn("w:val"))))
+
+
+def test_english_text_is_tracked_as_the_uns(drafts, twin):
+    """The UN sets English text 3 % wide with 0.2 pt letter spacing (notes 4 %, 0.25 pt): the
+    lines then break where the UN's break (E/2025/15's summary: "... Council in")."""
+    ours = Document(drafts["en"]).styles
+    assert _tracking(ours["Normal"]) == _tracking(twin.styles["Normal"]) == \
+        house.TRACKING["en"]["body"]
+    assert _tracking(ours["Footnote Text"]) == _tracking(twin.styles["footnote text"]) == \
+        house.TRACKING["en"]["note"]
+    zh = Document(drafts["zh"]).styles["Normal"].element.rPr
+    assert zh.find(qn("w:w")) is None and zh.find(qn("w:spacing")) is None
+
+
+def test_notes_hang_at_the_body_indent_as_the_uns(drafts):
+    twin_notes = TWIN.with_name("A_80_600.docx")
+    if not twin_notes.exists():
+        pytest.skip(f"UN Word original {twin_notes} absent")
+    un = _xml(twin_notes, "word/footnotes.xml")
+    left, hanging, stop = (round(v * 20) for v in (
+        house.TEXT_INDENT, house.NOTE["hanging"], house.NOTE["mark_stop"]))
+    assert f'w:ind w:left="{left}" w:right="1260" w:hanging="{hanging}"' in un
+    assert f'<w:tab w:val="right" w:pos="{stop}"/>' in un
+    nf = Document(drafts["en"]).styles["Footnote Text"].paragraph_format
+    assert (_pt(nf.left_indent), _pt(nf.first_line_indent)) == (house.TEXT_INDENT, -28.8)
+    assert [(_pt(t.position), t.alignment) for t in nf.tab_stops] == \
+        [(59.75, 2), (house.TEXT_INDENT, 0)]
+    notes = _xml(drafts["en"], "word/footnotes.xml")
+    assert notes.count('<w:tab/><w:footnoteRef/>') == 3  # the mark after a tab
