@@ -10,6 +10,7 @@ from corpus.blocks import HAN, LABEL, Block, join_lines
 from corpus.readers.pdf_lines import Segment
 
 _HAN = re.compile(f"[{HAN}]")
+_LEGEND = re.compile(r"^\*{1,3} ?[A-Z]")
 _OPENERS = "《“‘（(「『【〈"
 # What a line cannot be broken inside: a Han character or a Latin word, with the
 # punctuation that may not start or end a line (kinsoku) held to it.
@@ -88,8 +89,8 @@ class Layout:
             return False
         if abs(a.size - seg.size) > 0.15 * a.size or a.bold != seg.bold or a.italic != seg.italic:
             return False
-        if LABEL.match(seg.plain()):
-            return False
+        if LABEL.match(seg.plain()) or _LEGEND.match(seg.plain()):
+            return False  # a numbered item, or an asterisk's note: "* Participated in ..."
         # titles in large type wrap at their own right indent: no "ended short" test there
         return a.size >= 1.15 * self.size or not _ended_short(a, seg, self.right_for(page))
 

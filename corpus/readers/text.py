@@ -104,8 +104,8 @@ def read_text(path: Path, data: bytes):
         raise ReadError(path, "the file holds no text")
     found = paged(text)
     if found:  # the page breaks tell notes and furniture from the body: markers are placed
-        lines, roles = found
-        return _blocks(lines, roles, set(), wrapped=True), None
+        lines, roles, tables = found
+        return _blocks(lines, roles, set(), wrapped=True, tables=tables), None
     lines = _single_spaced([line.strip() for line in text.splitlines()])
     roles = _footnote_lines(lines)
     markers = {m for m, _ in roles.values() if m}
@@ -213,7 +213,8 @@ def _inline_refs(line: str, markers: set[str]) -> str:
     return re.sub(r"(?<=[^\s*])\*(?=\s|$)", ref("*"), line)
 
 
-def _blocks(lines: list[str], roles, markers: set[str], wrapped: bool = False) -> list[Block]:
+def _blocks(lines: list[str], roles, markers: set[str], wrapped: bool = False,
+            tables: dict[int, list[list[str]]] | None = None) -> list[Block]:
     """Group lines into blocks. In the masthead each known item (symbol, organ, date,
     session, agenda item...) is a block of its own and layout columns are split; elsewhere
     lines of one chunk are joined until a line starts a new unit or (unless the lines are
@@ -244,6 +245,10 @@ def _blocks(lines: list[str], roles, markers: set[str], wrapped: bool = False) -
             current = []
 
     for i, line in enumerate(lines):
+        if tables and i in tables:
+            flush()
+            blocks.append(Block("", role="table", rows=tables[i]))
+            continue
         if i in roles:
             flush()
             marker, text = roles[i]

@@ -15,6 +15,7 @@ import re
 
 from corpus.blocks import join_lines, ref
 from corpus.furniture import SYMBOL_LINE, is_furniture
+from corpus.readers.text_tables import split_tables
 from corpus.readers.text_wrap import with_breaks
 
 SEPARATOR = re.compile(r"^\s*[_\u2014\u2015]{8,}\s*$")
@@ -27,16 +28,18 @@ _BODY_WIDTH = 60  # a body line is at least this long; masthead lines are shorte
 Note = tuple[str, list[str]]  # marker, its lines
 
 
-def paged(text: str) -> tuple[list[str], dict[int, tuple[str | None, str]]] | None:
-    """(lines, footnote roles by line index) for a dump with page breaks, or None when the
-    text has none. Body lines come first, pages joined; then the page furniture; then one
-    line per footnote (a marker of None continues the note before it)."""
+def paged(text: str):
+    """(lines, footnote roles by line index, tables' rows by line index) for a dump with
+    page breaks, or None when the text has none. Body lines come first, pages joined, a
+    table as an empty line; then the page furniture; then one line per footnote (a marker
+    of None continues the note before it)."""
     pages = text.split("\f")
     if len([p for p in pages if p.strip()]) < 2:
         return None
     body: list[str] = []
     furniture: list[str] = []
     notes: list[tuple[str | None, str]] = []
+    tables: dict[int, list[list[str]]] = {}
     last_marker, last_line = "0", ""
     for number, page in enumerate(pages):
         raw = _without_page_number(page.splitlines(), number + 1)
@@ -44,7 +47,9 @@ def paged(text: str) -> tuple[list[str], dict[int, tuple[str | None, str]]] | No
         page_notes = _read_notes(zone, last_marker) if zone else []
         raw, dropped = _without_furniture(raw[:len(lines)], first=number == 0)
         furniture += dropped
-        lines = [line.strip() for line in with_breaks([last_line] + raw)[1:]]
+        broken, page_tables = split_tables(with_breaks([last_line] + raw)[1:])
+        tables.update({len(body) + i: rows for i, rows in page_tables.items()})
+        lines = [line.strip() for line in broken]
         if page_notes:
             _place_refs(lines, [m for m, _ in page_notes if m])
             last_marker = str(max([int(m) for m, _ in page_notes if m and m.isdigit()],
@@ -54,7 +59,7 @@ def paged(text: str) -> tuple[list[str], dict[int, tuple[str | None, str]]] | No
         last_line = next((line for line in reversed(raw) if line.strip()), last_line)
     lines = body + [""] + furniture + [""]
     roles = {len(lines) + i: note for i, note in enumerate(notes)}
-    return lines + [text for _, text in notes], roles
+    return lines + [text for _, text in notes], roles, tables
 
 
 _COUNTER = re.compile(r"^\s*\d{1,4}\s*/\s*\d{1,4}\s*$|\d{2}-\d{5}\s+\d{1,4}\s*$|^\s*\d{1,4}\s+(?:GE\.)?\d{2}-\d{5}")
