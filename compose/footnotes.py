@@ -33,14 +33,13 @@ class Footnotes:
         automatic number, as for the agenda footnote. Returns the reference run."""
         fid = len(self.notes) + 1
         ref_mark = f"<w:t>{escape(mark)}</w:t>" if mark else "<w:footnoteRef/>"
-        # the mark after a tab, right-aligned on the style's stop, as in the UN's notes;
         # an asterisk prints on the line at the text's size, in the note and at the call
         # (E/2025/15: "Secretary-General*" with a 10 pt "*", the note's "*" 8.4 pt)
         level = '<w:vertAlign w:val="baseline"/>' if mark else ""
         ref = f'<w:rPr><w:rStyle w:val="FootnoteReference"/>{self.fonts}{level}</w:rPr>'
         self.notes.append(
             f'<w:footnote w:id="{fid}"><w:p><w:pPr><w:pStyle w:val="FootnoteText"/></w:pPr>'
-            f'<w:r>{ref}<w:tab/>{ref_mark}</w:r>'
+            f'<w:r>{ref}{ref_mark}</w:r>'
             f'<w:r><w:rPr>{self.fonts}</w:rPr><w:tab/><w:t xml:space="preserve">{escape(text)}</w:t></w:r>'
             f'</w:p></w:footnote>')
         custom = ' w:customMarkFollows="1"' if mark else ""

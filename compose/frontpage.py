@@ -13,7 +13,7 @@ from docx.shared import Pt
 
 from compose import house
 
-# schema order: what may follow w:position inside w:rPr
+# schema order: what may follow w:position inside w:rPr (w:spacing and w:w precede w:kern)
 POSITION_SUCCESSORS = ("w:sz", "w:szCs", "w:highlight", "w:u", "w:effect", "w:bdr", "w:shd",
                        "w:fitText", "w:vertAlign", "w:rtl", "w:cs", "w:em", "w:lang",
                        "w:eastAsianLayout", "w:specVanish", "w:oMath")
@@ -39,6 +39,13 @@ def _layout(table, widths) -> None:
             cell.width = Pt(width)
 
 
+def track(rpr, spacing: float, width: int) -> None:
+    """Letter spacing (pt) and width (%) on a run's or a style's ``w:rPr``."""
+    for xml in (f'<w:spacing {nsdecls("w")} w:val="{round(spacing * 20)}"/>',
+                f'<w:w {nsdecls("w")} w:val="{width}"/>'):
+        rpr.insert_element_before(parse_xml(xml), "w:kern", "w:position", *POSITION_SUCCESSORS)
+
+
 def _lowered(run, points: float) -> None:
     run._r.get_or_add_rPr().insert_element_before(
         parse_xml(f'<w:position {nsdecls("w")} w:val="{round(-points * 2)}"/>'),
@@ -62,7 +69,7 @@ def masthead(w) -> None:
     un = top[1].paragraphs[0]
     un.paragraph_format.space_after = Pt(mh["un_after"])
     un.paragraph_format.line_spacing = Pt(mh["un_line"])
-    w.run(un, "United Nations" if w.lang == "en" else "联合国", size=size["un"])
+    un_run = w.run(un, "United Nations" if w.lang == "en" else "联合国", size=size["un"])
     sym = top[3].merge(top[-1]).paragraphs[0]
     sym.alignment = WD_ALIGN_PARAGRAPH.RIGHT
     sym.paragraph_format.space_after = Pt(mh["un_after"])
@@ -72,7 +79,10 @@ def masthead(w) -> None:
     organ = bottom[1].merge(bottom[3]).paragraphs[0]
     organ.paragraph_format.space_before = Pt(mh["organ_before"])
     organ.paragraph_format.line_spacing = Pt(mh["organ_line"])
-    w.run(organ, m.organ, bold=True, size=size["organ"])
+    organ_run = w.run(organ, m.organ, bold=True, size=size["organ"])
+    if w.lang in house.TRACKING:  # as tracked in the UN's English files
+        track(un_run._r.get_or_add_rPr(), *mh["un_tracking"])
+        track(organ_run._r.get_or_add_rPr(), *mh["organ_tracking"])
     distr = bottom[-1]
     for i, line in enumerate(["Distr.: General", m.date, "", *m.language_lines]):
         p = distr.paragraphs[0] if i == 0 else distr.add_paragraph()

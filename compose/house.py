@@ -21,10 +21,11 @@ SPACE_AFTER = 6.0
 # it at 51.1 pt; here it starts at 36 pt, so that the heading's text is "I.<tab>Title"),
 # the text hanging at the body's indent: heading and body text start at the same place
 HEADING_NUMBER_AT = 36.0
-# footnote text: the note at the body's indent, hanging 28.8 pt, its mark right-aligned on a
-# stop 3.6 pt before the text (twins' notes: w:ind left 1267 hanging 576, a right tab at
-# 1195 twips, the mark after a tab; E/2025/15: "*" ends at x = 119.8, text at 123.9)
-NOTE = {"hanging": 28.8, "mark_stop": 59.75}
+# footnote text: the note at the body's indent, hanging 28.8 pt, its mark at the start of the
+# hanging line and the text after a tab (twins' notes: w:ind left 1267 hanging 576; they put
+# the mark on a right tab at 1195 twips after a leading tab, which LibreOffice ignores inside
+# a footnote's mark: the mark then lands on the right stop and pushes the text off the indent)
+NOTE = {"hanging": 28.8}
 # sizes (pt) and exact line pitches per language; zh: SimSun 10.5 on 15.6 as UN Chinese
 SIZES = {
     "en": {"body": 10, "line": 12, "note": 8.5, "note_line": 10.5, "h1": 14, "h1_line": 15,
@@ -59,7 +60,10 @@ RUN_LANGUAGE = ("en-US", "zh-CN")
 MASTHEAD = {"columns": (63.35, 93.6, 12.25, 155.5, 12.25, 154.8), "rows": (43.2, 144.0),
             "rules": (4, 12),  # eighths of a point under row 1 and row 2
             "symbol_letter": 20, "symbol": 10, "symbol_drop": 2.0, "un_after": 4.0, "un_line": 15.0,
-            "organ_line": 19.5, "organ_before": 5.45, "distr_before": 12.0}
+            "organ_line": 19.5, "organ_before": 5.45, "distr_before": 12.0,
+            # letter spacing (pt) and width (%) of "United Nations" (run: w:spacing 2, w:w 96)
+            # and of the organ name (``XLarge``: -4, 98), which the body's tracking would widen
+            "un_tracking": (0.1, 96), "organ_tracking": (-0.2, 98)}
 # the front page below the masthead (twins' body: three 6 pt spacer lines before the title,
 # two between title and "Report of ...", three after it; E/2025/15: title at y = 279.6,
 # "Report of the Secretary-General" at 322.1); the title measure is ``Title_H_CH``'s:

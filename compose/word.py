@@ -29,10 +29,6 @@ PBDR_SUCCESSORS = ("w:shd", "w:tabs", "w:suppressAutoHyphens", "w:kinsoku", "w:w
                    "w:contextualSpacing", "w:mirrorIndents", "w:suppressOverlap", "w:jc",
                    "w:textDirection", "w:textAlignment", "w:textboxTightWrap",
                    "w:outlineLvl", "w:divId", "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange")
-# schema order: what may follow w:spacing and w:w inside w:rPr
-RPR_AFTER_WIDTH = ("w:kern", "w:position", "w:sz", "w:szCs", "w:highlight", "w:u", "w:effect",
-                   "w:bdr", "w:shd", "w:fitText", "w:vertAlign", "w:rtl", "w:cs", "w:em",
-                   "w:lang", "w:eastAsianLayout", "w:specVanish", "w:oMath")
 INDENT = Pt(house.TEXT_INDENT)
 
 
@@ -134,7 +130,6 @@ class Writer:
         nf = note.paragraph_format
         nf.left_indent, nf.right_indent = INDENT, INDENT
         nf.first_line_indent = Pt(-house.NOTE["hanging"])
-        nf.tab_stops.add_tab_stop(Pt(house.NOTE["mark_stop"]), WD_TAB_ALIGNMENT.RIGHT)
         nf.tab_stops.add_tab_stop(INDENT)
         nf.line_spacing_rule = WD_LINE_SPACING.EXACTLY
         nf.line_spacing = Pt(self.size["note_line"])
@@ -150,11 +145,7 @@ class Writer:
         tracking = house.TRACKING.get(self.lang)
         if not tracking:
             return
-        spacing, width = tracking[level]
-        rpr = style.element.get_or_add_rPr()
-        for xml in (f'<w:spacing {nsdecls("w")} w:val="{round(spacing * 20)}"/>',
-                    f'<w:w {nsdecls("w")} w:val="{width}"/>'):
-            rpr.insert_element_before(parse_xml(xml), *RPR_AFTER_WIDTH)
+        frontpage.track(style.element.get_or_add_rPr(), *tracking[level])
 
     def _page(self) -> None:
         s = self.doc.sections[0]

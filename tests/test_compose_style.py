@@ -257,7 +257,7 @@ def test_first_page_footer_prints_the_job_number_line_as_the_uns(drafts, twin):
 
 
 def _tracking(style):
-    rpr = style.element.rPr
+    rpr = style.element.rPr if hasattr(style, "element") else style.rPr
     return (int(rpr.find(qn("w:spacing")).get(qn("w:val"))) / 20,
             int(rpr.find(qn("w:w")).get(qn("w:val"))))
 
@@ -279,13 +279,20 @@ def test_notes_hang_at_the_body_indent_as_the_uns(drafts):
     if not twin_notes.exists():
         pytest.skip(f"UN Word original {twin_notes} absent")
     un = _xml(twin_notes, "word/footnotes.xml")
-    left, hanging, stop = (round(v * 20) for v in (
-        house.TEXT_INDENT, house.NOTE["hanging"], house.NOTE["mark_stop"]))
+    left, hanging = (round(v * 20) for v in (house.TEXT_INDENT, house.NOTE["hanging"]))
     assert f'w:ind w:left="{left}" w:right="1260" w:hanging="{hanging}"' in un
-    assert f'<w:tab w:val="right" w:pos="{stop}"/>' in un
     nf = Document(drafts["en"]).styles["Footnote Text"].paragraph_format
     assert (_pt(nf.left_indent), _pt(nf.first_line_indent)) == (house.TEXT_INDENT, -28.8)
-    assert [(_pt(t.position), t.alignment) for t in nf.tab_stops] == \
-        [(59.75, 2), (house.TEXT_INDENT, 0)]
-    notes = _xml(drafts["en"], "word/footnotes.xml")
-    assert notes.count('<w:tab/><w:footnoteRef/>') == 3  # the mark after a tab
+    assert [_pt(t.position) for t in nf.tab_stops] == [house.TEXT_INDENT]
+
+
+def test_masthead_names_keep_the_uns_tracking(drafts, twin):
+    """The body's 103 % would widen the organ name onto two lines: "United Nations" and the
+    organ carry the masthead's own tracking, as in the UN's first-page header."""
+    ours, theirs = _header_table(Document(drafts["en"])), _header_table(twin)
+    un_run = theirs.rows[0].cells[1].paragraphs[0].runs[0]
+    assert _tracking(ours.rows[0].cells[1].paragraphs[0].runs[0]._r) == \
+        _tracking(un_run._r) == house.MASTHEAD["un_tracking"]
+    xlarge = twin.styles["XLarge"]
+    assert _tracking(ours.rows[1].cells[1].paragraphs[0].runs[0]._r) == _tracking(xlarge) == \
+        house.MASTHEAD["organ_tracking"]
