@@ -8,8 +8,9 @@ of their forms, in either language), and the subject's other content words must 
 the record's subject or sentence, compared stemmed ("posts" = "post"). One series has one
 unit: the commonest among the matches unless one is asked for. Points come from the
 ``indicator`` records of ``rapporteur extract --db`` (a "from X in 2019 to Y in 2023"
-record gives two points); a point sits at the last year of its period, else at the year of
-its report.
+record gives two points) and from the figures of tables' cells, whose subject is their row
+and column headers; a point sits at the last year of its period, else at the year of its
+report.
 """
 from __future__ import annotations
 
@@ -126,20 +127,28 @@ def record_points(conn: sqlite3.Connection, match: Matcher) -> list[Point]:
     """Points from the store's indicator records whose subject or sentence matches."""
     if not conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'records'").fetchone():
         return []
+    keyed = {c[1] for c in conn.execute("PRAGMA table_info(records)")} >= {"paragraph_id"}
+    paragraph = ("p.id = r.paragraph_id" if keyed else  # stores before records had keys
+                 "p.doc_id = d.id AND p.number IS r.para AND r.para IS NOT NULL")
     rows = conn.execute(
         "SELECT r.doc, r.lang, r.para, r.sub, r.page, r.value, r.unit, r.period, r.subject, "
-        "r.text, r.span, r.previous, d.date, p.text FROM records r "
+        "r.text, r.span, r.previous, d.date, p.text, r.table_index, r.table_row, "
+        "r.table_column FROM records r "
         "LEFT JOIN documents d ON d.name = r.doc AND d.lang = r.lang "
-        "LEFT JOIN paragraphs p ON p.doc_id = d.id AND p.number IS r.para "
-        "WHERE r.kind = 'indicator' AND r.footnote IS NULL GROUP BY r.id ORDER BY r.id")
+        f"LEFT JOIN paragraphs p ON {paragraph} "
+        "WHERE (r.kind = 'indicator' OR r.kind = 'figure' AND r.table_index IS NOT NULL) "
+        "AND r.footnote IS NULL GROUP BY r.id ORDER BY r.id")
     points = []
     for doc, lang, para, sub, page, value, unit, period, subject, text, span, previous, \
-            date, para_text in rows:
+            date, para_text, table, row, column in rows:
         wording = " ".join(x for x in (subject, para_text and _sentence(para_text,
                                                                          json.loads(span))) if x)
         if not match(wording, lang):
             continue
-        where = f"¶{para}" + (f" ({sub})" if sub else "") if para else "(unnumbered)"
+        if table is not None:  # a table's cell: its subject is its row and column headers
+            where = f"table {table + 1}, row {row}, column {column}"
+        else:
+            where = f"¶{para}" + (f" ({sub})" if sub else "") if para else "(unnumbered)"
         year = _year(period, date)
         if year is not None:
             points.append(Point(year, period or str(year), value, unit, doc, lang, where, page,

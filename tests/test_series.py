@@ -116,3 +116,17 @@ def test_charts_carry_axes_years_values_and_sources(db, tmp_path):
 def test_a_chart_is_png_or_svg(tmp_path):
     with pytest.raises(PlotError, match="written as .png or .svg"):
         plot([], "x", "percent", tmp_path / "chart.jpg")
+
+
+def test_a_series_takes_the_figures_of_table_cells(tmp_path):
+    """A budget report's table: the cell's subject is its row and column headers."""
+    report = shared(SHARED / "corpus-dev" / "twins" / "A_80_634.pdf")
+    path = tmp_path / "t.db"
+    with Store(path) as store:
+        assert len(store.ingest([report]).added) == 1
+    result = CliRunner().invoke(main, ["extract", "--db", str(path), "--kinds", "figure"])
+    assert result.exit_code == 0, result.output
+    found, _ = points(str(path), "military and police personnel apportionment")
+    assert [(value, unit, doc, where, page) for _, value, unit, doc, where, page in found] == [
+        (350857200.0, "USD", "A/80/634", "table 1, row 4, column 1", 4),
+        (350947300.0, "USD", "A/80/634", "table 1, row 4, column 5", 4)]
