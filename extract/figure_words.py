@@ -40,7 +40,8 @@ ZH_DIGITS = "一二两三四五六七八九十"
 FRACTION_ZH = re.compile(rf"(?<!百)(?P<den>[{ZH_DIGITS}]+)分之(?P<num>[{ZH_DIGITS}]+)|一半")
 # 翻一番 doubles, 翻两番 quadruples: each 番 is a doubling.
 MULTIPLE_ZH = re.compile(r"翻了?(?P<n>[一两二三])番")
-GREW_BY_ZH = re.compile(r"(?:增加|增长|提高|上升|扩大)了\s*$")
+# 增加(了)两倍, 高出一倍: "by N times" is N + 1 times the base.
+GREW_BY_ZH = re.compile(r"(?:增加|增长|提高|上升|扩大|高出|多出)了?\s*$")
 
 
 # Words one of which a fraction or multiple contains: most paragraphs have none, and a
@@ -87,7 +88,7 @@ def word_figures(text: str, lang: str) -> list[tuple[int, int, float, str]]:
 
 
 def grew_by(text: str, start: int) -> bool:
-    """增加了两倍: 'increased by two times' is three times the base."""
+    """增加了两倍: 'increased by two times' is three times the base (增加了一倍: doubled)."""
     return bool(GREW_BY_ZH.search(text[max(0, start - 6):start]))
 
 
@@ -138,6 +139,21 @@ def share_units(text: str, figures: list) -> None:
         if b.scale_explicit and not a.scale_explicit and a.value < 1000 \
                 and a.unit == b.unit:  # not "46.6 per cent to $8.8 million"
             a.value *= b.value / parse_number_at(text, b)
+    _share_along_lists(text, figures)
+
+
+def _share_along_lists(text: str, figures: list) -> None:
+    """'aged 3 months, 2, 8 and 12 years', '5, 10 and 15 per cent': a bare number in a
+    comma list that ends in 'and'/'or' takes the unit written once at the end."""
+    listed: set[int] = set()  # figures that close, or belong to, such a list
+    for a, b in reversed(list(zip(figures, figures[1:]))):
+        link = text[a.end:b.start]
+        if a.unit == b.unit != "count" and re.fullmatch(r"\s*,?\s*(?:and|or|和|或)\s*", link):
+            listed.add(id(a))
+        elif (id(b) in listed and a.unit == "count" and a.counted is None
+              and re.fullmatch(r"\s*[,，、]\s*", link)):
+            a.unit = b.unit
+            listed.add(id(a))
 
 
 def parse_number_at(text: str, fig) -> float:

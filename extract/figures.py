@@ -17,6 +17,9 @@ from extract.counted import counted_en, counted_zh
 from extract.figure_rules import (LABEL_BEFORE_EN, MAX_VALUE, blocked_spans, in_rows,
                                   label_spans, run_together, zh_label_before)
 from extract.figure_words import grew_by, merge_ranges, share_units, word_figures
+from extract.figure_zh import (CURRENCY_ZH, MEASURE_ZH, NOUN_CLASSIFIERS,
+                               QUALIFIER_AFTER_MEASURE_ZH, QUALIFIER_AFTER_ZH, ZH_UNIT_WORDS,
+                               one_counts, period_end, qualifier_before)
 from extract.numbers import (ARABIC, CN_NUMERAL, EN_SCALE, EN_WORD, ZH_SCALE, clean_value,
                              parse_arabic, parse_chinese, parse_english_word)
 
@@ -31,18 +34,10 @@ CURRENCY_PREFIX = {"US$": "USD", "$": "USD", "€": "EUR", "£": "GBP", "¥": "J
                        "DKK XOF XAF ETB UGX TZS EGP PKR BDT IDR COP ARS TRY UAH").split()}}
 CURRENCY_WORDS_EN = {"United States dollars": "USD", "dollars": "USD", "euros": "EUR",
                      "Swiss francs": "CHF", "pounds sterling": "GBP"}
-CURRENCY_ZH = {"美元": "USD", "欧元": "EUR", "瑞士法郎": "CHF", "英镑": "GBP", "日元": "JPY",
-               "人民币": "CNY", "元": "CNY"}
 TIME_UNITS_EN = {"hour": "hours", "hours": "hours", "day": "days", "days": "days",
                  "week": "weeks", "weeks": "weeks", "month": "months", "months": "months",
                  "years": "years", "times": "times", "km": "km", "kilometres": "km",
                  "hectares": "hectares", "tons": "tonnes", "tonnes": "tonnes"}
-# Chinese measure words after which a number counts something; 倍 makes a multiple.
-CLASSIFIERS = "个名所项国家级次种类份条位人件批轮场届篇部座户"
-NOUN_CLASSIFIERS = {"国": "国", "人": "人"}
-ZH_UNIT_WORDS = {"倍": "times", "岁": "years", "小时": "hours", "天": "days", "周": "weeks",
-                 "个月": "months", "公里": "km", "公顷": "hectares", "吨": "tonnes"}
-
 QUALIFIERS_EN = [
     ("at_least", r"at least|not less than|no less than|a minimum of"),
     ("at_most", r"no more than|not more than|at most|up to|a maximum of"),
@@ -53,19 +48,6 @@ QUALIFIERS_EN = [
 ]
 QUALIFIER_BEFORE_EN = [(q, re.compile(rf"\b(?:{p})\s*(?:US\$|\$|€|£)?\s*$", re.I))
                        for q, p in QUALIFIERS_EN]
-QUALIFIER_BEFORE_ZH = [("at_least", re.compile(r"(?:至少|不少于|不低于)\s*$")),
-                       ("at_most", re.compile(r"(?:不超过|最多|至多|不多于)\s*$")),
-                       ("more_than", re.compile(r"(?:超过|多于|高于|逾)\s*$")),
-                       ("less_than", re.compile(r"(?:低于|少于|不到|不足)\s*$")),
-                       ("approximately", re.compile(r"(?:大约|约|近|将近|接近|大概)\s*$"))]
-QUALIFIER_AFTER_ZH = [("more_than", re.compile(r"^\s*(?:以上|多|余)")),
-                      ("less_than", re.compile(r"^\s*(?:以下|以内)")),
-                      ("approximately", re.compile(r"^\s*左右"))]
-# After the measure word only these (3 个多边机构: 多 there begins a word).
-QUALIFIER_AFTER_MEASURE_ZH = [("more_than", re.compile(r"^\s*以上")),
-                              ("less_than", re.compile(r"^\s*(?:以下|以内)")),
-                              ("approximately", re.compile(r"^\s*左右"))]
-
 # A capitalised word inside a sentence right before a bare number names it ("Alliance 8.7").
 NAME_BEFORE = re.compile(
     rf"(?<![.!?:;(]\s)(?<!^)(?<=\w\s)(?!(?:Over|About|Some|Nearly|Almost|Around|Approximately|"
@@ -74,6 +56,8 @@ NAME_BEFORE = re.compile(
 WINDOW = 80  # how far after a number its unit, qualifier and counted noun may reach
 ONE_COUNTED = re.compile(r"\b(?:at least|more than|only|just|exactly|fewer than|less than)\s$",
                          re.I)  # "at least one person"
+# "one representative from each regional member country": one per unit is a count.
+ONE_EACH = re.compile(r"(?:\s+[a-z][a-z-]*){0,3}?\s+(?:from|for|in|per)\s+(?:each|every)\b")
 PUNCT_BEFORE_MARKER = ".。;；”\"’)）!?！？"
 
 
@@ -221,8 +205,9 @@ class FigureFinder:
             if raw.lower() == "hundred" and not re.search(
                     r"\b(?:a|one)\s$", text[max(0, start - 4):start], re.I):
                 return None  # several hundred units: no number
-            if raw.lower() == "one" and not ONE_COUNTED.search(text, max(0, start - 12), start):
-                return None  # an article or pronoun unless a qualifier counts it
+            if raw.lower() == "one" and not ONE_COUNTED.search(text, max(0, start - 12), start) \
+                    and not ONE_EACH.match(text, end):
+                return None  # an article or pronoun unless a qualifier or 'each' counts it
             value = 1.0 if raw.lower() == "one" else parse_english_word(raw)
         else:
             if self._glued(text, start, end):
@@ -311,7 +296,8 @@ class FigureFinder:
             return fig
         chinese = not raw[0].isdigit()
         if chinese:
-            if raw == "一" or raw in ("十", "百", "千", "万", "亿", "零", "〇"):
+            if raw == "一" and not one_counts(text, start, end) or raw in (
+                    "十", "百", "千", "万", "亿", "零", "〇"):
                 return None
             try:
                 value = parse_chinese(raw)
@@ -323,6 +309,11 @@ class FigureFinder:
             value = parse_arabic(raw)
         if re.match(r"(?:[和至到、\-–]\s*\d{1,2}\s*)?[月日]|年\s*\d{1,2}\s*月", after):
             return None  # a date
+        period = period_end(text, start, end)
+        if period is not None:  # 每两年, 两年一次: a period, as "every two years"
+            fig = Figure(start, period, value, unit="years")
+            self._zh_qualify(text, fig)
+            return fig
         if re.match(r"(?:\s*(?:至|到|-|–|和)\s*\d{4})?\s*年(?!代|龄|度?预算)", after) \
                 and (value >= 1000 or chinese):
             return None  # a year (2011 年, 2011 至 2013 年)
@@ -356,7 +347,7 @@ class FigureFinder:
                         pos += rest.index(word) + len(word)
                         break
                 else:
-                    cls = re.match(rf"[多余]?([{CLASSIFIERS}])", rest)
+                    cls = re.match(rf"[多余]?({MEASURE_ZH})", rest)
                     if cls:
                         pos += cls.end()
                         fig.counted = (NOUN_CLASSIFIERS.get(cls.group(1))
@@ -369,14 +360,12 @@ class FigureFinder:
         return fig
 
     def _zh_qualify(self, text: str, fig: Figure) -> None:
-        before = text[max(0, fig.start - 6):fig.start]
-        for qual, pattern in QUALIFIER_BEFORE_ZH:
-            if pattern.search(before):
-                fig.qualifier = qual
-                return
+        fig.qualifier = qualifier_before(text, fig.start)
+        if fig.qualifier:
+            return
         tail = text[fig.end:fig.end + 8]
         # 100多个 / 120 000 人以下: the qualifier follows the number or its measure word.
-        m = re.match(rf"\s*[{CLASSIFIERS}]", tail)
+        m = re.match(rf"\s*{MEASURE_ZH}", tail)
         probes = [(tail, QUALIFIER_AFTER_ZH)]
         if m:
             probes.append((tail[m.end():], QUALIFIER_AFTER_MEASURE_ZH))
