@@ -7,8 +7,8 @@ error, so the other files are still stored. Each file is read in a worker proces
 time and a memory limit (``corpus.workers``), so that a hostile file costs its own reading
 only; the workers end with the batch, however it ends. Files whose content (sha256) is already stored
 are skipped before parsing, which makes re-running an interrupted batch cheap. Only the
-parent process writes to SQLite; workers parse and pre-segment the search text, and read
-one file ahead of what the parent stores. With ``executor="dask"`` the reading runs on a Dask
+parent process writes to SQLite; workers parse and pre-segment the search text, and go on
+reading while the parent stores. With ``executor="dask"`` the reading runs on a Dask
 cluster instead (``corpus.executors``), under the same limits.
 """
 from __future__ import annotations
