@@ -170,9 +170,12 @@ class PageReader:
                     self.invisible += len(text)
                 else:
                     self.visible += len(text)
+                size = fsize.value or (y1 - y0)
+                scale = abs(matrix[0] * matrix[3] - matrix[1] * matrix[2]) ** 0.5
+                if abs(scale - 1) > 0.1:  # "/F1 1 Tf" scaled by the text matrix to 10 pt
+                    size *= scale
                 runs.append(Run(text.translate(_HYPHENS), x0, y0, x1, y1,
-                                 matrix[5], fsize.value or (y1 - y0), bold, barcode,
-                                 italic=italic))
+                                 matrix[5], size, bold, barcode, italic=italic))
             elif n == 0 and _get_type(obj) == _PATH:
                 get_bounds(obj, l, b, r, t)
                 x0, y0, x1, y1 = box
