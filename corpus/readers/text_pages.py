@@ -117,9 +117,16 @@ def _ruleless_start(lines: list[str], last: str) -> int | None:
                 and m.group(2):  # a marker alone on its line needs no blank line above
             continue
         if not any(_PARAGRAPH.match(rest) or _COLUMNS.search(_MARK.sub(r"\2", rest))
-                   for rest in _zone(lines[i:])):
+                   for rest in _zone(lines[i:])) and (m.group(2) or _cited(m.group(1), lines[:i])):
             return i
     return None
+
+
+def _cited(marker: str, body: list[str]) -> bool:
+    """Whether the page's text above cites ``marker``: a number alone on its line may be a
+    numbered table's "1", not a note's marker."""
+    pattern = re.escape(marker) if marker == "*" else rf"(?<![\d/:-])(?:(?<!\d\.)|(?<={_YEAR}\.)){marker}(?![\d/:-])"
+    return any(re.search(pattern, line) for line in body)
 
 
 def _read_notes(zone: list[str], last: str) -> list[tuple[str | None, list[str]]]:
@@ -220,6 +227,7 @@ _PAGE_JOB = re.compile(r"^(?:\d{1,4}\s+(?:GE\.)?\d{2}-\d{5}|(?:GE\.)?\d{2}-\d{5}
                        r"English|Page \d{1,3})$")
 
 
+_YEAR = r"(?<!\d)(?:19|20)\d\d"
 _PART = re.compile(r"(?<=\S) \((?:Part [IVX]+|Vol\. [IVX]+)\)$")
 
 
@@ -277,8 +285,8 @@ def _is_marker(line: str, m: re.Match) -> bool:
     before, spaced = line[:m.start()], bool(m.group(1))
     last = before[-1]
     after = line[m.end():]
-    if last in ".,;:”’\")]":
-        return spaced or not before[-2:-1].isdigit()
+    if last in ".,;:”’\")]":  # "5.5" is a number, "in 2023.2 UNFPA" a year and a marker
+        return spaced or not before[-2:-1].isdigit() or bool(re.search(f"{_YEAR}.$", before))
     if last.isdigit():  # glued to a year: "in March 20245 ahead" (2024, note 5)
         return not spaced and bool(re.search(r"(?<![\d/.,])(?:19|20)\d\d$", before))
     if not last.isalpha():
