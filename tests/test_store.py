@@ -158,7 +158,7 @@ def test_a_store_from_before_footnote_search_is_indexed_on_opening(tmp_path):
         store.conn.execute("PRAGMA user_version = 1")
         store.conn.commit()
     with Store(path) as store:
-        assert store.conn.execute("PRAGMA user_version").fetchone()[0] == 4
+        assert store.conn.execute("PRAGMA user_version").fetchone()[0] == 5
         assert [h.footnote for h in store.search("条约汇编")] == ["1", "3"]
 
 
@@ -168,7 +168,7 @@ def test_a_store_from_before_tables_and_warnings_gains_them_on_opening(tmp_path)
         store.conn.executescript("DROP TABLE tables; ALTER TABLE documents DROP COLUMN warnings; "
                                  "PRAGMA user_version = 2;")
     with Store(path) as store:
-        assert store.conn.execute("PRAGMA user_version").fetchone()[0] == 4
+        assert store.conn.execute("PRAGMA user_version").fetchone()[0] == 5
         store.ingest([ZH])
         row = store.conn.execute("SELECT warnings FROM documents").fetchone()
         assert json.loads(row[0]) == []
