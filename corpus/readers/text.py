@@ -1,6 +1,8 @@
 """Plain text: dumps of PDFs (lines broken mid-sentence, footnotes after a rule of underscores,
 markers as superscripts or alone on a line, page furniture) and clean paragraph-per-line text,
-in UTF-8, UTF-16 or GB18030/GBK, told apart without being told."""
+in UTF-8, UTF-16 or GB18030/GBK, told apart without being told. A dump that keeps its page
+breaks (``pdftotext`` prints a form feed) is read page by page (``text_pages``); one without
+them is read here, its notes found by their rule and markers."""
 from __future__ import annotations
 
 import codecs

@@ -25,8 +25,6 @@ _MARK = re.compile(f"^([{_SUP}]+|\\d{{1,3}}|\\*{{1,3}})/?(?:\\s+(\\S.*))?$")
 _TERMINAL = tuple(".!?;:”\"’)。！？；：）")
 _BODY_WIDTH = 60  # a body line is at least this long; masthead lines are shorter
 
-Note = tuple[str, list[str]]  # marker, its lines
-
 
 def paged(text: str):
     """(lines, footnote roles by line index, tables' rows by line index) for a dump with
@@ -125,15 +123,16 @@ def _ruleless_start(lines: list[str], last: str) -> int | None:
 def _cited(marker: str, body: list[str]) -> bool:
     """Whether the page's text above cites ``marker``: a number alone on its line may be a
     numbered table's "1", not a note's marker."""
-    pattern = re.escape(marker) if marker == "*" else rf"(?<![\d/:-])(?:(?<!\d\.)|(?<={_YEAR}\.)){marker}(?![\d/:-])"
+    pattern = re.escape(marker) if marker == "*" else \
+        rf"(?<![\d/:-])(?:(?<!\d\.)|(?<={_YEAR}\.)){marker}(?![\d/:-])"
     return any(re.search(pattern, line) for line in body)
 
 
 def _read_notes(zone: list[str], last: str) -> list[tuple[str | None, list[str]]]:
     """The notes of one page, in order. A marker directly before text (or leading it) opens
     a note; markers printed in a run share the text after them; markers printed after the
-    last text belong to the text before the first marker. Text before any marker with no
-    such stray marker continues the previous page's note (None)."""
+    last text go where they belong (``_place_strays``). Text before any marker with no
+    stray marker for it continues the previous page's note (None)."""
     runs: list[tuple[list[str], list[str]]] = []  # (markers, text lines)
     for line in zone:
         m = _MARK.match(line)
