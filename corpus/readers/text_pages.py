@@ -285,6 +285,8 @@ def _is_marker(line: str, m: re.Match) -> bool:
     last = before[-1]
     after = line[m.end():]
     if last in ".,;:”’\")]":  # "5.5" is a number, "in 2023.2 UNFPA" a year and a marker
+        if not spaced and "/" in before.split()[-1]:
+            return False  # a symbol: "E/2025/L.1", "TPNW/MSP/2025/11/Rev.1"
         return spaced or not before[-2:-1].isdigit() or bool(re.search(f"{_YEAR}.$", before))
     if last.isdigit():  # glued to a year: "in March 20245 ahead" (2024, note 5)
         return not spaced and bool(re.search(r"(?<![\d/.,])(?:19|20)\d\d$", before))
