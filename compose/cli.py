@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import click
 
+from corpus.cli import STORE
+
 
 def _langs(ctx, param, value):
     langs = [v.strip() for v in value.split(",") if v.strip()]
@@ -19,7 +21,7 @@ def _langs(ctx, param, value):
               help="Compose a built-in example spec instead of SPEC.")
 @click.option("--lang", "langs", default="en,zh", callback=_langs, show_default=True,
               help="Editions to write.")
-@click.option("--db", type=click.Path(dir_okay=False), help="Store holding the previous report.")
+@click.option("--db", type=STORE, help="Store holding the previous report.")
 @click.option("-o", "--output", "out_dir", required=True, type=click.Path(file_okay=False),
               help="Directory for the .docx and .provenance.json files.")
 @click.option("--comments", is_flag=True, help="Add a Word comment on every figure saying "
@@ -69,7 +71,7 @@ def compose(spec, example, langs, db, out_dir, comments, check, allow_outside, f
 @click.argument("previous", nargs=-1, required=True)
 @click.option("-o", "--output", "out_dir", required=True, type=click.Path(file_okay=False),
               help="Directory for the spec (.yaml) and its data file (.csv or .xlsx).")
-@click.option("--db", type=click.Path(dir_okay=False),
+@click.option("--db", type=STORE,
               help="Store to take PREVIOUS from, when it names a document there.")
 @click.option("--data-format", type=click.Choice(["csv", "xlsx"]), default="csv",
               show_default=True, help="The data file: CSV, or an Excel workbook.")

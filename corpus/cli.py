@@ -169,6 +169,26 @@ def _show_table(table, full: bool) -> None:
         click.echo(f"      {note}")
 
 
+class StoreFile(click.Path):
+    """``--db`` of a command that reads a store: it must exist. Opening a missing store
+    would create an empty one; every command says the same instead (exit 2)."""
+
+    name = "store"
+
+    def __init__(self):
+        super().__init__(dir_okay=False)
+
+    def convert(self, value, param, ctx):
+        path = os.fspath(super().convert(value, param, ctx))
+        if not os.path.exists(path):
+            self.fail(f"{path!r} does not exist (a store is made by "
+                      f"'rapporteur ingest FILES --db {path}')", param, ctx)
+        return path
+
+
+STORE = StoreFile()
+
+
 def open_store(db):
     """The store at ``db``, or a clear error (exit 1) when the file is no store."""
     from corpus.store import Store, StoreError
@@ -275,7 +295,7 @@ unit that contains each Chinese term as a string, whole word or not (高级专�
 @click.command(help=SEARCH_HELP)
 @click.argument("query")
 @click.option("--db", default="rapporteur.db", show_default=True,
-              type=click.Path(exists=True, dir_okay=False), help="SQLite store to search.")
+              type=STORE, help="SQLite store to search.")
 @click.option("--lang", type=click.Choice(["zh", "en"]), help="Only documents in this language.")
 @click.option("--symbol", metavar="PREFIX", help="Only documents whose symbol starts so (A/HRC/).")
 @click.option("--organ", help="Only documents whose organ contains this (Human Rights Council).")
@@ -312,7 +332,7 @@ def search(query, db, lang, symbol, organ, year_from, year_to, kinds, limit, off
 
 @click.command("list")
 @click.option("--db", default="rapporteur.db", show_default=True,
-              type=click.Path(exists=True, dir_okay=False), help="SQLite store to list.")
+              type=STORE, help="SQLite store to list.")
 @click.option("--lang", type=click.Choice(["zh", "en"]), help="Only documents in this language.")
 @click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table",
               show_default=True)
@@ -327,7 +347,7 @@ def list_documents(db, lang, fmt):
 
 @click.command("export")
 @click.option("--db", default="rapporteur.db", show_default=True,
-              type=click.Path(exists=True, dir_okay=False), help="SQLite store to export.")
+              type=STORE, help="SQLite store to export.")
 @click.option("--format", "fmt", type=click.Choice(["parquet", "csv", "jsonl"]),
               default="parquet", show_default=True,
               help="parquet: native types (integers, floats); csv: UTF-8 with a header row; "

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import click
 
+from corpus.cli import STORE
 from extract import KINDS
 
 FORMATS = ["jsonl", "csv", "excel-csv", "parquet"]
@@ -151,7 +152,7 @@ def _check_output(output: str | None, fmt: str) -> None:
 
 @click.command()
 @click.argument("paths", nargs=-1)
-@click.option("--db", type=click.Path(dir_okay=False),
+@click.option("--db", type=STORE,
               help="SQLite store made by 'rapporteur ingest': PATHs may be stored documents "
                    "(symbol, sha256 or source; none = all), and the records are saved in its "
                    "'records' table. A store that does not exist is an error (as for search), "
@@ -191,9 +192,6 @@ def extract(paths, db, kinds, fmt, output, workers, executor, scheduler):
         raise click.UsageError("--format parquet needs -o FILE (or -o FOLDER/ for shards)")
     if scheduler and executor != "dask":
         raise click.UsageError("--scheduler needs --executor dask")
-    if db and not Path(db).exists():
-        raise click.BadParameter(f"{db!r} does not exist (a store is made by "
-                                 f"'rapporteur ingest FILES --db {db}')", param_hint="'--db'")
     _check_output(output, fmt)
     store = None
     if db:

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import click
 
+from corpus.cli import STORE
 from corpus.errors import ReadError
 from glossary.model import GlossaryError
 
@@ -288,7 +289,7 @@ def mine(en_file, zh_file, output, glossary_path, fmt):
 
 @terms.command()
 @click.argument("term")
-@click.option("--db", default="rapporteur.db", show_default=True, type=click.Path(dir_okay=False),
+@click.option("--db", default="rapporteur.db", show_default=True, type=STORE,
               help="The store of past reports (rapporteur ingest).")
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "html"]), default="text",
               show_default=True)
@@ -302,8 +303,6 @@ def concordance(term, db, fmt, limit, output, glossary_path):
     from glossary.concordance import RENDERERS
     from glossary.concordance import concordance as run
 
-    if not Path(db).exists():
-        fail(f"{db}: no such store (build one with rapporteur ingest --db {db})")
     g = _glossary(glossary_path)
     with open_store(db) as store:
         concept, lines = run(store, g, term, limit)

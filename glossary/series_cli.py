@@ -8,14 +8,15 @@ import sys
 
 import click
 
+from corpus.cli import STORE
+
 FIELDS = ["year", "period", "value", "unit", "doc", "lang", "where", "page", "subject", "text"]
 
 
 @click.command()
 @click.argument("subject")
 @click.option("--db", default="rapporteur.db", show_default=True,
-              type=click.Path(exists=True, dir_okay=False),
-              help="Store with indicator records ('rapporteur extract --db').")
+              type=STORE, help="Store with indicator records ('rapporteur extract --db').")
 @click.option("--symbol", metavar="PREFIX", help="Only reports whose symbol starts so "
               "(a series: DP/FPA/).")
 @click.option("--unit", help="The unit of the series (percent, count, USD…); default: the "

@@ -211,7 +211,8 @@ def test_concordance_shows_aligned_paragraphs_of_past_reports(pair_store, tmp_pa
 
 def test_concordance_without_a_store_is_a_clear_error(tmp_path):
     code, out = run("terms", "concordance", "UNDP", "--db", str(tmp_path / "none.db"))
-    assert code == 1 and "no such store" in out and "Traceback" not in out
+    assert code == 2 and "none.db' does not exist (a store is made by 'rapporteur ingest" in out
+    assert "Traceback" not in out and not (tmp_path / "none.db").exists()
 
 
 def test_findings_written_into_a_word_translation_as_comments(tmp_path):
