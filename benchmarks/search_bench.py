@@ -90,6 +90,9 @@ def replicate(store: Store, times: int) -> None:
                                           (new, old)).lastrowid
                         c.execute(f"INSERT INTO {fts} (rowid, body) SELECT ?, body FROM {fts} "
                                   f"WHERE rowid = ?", (rowid, old))
+                    # the substring index, as Store.add fills it: one statement per document
+                    c.execute(f"INSERT INTO {table}_trigram (rowid, text) SELECT id, text "
+                              f"FROM {table} WHERE doc_id = ?", (new,))
 
 
 def main() -> None:
