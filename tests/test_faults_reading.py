@@ -221,3 +221,13 @@ def test_a_zip_directory_python_refuses_is_read_from_the_main_part(zh_docx, tmp_
     body = "".join(p.text for p in clean.paragraphs if p.number)
     assert body.replace(" ", "")[:200] in "".join(p.text for p in doc.paragraphs).replace(" ", "")
     assert len(doc.paragraphs) >= len(clean.paragraphs) - 2
+
+
+def test_a_superscript_digit_opening_a_note_line_is_no_crash():
+    """'¹'.isdigit() is true but int('¹') fails: a byte-flipped dump (fuzz seed 14) stopped
+    the text reader there. A note's number must be a decimal one."""
+    from corpus.readers.text_pages import _plausible
+
+    assert _plausible("¹", "3", "See A/63/53.") is True  # no number: taken as a marker
+    assert _plausible("4", "3", "See A/63/53.") is True
+    assert _plausible("17", "3", "of the Goals") is False

@@ -50,7 +50,7 @@ def paged(text: str):
         lines = [line.strip() for line in broken]
         if page_notes:
             _place_refs(lines, [m for m, _ in page_notes if m])
-            last_marker = str(max([int(m) for m, _ in page_notes if m and m.isdigit()],
+            last_marker = str(max([int(m) for m, _ in page_notes if m and m.isdecimal()],
                                   default=int(last_marker)))
         notes += [(m, join_lines(text)) for m, text in page_notes if text]
         body += lines
@@ -110,7 +110,7 @@ def _ruleless_start(lines: list[str], last: str) -> int | None:
         text = m and (m.group(2) or next((x for x in lines[i + 1:] if x and not
                                           _MARK.fullmatch(x)), ""))  # after a run of markers
         if not text or not _plausible(m.group(1), last, m.group(2)) or \
-                m.group(1).isdigit() and int(m.group(1)) != int(last) + 1 and "/" not in line[:4] or \
+                m.group(1).isdecimal() and int(m.group(1)) != int(last) + 1 and "/" not in line[:4] or \
                 i and lines[i - 1] and not _furniture(lines[i - 1]) and m.group(1) != "*" \
                 and m.group(2):  # a marker alone on its line needs no blank line above
             continue
@@ -138,7 +138,7 @@ def _read_notes(zone: list[str], last: str) -> list[tuple[str | None, list[str]]
         m = _MARK.match(line)
         if m and _plausible(m.group(1), last, m.group(2)):
             marker = m.group(1).translate(str.maketrans(_SUP, "0123456789"))
-            last = marker if marker.isdigit() and int(marker) > int(last) else last
+            last = marker if marker.isdecimal() and int(marker) > int(last) else last
             if not runs or runs[-1][1]:
                 runs.append(([], []))
             runs[-1][0].append(marker)
@@ -165,7 +165,7 @@ def _place_strays(runs: list[tuple[list[str], list[str]]], strays: list[str]) ->
     marker just below them ("1", texts of 1 and 2, "3" ... then a stray "2"), or to the text
     before the first marker."""
     for stray in strays:
-        below = [r for r in runs if r[0] and r[0][-1].isdigit() and stray.isdigit()
+        below = [r for r in runs if r[0] and r[0][-1].isdecimal() and stray.isdecimal()
                  and int(r[0][-1]) < int(stray)]
         if below:
             below[-1][0].append(stray)
@@ -176,9 +176,9 @@ def _place_strays(runs: list[tuple[list[str], list[str]]], strays: list[str]) ->
 def _plausible(marker: str, last: str, rest: str | None) -> bool:
     """A number opening a note line is a marker when it comes next, or soon after, in the
     numbering; otherwise it is text ("3 May 2024 ...", "17 of the Goals")."""
-    if not marker.isdigit() or rest is None:
+    if not marker.isdecimal() or rest is None:
         return True  # a number alone on a note line is a marker, even out of its place
-    n, prev = int(marker), int(last) if last.isdigit() else 0
+    n, prev = int(marker), int(last) if last.isdecimal() else 0
     return prev < n <= prev + 4
 
 
@@ -287,8 +287,8 @@ def _is_marker(line: str, m: re.Match) -> bool:
     if last in ".,;:”’\")]":  # "5.5" is a number, "in 2023.2 UNFPA" a year and a marker
         if not spaced and "/" in before.split()[-1]:
             return False  # a symbol: "E/2025/L.1", "TPNW/MSP/2025/11/Rev.1"
-        return spaced or not before[-2:-1].isdigit() or bool(re.search(f"{_YEAR}.$", before))
-    if last.isdigit():  # glued to a year: "in March 20245 ahead" (2024, note 5)
+        return spaced or not before[-2:-1].isdecimal() or bool(re.search(f"{_YEAR}.$", before))
+    if last.isdecimal():  # glued to a year: "in March 20245 ahead" (2024, note 5)
         return not spaced and bool(re.search(r"(?<![\d/.,])(?:19|20)\d\d$", before))
     if not last.isalpha():
         return False
