@@ -6,12 +6,13 @@ from __future__ import annotations
 import re
 
 SYMBOL = r"(?:[A-Z][A-Za-z]{0,9}(?:/[A-Za-z0-9.()\-]+)+)"
-SYMBOL_LINE = re.compile(rf"^{SYMBOL}(?:\s\(\d{{4}}\))?(?:\s*[-–]\s*{SYMBOL})*$")  # S/RES/2774 (2025)
+# S/RES/2774 (2025); E/2025/34 (Part I)
+SYMBOL_LINE = re.compile(rf"^{SYMBOL}(?:\s\((?:\d{{4}}|Part [IVX]+)\))?(?:\s*[-–]\s*{SYMBOL})*$")
 JOB = re.compile(r"\b((?:GE\.)?\d{2}-\d{5})\s*\(\s*[A-Z]\s*\)")
 # The job-number footer; its date stamps are sometimes set with stray spaces ("3 1 0125").
 # Front-matter pages add a roman page number ("GE.25-10053 (E) 300625 010725 iii"); 1990s
 # pages end the footer with "/..." (the text goes on overleaf).
-JOB_LINE = re.compile(r"^(?:GE\.)?\d{2}-\d{5}\s*\(\s*[A-Z]\s*\)(?:\s+[\d ]{6,14})?"
+JOB_LINE = re.compile(r"^(?:GE\.)?\d{2}-\d{5}\s*\(\s*[A-Z]\s*\)(?:\s+\d{6}(?:\s+\d{6})?|\s+[\d ]{6,14})?"
                       r"(?:\s+[ivxl]{1,5}|\s*/\s?\.\.\.)?\s*$")
 BARCODE = re.compile(r"^\*\d{7,8}\*$")
 _PATTERNS = [
@@ -19,6 +20,7 @@ _PATTERNS = [
     BARCODE,                                                        # barcode *2507795*
     re.compile(r"^\d{1,4}\s*/\s*\d{1,4}\s+(?:GE\.)?\d{2}-\d{5}$"),  # 2/18 25-07795
     re.compile(r"^(?:GE\.)?\d{2}-\d{5}\s+\d{1,4}\s*/\s*\d{1,4}$"),  # 25-07795 3/18
+    re.compile(r"^\d{1,4}\s+GE\.\d{2}-\d{5}$|^GE\.\d{2}-\d{5}\s+\d{1,4}$"),  # 2 GE.25-10053
     re.compile(r"^(?:GE\.)?\d{2}-\d{5}$"),                          # job number alone
     re.compile(r"^\d{1,4}\s*/\s*\d{1,4}$"),                          # 3/18
     re.compile(r"^\d{6}$"),                                         # date stamp 301224

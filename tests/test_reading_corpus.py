@@ -283,3 +283,10 @@ def test_a_chart_printed_as_a_picture_is_a_figure_with_its_caption(dev):
                                        "2022‑2025 plan and latest estimates (In billions of "
                                        "United States dollars)")
     assert not [s for s in doc.sections if s.title.startswith("Figure")]
+
+
+def test_a_report_in_parts_keeps_its_part_in_the_symbol_and_out_of_the_text(dev):
+    doc = read(dev / "en" / "E_2025_34 (Part I).en.pdf")  # running header "E/2025/34 (Part I)"
+    assert doc.metadata.symbol == "E/2025/34 (Part I)"
+    assert not [p.number for p in doc.paragraphs if "(Part I)" in p.text]
+    assert not [s.title for s in doc.sections if s.title.startswith("E/2025/34")]
