@@ -23,6 +23,7 @@ _END_PUNCT = re.compile(r"[\s;；,，.。:：]+$")
 
 
 def previous_reports(spec: Spec, db: str | None) -> dict[str, PreviousReport]:
+    """The previous report of each language the spec names, read and extracted."""
     return {lang: open_report(src, lang, spec, db)
             for lang, src in (spec.raw.get("previous") or {}).items()}
 
@@ -39,6 +40,7 @@ def link_data(spec: Spec, reports: dict[str, PreviousReport]) -> None:
 
 
 def roman(n: int) -> str:
+    """``n`` in capital roman numerals, for chapter numbers."""
     out = ""
     for value, letters in ROMAN:
         count, n = divmod(n, value)
@@ -204,6 +206,8 @@ def edition(spec: Spec, lang: str, reports: dict[str, PreviousReport]) -> Editio
 
 
 def editions(spec: Spec, langs: list[str], db: str | None = None) -> list[Edition]:
+    """The edition of each language in ``langs``, with previous values taken from last year's
+    report."""
     reports = previous_reports(spec, db)
     link_data(spec, reports)
     return [edition(spec, lang, reports) for lang in langs]

@@ -36,6 +36,7 @@ SLOT_COLUMNS = ("printed_en", "printed_zh")  # a slot of a draft: the figure as 
 
 @dataclass
 class Previous:
+    """A datum's previous value and period, and where it was found."""
     value: str
     period: str
     origin: dict  # {"kind": "data", ...} or {"kind": "previous-report", "doc", "para", ...}
@@ -43,6 +44,8 @@ class Previous:
 
 @dataclass
 class Datum:
+    """One figure of the spec's data: its current value, unit, period and source, with the
+    previous value when known."""
     id: str
     subject: dict[str, str]  # lang -> subject phrase
     value: str  # exact decimal text

@@ -32,6 +32,7 @@ class Text:
 
 @dataclass
 class Heading:
+    """A heading of the draft, at its level, with its number and title."""
     level: int  # 1 = chapter (I./一.), 2 = lettered (A.), 3 = unnumbered, 4 = 1.
     number: str | None
     title: str
@@ -40,6 +41,7 @@ class Heading:
 
 @dataclass
 class Para:
+    """A paragraph of the draft: its number, text and lettered sub-paragraphs."""
     number: str  # "" for a paragraph printed without a number
     body: Text
     subs: list[tuple[str, Text]] = field(default_factory=list)  # (label, text)
@@ -68,6 +70,7 @@ class Box:
 
 @dataclass
 class Masthead:
+    """The front-page lines of one edition, as printed in its language."""
     symbol: str
     organ: str
     date: str
@@ -88,6 +91,7 @@ class Masthead:
 
 @dataclass
 class Edition:
+    """The draft in one language: masthead, summary and body blocks, ready to write."""
     lang: str
     masthead: Masthead
     summary: list[Text]
@@ -95,10 +99,13 @@ class Edition:
     summary_label: str = "Summary"
 
     def paragraphs(self) -> list[Para]:
+        """The paragraphs of the body, in order."""
         return [b for b in self.blocks if isinstance(b, Para)]
 
     def tables(self) -> list[Table]:
+        """The tables of the body, in order."""
         return [b for b in self.blocks if isinstance(b, Table)]
 
     def boxes(self) -> list[Box]:
+        """The boxes of the body, in order."""
         return [b for b in self.blocks if isinstance(b, Box)]

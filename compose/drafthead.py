@@ -111,6 +111,7 @@ def _front_notes(docs: dict, title: dict) -> dict:
 
 
 def masthead(docs: dict) -> dict:
+    """The spec's masthead for next year, from last year's reports (``docs``: by language)."""
     first = next(iter(docs.values()))
     meta = first.metadata
     date = dt.date.fromisoformat(meta.date) if meta.date else dt.date.today()

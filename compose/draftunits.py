@@ -116,6 +116,7 @@ def pair(docs: dict) -> dict[tuple, dict]:
 
 
 def where(key: tuple, unit: dict) -> str:
+    """The place of unit ``key`` in words, for messages: ``paragraph 12``."""
     if key[0] == "summary":
         return f"summary paragraph {key[1] + 1}"
     if key[0] == "section":

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 
 class SpecError(Exception):
+    """A spec (or a file it names) that cannot be used, and why: a usage error, not a bug."""
+
     def __init__(self, path, cause: str):
         super().__init__(f"{path}: {cause}")
         self.path = str(path)

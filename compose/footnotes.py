@@ -51,6 +51,7 @@ class Footnotes:
         return run
 
     def save(self) -> None:
+        """Add the footnotes part, with the collected notes, to the document."""
         xml = (f'<w:footnotes {nsdecls("w")}>{SEPARATORS}{"".join(self.notes)}</w:footnotes>')
         part = Part(PackURI("/word/footnotes.xml"), CT.WML_FOOTNOTES, xml.encode("utf-8"),
                     self.document.part.package)

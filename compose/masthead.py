@@ -14,6 +14,7 @@ LANGUAGE_LETTER = {"en": "E", "zh": "C"}
 
 
 def session_line(session: dict, lang: str) -> str:
+    """The session line of the masthead: ``eightieth session`` / ``第八十届会议``, or by year."""
     if "number" in session:
         n = session["number"]
         return f"{ordinal(n, 'en')} session" if lang == "en" else f"{ordinal(n, 'zh')}届会议"
@@ -32,6 +33,7 @@ def agenda_line(agenda: dict, lang: str) -> list[str]:
 
 
 def build(m: dict, lang: str) -> Masthead:
+    """The masthead of the ``lang`` edition from the spec's masthead ``m``."""
     date_ = m["date"]
     original = m.get("original", "en")
     language_lines = [f"Original: {LANGUAGE_NAMES[original]}"]

@@ -61,6 +61,7 @@ def grouped(value, lang: str) -> str:
 
 
 def percent(value, lang: str) -> str:
+    """``value`` as a percentage: ``12.5 per cent`` / ``12.5%``."""
     return f"{grouped(value, lang)} per cent" if lang == "en" else f"{grouped(value, lang)}%"
 
 
@@ -125,6 +126,7 @@ def quantity(value, unit: str, lang: str, scale=True) -> str:
 
 
 def as_date(value) -> dt.date:
+    """``value`` (a date, datetime or ISO text) as a date."""
     if isinstance(value, dt.datetime):
         return value.date()
     if isinstance(value, dt.date):
@@ -165,6 +167,7 @@ def resolution(body_en: str, body_zh: str, number: str, lang: str) -> str:
 
 
 def cardinal_en(n: int) -> str:
+    """``n`` (below 1,000) in English words: ``forty-two``."""
     if n < 20:
         return UNITS_EN[n]
     if n < 100:

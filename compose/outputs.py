@@ -33,6 +33,7 @@ class Staged:
         self.pending: list[tuple[Path, Path]] = []
 
     def path(self, final: Path) -> Path:
+        """The temporary path to write ``final`` to; renamed to ``final`` on success."""
         temp = final.with_name(f".{final.name}.{os.getpid()}.part")
         self.pending.append((temp, final))
         return temp

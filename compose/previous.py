@@ -13,6 +13,7 @@ from compose.numbers import decimal
 
 @dataclass
 class PreviousReport:
+    """Last year's report in one language: its indicators and recommendations."""
     lang: str
     name: str
     indicators: list[dict]

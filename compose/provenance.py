@@ -122,6 +122,8 @@ def _figure(para, sub, text: Text, f) -> dict:
 
 def sidecar(edition: Edition, docx_name: str, spec_path: Path, check: bool = True,
             labels: list[str] = ()) -> dict:
+    """Where every figure and passage of the edition comes from, for the JSON beside the
+    .docx; ``untraced`` lists what has no source, when checked."""
     figures, passages = [], []
     for where, para, sub, text in units(edition):
         figures += [_figure(para, sub, text, f) for f in text.figures]
@@ -142,6 +144,7 @@ def sidecar(edition: Edition, docx_name: str, spec_path: Path, check: bool = Tru
 
 
 def write(data: dict, path: Path) -> Path:
+    """Write the sidecar ``data`` to ``path`` as JSON and return the path."""
     path.write_text(json.dumps(data, ensure_ascii=False, indent=2, default=str), "utf-8")
     return path
 

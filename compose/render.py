@@ -73,10 +73,12 @@ class DatumView:
 
     @property
     def id(self) -> str:
+        """The datum's id."""
         return self.datum.id
 
     @property
     def subject(self) -> str:
+        """The datum's subject in the edition's language; an error when it has none."""
         s = self.datum.subject.get(self.lang)
         if not s:
             raise Unplaced(f"data {self.datum.id!r} has no {self.lang} subject")
@@ -84,10 +86,12 @@ class DatumView:
 
     @property
     def period(self) -> str:
+        """The period of the current value."""
         return self.datum.period
 
     @property
     def previous_period(self) -> str:
+        """The period of the previous value; an error when there is none."""
         return self._previous().period
 
     def _previous(self):
@@ -149,6 +153,7 @@ class Renderer:
 
     # -- figures -------------------------------------------------------------------
     def mark(self, text: str, value, unit: str, role: str, source: dict) -> str:
+        """``text`` marked as a figure with its value, role and source, for the sidecar."""
         if unit == "USD" and self.currency == "$":  # the series writes "$8.4 million"
             text = text.replace("US$ ", "$")
         fid = len(self.pending)
@@ -158,6 +163,7 @@ class Renderer:
         return f"{OPEN}{fid}{SEP}{text}{CLOSE}"
 
     def fig(self, dv) -> str:
+        """The ``|fig`` filter: the datum's current value, printed and marked."""
         d = _datum(dv).datum
         return self.mark(quantity(d.value, d.unit, self.lang), d.value, d.unit, "input",
                          _source(d))
@@ -186,12 +192,14 @@ class Renderer:
                          "input", _source(d))
 
     def prev(self, dv) -> str:
+        """The ``|prev`` filter: the datum's previous value, printed and marked."""
         d = _datum(dv).datum
         p = dv._previous()
         return self.mark(quantity(p.value, d.unit, self.lang), p.value, d.unit, "previous",
                          {**p.origin, "id": d.id})
 
     def change(self, dv) -> str:
+        """The ``|change`` filter: current and previous value compared in words, both marked."""
         d = _datum(dv).datum
         p = dv._previous()
 
@@ -204,6 +212,7 @@ class Renderer:
                                   d.subject.get(self.lang))
 
     def diff(self, dv) -> str:
+        """The ``|diff`` filter: by how much the value changed, marked as computed."""
         d = _datum(dv).datum
         p = dv._previous()
         diff = abs(compare.difference(d.value, p.value))
@@ -238,6 +247,7 @@ class Renderer:
                          {"kind": "computed", "rule": "sum", "of": [d.id for d in ds]})
 
     def literal(self, value, unit: str) -> str:
+        """A number written in the template, printed in ``unit`` and marked as the template's."""
         if isinstance(value, DatumView):
             raise Unplaced(f"use |fig for data entries ({value.id})")
         try:
@@ -256,9 +266,11 @@ class Renderer:
         return "《" + text.strip().strip('“”「」《》"') + "》"
 
     def res(self, body: str, number: str) -> str:
+        """The ``res()`` global: a resolution of ``body`` by number, as the language cites it."""
         return resolution(full_name(body, "en"), full_name(body, "zh"), str(number), self.lang)
 
     def fn(self, n: int) -> str:
+        """The ``fn()`` global: the call of the paragraph's footnote ``n``."""
         if not isinstance(n, int) or not 1 <= n <= len(self.notes):
             raise Unplaced(f"fn({short(n)}): the paragraph has {len(self.notes)} footnote(s)")
         return f"{NOTE}{n}{NOTE_END}"

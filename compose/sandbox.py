@@ -58,6 +58,7 @@ class Budget:
             raise Unplaced(f"the template ran for more than {MAX_SECONDS:g} s")
 
     def step(self) -> None:
+        """Count one loop step or call; an error past the template's or the edition's limit."""
         self.steps += 1
         if self.steps > MAX_STEPS:
             raise Unplaced(f"the template takes more than {MAX_STEPS:,} loop steps and calls")
@@ -155,6 +156,7 @@ class Sandbox(ImmutableSandboxedEnvironment):
 
     # -- what a template may touch ---------------------------------------------------
     def is_safe_attribute(self, obj, attr: str, value) -> bool:
+        """Only the attributes allowed for the object's type."""
         allowed = next((names for kind, names in self.attributes.items()
                         if isinstance(obj, kind)), frozenset())
         return attr in allowed and super().is_safe_attribute(obj, attr, value)
@@ -170,10 +172,12 @@ class Sandbox(ImmutableSandboxedEnvironment):
 
     # -- what it costs ---------------------------------------------------------------
     def call(__self, __context, __obj, *args, **kwargs):  # noqa: N805 (Jinja's signature)
+        """Every call counts against the budget."""
         __self.budget.step()
         return super().call(__context, __obj, *args, **kwargs)
 
     def call_binop(self, context, operator: str, left, right):
+        """Refuse ``%`` formatting, and operations that would make too large a value."""
         if operator == "%" and isinstance(left, str):
             raise Unplaced("'%' formatting is not available in templates (join text with ~)")
         if operator == "*" and isinstance(left, _SIZED) != isinstance(right, _SIZED):
@@ -190,6 +194,7 @@ class Sandbox(ImmutableSandboxedEnvironment):
         return super().call_binop(context, operator, left, right)
 
     def range(self, *args) -> range:
+        """``range`` for templates, refused beyond the step limit."""
         numbers = builtins.range(*args)
         try:
             size = len(numbers)
@@ -228,6 +233,7 @@ class Sandbox(ImmutableSandboxedEnvironment):
         return text
 
     def join(self, values, separator: str = "") -> str:
+        """The ``|join`` filter, its result counted against the text budget."""
         texts = [self.text(v) for v in values]
         self.budget.value(sum(map(len, texts)) + len(separator) * max(len(texts) - 1, 0),
                           "|join")

@@ -27,11 +27,13 @@ MAX_BYTES = 10_000_000  # the example is 6 KB
 
 @lru_cache(maxsize=1)
 def schema() -> dict:
+    """The JSON schema of a spec, read once."""
     return json.loads((files("compose") / "data" / "spec.schema.json").read_text("utf-8"))
 
 
 @dataclass
 class Spec:
+    """A spec as loaded: its path, its raw content and its data by id."""
     path: Path
     raw: dict
     data: dict[str, Datum] = field(default_factory=dict)
@@ -39,10 +41,12 @@ class Spec:
 
     @property
     def languages(self) -> list[str]:
+        """The languages to compose: those the spec names, else English and Chinese."""
         return self.raw.get("languages") or ["en", "zh"]
 
     @property
     def base(self) -> Path:
+        """The spec's folder: the files it names are found there."""
         return self.path.parent
 
     def resolve(self, relative: str, what: str) -> Path:
@@ -56,6 +60,7 @@ class Spec:
 
 
 def example_path(name: str) -> Path:
+    """The path of the bundled example ``name``; a spec error when there is none."""
     if name not in EXAMPLES:
         raise SpecError(name, f"no such example (choose from {', '.join(EXAMPLES)})")
     return Path(str(files("compose") / "examples" / EXAMPLES[name]))

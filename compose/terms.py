@@ -10,12 +10,14 @@ from compose.errors import Unplaced
 
 @lru_cache(maxsize=1)
 def glossary():
+    """The bundled glossary, loaded once."""
     from glossary.model import Glossary
 
     return Glossary.bundled()
 
 
 def concept(cid: str):
+    """The glossary concept ``cid``; an error when the glossary has none."""
     found = glossary().concept(cid)
     if found is None:
         raise Unplaced(f"{cid!r} is not a concept id of the bundled glossary")
@@ -23,6 +25,7 @@ def concept(cid: str):
 
 
 def full_name(cid: str, lang: str) -> str:
+    """The full name of concept ``cid`` in ``lang``; an error when the glossary has none."""
     name = concept(cid).preferred(lang, "full")
     if not name:
         raise Unplaced(f"the glossary has no {lang} name for {cid!r}")

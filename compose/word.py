@@ -33,6 +33,8 @@ INDENT = Pt(house.TEXT_INDENT)
 
 
 class Writer:
+    """Writes one edition as a Word file in the house style."""
+
     def __init__(self, edition: Edition, fonts: dict | None = None, comments: bool = False):
         self.ed = edition
         self.lang = edition.lang
@@ -67,6 +69,7 @@ class Writer:
         return p
 
     def run(self, paragraph, text: str, bold=None, italic=None, size=None, heading=False):
+        """A run of ``text`` added to ``paragraph``, with both fonts set on it."""
         r = paragraph.add_run(text)
         if bold is not None:
             r.bold = bold
@@ -249,6 +252,7 @@ class Writer:
             self.text(sp, sub, f"{para.number}({label})")
 
     def write(self, path: Path) -> Path:
+        """Write the whole edition to ``path`` and return the path."""
         self._styles()
         self._page()
         self._furniture()

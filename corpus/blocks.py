@@ -25,6 +25,7 @@ def ref(marker: str) -> str:
 
 @dataclass
 class Block:
+    """One piece of a page as a reader saw it, before the structurer says what it means."""
     text: str
     page: int | None = None
     role: str = "body"  # body | footnote | furniture | table | figure
@@ -64,10 +65,13 @@ LABEL_ONLY = re.compile(rf"^{_LABEL}\s*$")
 
 
 def is_han(ch: str) -> bool:
+    """Whether ``ch`` is a Chinese (Han) character."""
     return bool(_HAN_CHAR.match(ch))
 
 
 def han_ratio(text: str) -> float:
+    """The share of Han characters among the letters of ``text`` (0.0 when it has none):
+    how Chinese a text looks."""
     letters = [c for c in text if c.isalpha()]
     if not letters:
         return 0.0

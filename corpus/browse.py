@@ -24,6 +24,8 @@ def where(hit) -> str:
 
 
 def write_hits(hits, query: str, fmt: str, offset: int = 0) -> None:
+    """Print search hits as a table for reading, or as JSON or CSV with every field; the
+    count goes to standard error."""
     if fmt == "json":
         click.echo(json.dumps({"query": query, "total": hits.total, "offset": offset,
                                "hits": [h.to_dict() for h in hits]},
@@ -53,6 +55,7 @@ def documents(conn: sqlite3.Connection, lang: str | None = None) -> list[dict]:
 
 
 def write_documents(docs: list[dict], fmt: str) -> None:
+    """Print the stored documents as a table for reading, or as JSON or CSV with every field."""
     if fmt == "json":
         click.echo(json.dumps(docs, ensure_ascii=False, indent=2))
     elif fmt == "csv":

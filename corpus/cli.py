@@ -23,10 +23,12 @@ class PluginGroup(click.Group):
     escape becomes one line on standard error, never a traceback (unless ``--debug``)."""
 
     def parse_args(self, ctx, args):
+        """Keep the arguments as given, for the re-run hint of a failure."""
         ctx.meta["rapporteur.args"] = list(args)  # for the re-run hint
         return super().parse_args(ctx, args)
 
     def invoke(self, ctx):
+        """Run the command; an unexpected exception becomes one line on standard error."""
         try:
             return super().invoke(ctx)
         except (click.exceptions.Exit, click.ClickException, click.Abort, SystemExit,
@@ -42,9 +44,11 @@ class PluginGroup(click.Group):
         return {ep.name: ep for ep in entry_points(group="rapporteur.commands")}
 
     def list_commands(self, ctx):
+        """Built-in commands and those of the entry points, sorted."""
         return sorted(set(super().list_commands(ctx)) | set(self._eps()))
 
     def get_command(self, ctx, name):
+        """The command ``name``, loading its entry point only now that it is invoked."""
         cmd = super().get_command(ctx, name)
         if cmd is None and name in self._eps():
             cmd = self._eps()[name].load()
@@ -86,6 +90,7 @@ def _failure(exc: Exception, args: list[str]) -> str:
 
 
 def fail(message: str, code: int = 1):
+    """Say ``message`` on standard error and exit with ``code``."""
     click.echo(f"error: {message}", err=True)
     sys.exit(code)
 
@@ -179,6 +184,7 @@ class StoreFile(click.Path):
         super().__init__(dir_okay=False)
 
     def convert(self, value, param, ctx):
+        """The path, or a usage error (exit 2) when no store is there."""
         path = os.fspath(super().convert(value, param, ctx))
         if not os.path.exists(path):
             self.fail(f"{path!r} does not exist (a store is made by "
@@ -314,6 +320,7 @@ unit that contains each Chinese term as a string, whole word or not (高级专�
 @click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table",
               show_default=True, help="table: for reading; json and csv: every field.")
 def search(query, db, lang, symbol, organ, year_from, year_to, kinds, limit, offset, fmt):
+    """Search the stored documents for QUERY."""
     from corpus.browse import write_hits
     from corpus.search import Filters, QueryError
 

@@ -34,6 +34,8 @@ def _int(value: str | None, default: int, high: int = NUMBER_MAX) -> int:
 
 
 def format_number(n: int, fmt: str) -> str:
+    """``n`` in Word's number format ``fmt`` (letters, roman, Chinese, ...), as Word prints
+    it; bullets and ``none`` print nothing."""
     if fmt == "lowerLetter":
         return _letter(n)
     if fmt == "upperLetter":
@@ -68,6 +70,8 @@ class Numbering:
 
     @classmethod
     def from_document(cls, document) -> "Numbering":
+        """The list definitions, start values and styled lists of a python-docx ``document``;
+        empty when it has no numbering part."""
         levels: dict[str, dict[int, dict]] = {}
         starts: dict[str, dict[int, int]] = {}
         style_numpr: dict[str, tuple[str, int]] = {}

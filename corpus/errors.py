@@ -4,6 +4,8 @@ from __future__ import annotations
 
 
 class ReadError(Exception):
+    """A file that cannot be read, and why: reported against the file, not as a bug."""
+
     def __init__(self, path: str, cause: str):
         super().__init__(f"{path}: {cause}")
         self.path = str(path)

@@ -62,6 +62,7 @@ class Dask:
             raise DaskError(f"cannot reach the Dask scheduler at {where}: {exc}") from None
 
     def close(self) -> None:
+        """Close the client and the cluster it started, if any."""
         for part in (getattr(self, "client", None), self.cluster):
             if part is not None:
                 part.close()

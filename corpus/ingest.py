@@ -41,6 +41,7 @@ Parsed = tuple[Document | None, list[str] | None, str | None]
 
 @dataclass
 class IngestReport:
+    """What became of each file of one ``ingest`` run: added, skipped, failed or ignored."""
     added: list[str] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)  # already stored (same sha256)
     failed: list[tuple[str, str]] = field(default_factory=list)  # (path, cause)
@@ -49,6 +50,7 @@ class IngestReport:
     pages: int = 0  # pages of the added documents
 
     def summary(self) -> str:
+        """The run in one line of counts, for the end of ``ingest``."""
         text = (f"added {len(self.added)}, skipped {len(self.skipped)} (already stored), "
                 f"failed {len(self.failed)}")
         if self.ignored:
@@ -115,6 +117,7 @@ def parse(path: Path) -> Parsed:
 
 
 def unexpected(exc: BaseException) -> str:
+    """The cause of an exception no reader foresaw, in words, naming its type."""
     return f"unexpected error: {type(exc).__name__}: {exc}"
 
 

@@ -70,6 +70,8 @@ def _plain(text: str) -> str:
 
 
 def iso_date(text: str) -> str | None:
+    """The first date in ``text`` (``12 March 2024`` or ``2024年3月12日``) as ISO 8601, or
+    None."""
     m = _EN_DATE.search(text)
     if m:
         return date(int(m.group(3)), MONTHS[m.group(2).lower()], int(m.group(1))).isoformat()

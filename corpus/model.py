@@ -12,6 +12,7 @@ from typing import Any
 
 @dataclass
 class Metadata:
+    """What the masthead says of a document: symbol, language, date, organ, session, title."""
     symbol: str | None = None
     symbols: list[str] = field(default_factory=list)
     lang: str | None = None
@@ -51,6 +52,7 @@ class Subparagraph:
 
 @dataclass
 class Paragraph:
+    """One paragraph of the body: its printed number (None if unnumbered), text and place."""
     number: str | None
     text: str
     section: int | None = None  # index into Document.sections
@@ -69,6 +71,7 @@ class Paragraph:
 
 @dataclass
 class Footnote:
+    """One footnote, by the marker the page prints."""
     marker: str
     text: str
     page: int | None = None
@@ -122,6 +125,8 @@ class Box:
 
 @dataclass
 class Document:
+    """One report as read and structured: its metadata, sections, paragraphs, notes,
+    tables, figures and boxes, and the warnings of its reading."""
     source: str
     format: str  # pdf | docx | txt
     sha256: str
@@ -149,6 +154,7 @@ class Document:
 
     @property
     def lang(self) -> str | None:
+        """The document's language (``en`` or ``zh``), as its metadata says."""
         return self.metadata.lang
 
     def __repr__(self) -> str:
@@ -164,16 +170,20 @@ class Document:
         return to_markdown(self)
 
     def paragraph(self, number: str) -> Paragraph | None:
+        """The paragraph numbered ``number``, or None."""
         return next((p for p in self.paragraphs if p.number == number), None)
 
     def to_dict(self) -> dict[str, Any]:
+        """The document as plain data (dicts and lists), for JSON."""
         return asdict(self)
 
     def to_json(self, **kw: Any) -> str:
+        """The document as JSON, Chinese left readable."""
         return json.dumps(self.to_dict(), ensure_ascii=False, **kw)
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> "Document":
+        """The document that ``to_dict`` gave; fields missing from older data take defaults."""
         return cls(
             source=d["source"],
             format=d["format"],
@@ -199,4 +209,5 @@ class Document:
 
     @classmethod
     def from_json(cls, text: str) -> "Document":
+        """The document that ``to_json`` gave."""
         return cls.from_dict(json.loads(text))

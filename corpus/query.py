@@ -23,22 +23,26 @@ class QueryError(ValueError):
 
 @dataclass(frozen=True)
 class Term:
+    """A word or phrase of a query; ``prefix`` for ``word*``."""
     text: str
     prefix: bool = False  # word* (in the word index; a substring search finds it anyway)
 
 
 @dataclass(frozen=True)
 class And:
+    """Every one of ``items`` must match."""
     items: tuple
 
 
 @dataclass(frozen=True)
 class Or:
+    """Any one of ``items`` may match."""
     items: tuple
 
 
 @dataclass(frozen=True)
 class Not:
+    """``item`` must not match."""
     item: object
 
 
@@ -141,6 +145,7 @@ def terms(node, excluded: bool = False) -> list[Term]:
 
 
 def has_han(node) -> bool:
+    """Whether any term of the query holds Chinese characters."""
     if isinstance(node, Term):
         return bool(_HAN.search(node.text))
     if isinstance(node, Not):

@@ -55,6 +55,7 @@ class Hit:
     id: int | None = None  # the unit's row in its table (paragraphs, footnotes or units)
 
     def to_dict(self) -> dict:
+        """Every field of the hit, for JSON and CSV output."""
         return asdict(self)
 
 

@@ -236,6 +236,7 @@ class Store:
                               (unit_id, search_text(text)))
 
     def close(self) -> None:
+        """Close the database connection."""
         self.conn.close()
 
     def __enter__(self) -> Store:
@@ -245,6 +246,7 @@ class Store:
         self.close()
 
     def has(self, sha256: str) -> bool:
+        """Whether a document with this content (``sha256``) is stored already."""
         return self.conn.execute("SELECT 1 FROM documents WHERE sha256 = ?",
                                  (sha256,)).fetchone() is not None
 

@@ -56,6 +56,8 @@ _TITLE = re.compile(r"^(?:(?:Identical\s+)?[Ll]etters?\s+dated|Note\s+verbale|No
                     r"Report\s+of|Annex\s+to|Adopted\s+by|Resolution\s+\d|Decision\s+\d)\b")
 def structure(blocks: list[Block], *, source: str, fmt: str, sha256: str,
               pages: int | None, notes: list[str] = ()) -> Document:
+    """The ``Document`` a reader's blocks make: masthead, headings, numbered paragraphs,
+    notes, tables and boxes, the same for every format."""
     lang = check_readable(blocks, source)
     if lang == "zh":
         for b in blocks:

@@ -29,6 +29,7 @@ from corpus import limits
 
 @dataclass(frozen=True)
 class Limits:
+    """What one file's reading may use: seconds of time and bytes of memory (0: no limit)."""
     seconds: float = limits.FILE_SECONDS
     memory: int = limits.FILE_MEMORY  # bytes of address space; 0: none
 

@@ -8,5 +8,6 @@ _READERS = {"pdf": ("corpus.readers.pdf", "read_pdf"),
 
 
 def reader(fmt: str):
+    """The read function for format ``fmt`` (pdf, docx, txt), importing its module only now."""
     module, name = _READERS[fmt]
     return getattr(import_module(module), name)

@@ -23,12 +23,14 @@ class Marks:
         self.counts = {kind: 0 for kind in _DEFAULT_FORMAT}
 
     def numbered(self, kind: str, nid: str) -> str:
+        """The mark of note ``nid``: numbered on its first reference, the same after."""
         if (kind, nid) not in self.marks:
             self.counts[kind] += 1
             self.marks[(kind, nid)] = format_number(self.counts[kind], self.formats[kind])
         return self.marks[(kind, nid)]
 
     def custom(self, kind: str, nid: str, mark: str) -> str:
+        """The custom mark of note ``nid``: the first one given is kept."""
         return self.marks.setdefault((kind, nid), mark)
 
 

@@ -76,6 +76,7 @@ class Layout:
         return right if right is not None else self.right
 
     def heading(self, segs: list[Segment]) -> bool:
+        """Whether the segments look like a heading: all bold or italic, or larger than the body."""
         return all(s.bold or s.italic for s in segs) or min(s.size for s in segs) >= 1.15 * self.size
 
     def continues(self, block: _Open, seg: Segment, page: int) -> bool:
@@ -137,6 +138,8 @@ def _ended_short(a: Segment, b: Segment, right: float) -> bool:
 
 
 def body_blocks(lines: list[list[Segment]], page: int, layout: Layout) -> list[Block]:
+    """The body lines of ``page`` grouped into blocks (a line joins the block it continues),
+    in reading order."""
     done: list[_Open] = []
     open_: list[_Open] = []
     for segs in lines:

@@ -89,6 +89,7 @@ def _texts_by_object(textpage: int) -> dict[int, str]:
 
 
 def address(handle) -> int:
+    """The integer address of a pdfium handle, for the raw API calls."""
     return ctypes.cast(handle, ctypes.c_void_p).value
 
 
@@ -126,6 +127,7 @@ class PageReader:
         self.invisible = self.visible = 0  # characters: OCR of a scan is set invisible
 
     def read(self, page, textpage, width: float) -> tuple[list[Run], list[tuple[float, float, float]]]:
+        """The text runs and the short horizontal rules of one page (``width`` points wide)."""
         runs: list[Run] = []
         rules: list[tuple[float, float, float]] = []
         page, textpage = address(page), address(textpage)

@@ -101,6 +101,8 @@ def _commonness(text: str) -> float:
 
 
 def read_text(path: Path, data: bytes):
+    """The blocks of a plain-text file (no page count): page breaks, where present, tell notes
+    and furniture from the body."""
     text = decode(path, data)
     if not text.strip():
         raise ReadError(path, "the file holds no text")
