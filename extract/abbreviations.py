@@ -80,6 +80,8 @@ def _initials_fallback(short: str, words_before: str) -> str | None:
 
 
 def find_abbreviations_en(text: str) -> list[dict]:
+    """English definitions, ``Long Form (LF)`` and ``(hereinafter "the Fund")``, as records
+    with their span, long form and short form."""
     out: list[dict] = []
     if "(" not in text:
         return out
@@ -129,6 +131,8 @@ def _zh_long_form(before: str, short: str) -> str | None:
 
 
 def find_abbreviations_zh(text: str) -> list[dict]:
+    """Chinese definitions, ``联合国开发计划署(开发署)`` and ``(以下简称“开发署”)``, as records
+    with their span, long form and short form."""
     out: list[dict] = []
     if "(" not in text and "（" not in text:
         return out

@@ -48,6 +48,7 @@ class Summary:
         click.echo(f"error: {label}: {cause}", err=True)
 
     def line(self) -> str:
+        """The line printed when a batch ends: records per kind, failures, ignored files."""
         per_kind = ", ".join(f"{k} {n}" for k, n in sorted(self.kinds.items())) or "none"
         text = (f"{sum(self.kinds.values())} records from {self.documents} document(s) "
                 f"({per_kind})")

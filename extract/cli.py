@@ -54,6 +54,8 @@ class Sink:
         self.out = out
 
     def write(self, records: list[dict]) -> None:
+        """Write one document's records, formatted in full first, so that a failure leaves no
+        half document in the output."""
         if self.writer is not None:
             self.writer.write(records)
             return
@@ -73,6 +75,7 @@ class Sink:
             discard(self.temp)
 
     def close(self) -> None:
+        """The run completed: the output file is put in place (standard output is flushed)."""
         from corpus.output import finish
 
         if self.fmt == "parquet":
@@ -101,6 +104,7 @@ class Shards:
         self.count, self.rows, self.writer = 0, 0, None
 
     def write(self, records: list[dict]) -> None:
+        """Write one document's records, starting the next shard once this one holds enough."""
         from extract.records import ParquetWriter
 
         if self.writer is None:
@@ -115,11 +119,13 @@ class Shards:
         self.writer, self.rows, self.count = None, 0, self.count + 1
 
     def abort(self) -> None:
+        """The run failed: the hidden folder goes; the previous run's shards stay as they were."""
         with contextlib.suppress(Exception):
             self.writer and self.writer.close()
         shutil.rmtree(self.temp, ignore_errors=True)
 
     def close(self) -> None:
+        """The run completed: the new shards replace the previous run's (an empty one if none)."""
         if self.writer is None and self.count == 0:
             self.write([])  # no records: one empty shard, so that the dataset still reads
         if self.writer is not None:

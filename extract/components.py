@@ -53,4 +53,5 @@ def bodies(doc: Doc | None) -> list[tuple[int, int, str]]:
 
 
 def add_components(nlp: Language) -> None:
+    """Add extract's components to ``nlp`` (called once per pipeline by ``extract.nlp``)."""
     nlp.add_pipe("rapporteur_bodies")

@@ -88,6 +88,8 @@ def _fraction_like(text: str, m: re.Match) -> bool:
 
 
 def zh_label_before(text: str, start: int) -> bool:
+    """Whether the number follows a label (建议, 目标, 表, 段...): it names the item, counts
+    nothing."""
     return bool(ZH_LABEL_BEFORE.search(text[max(0, start - 6):start]))
 
 

@@ -157,6 +157,7 @@ def _share_along_lists(text: str, figures: list) -> None:
 
 
 def parse_number_at(text: str, fig) -> float:
+    """The number as written in the figure's text (before any scale), else the figure's value."""
     m = re.search(ARABIC, text[fig.start:fig.end])
     return parse_arabic(m.group()) if m else fig.value
 

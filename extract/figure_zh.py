@@ -47,6 +47,7 @@ TIME_WORD = re.compile(r"\s*(?:天|周|星期|个月|年|小时)")
 
 
 def qualifier_before(text: str, start: int) -> str | None:
+    """The qualifier (at_least, more_than, approximately...) written before a Chinese number."""
     before = text[max(0, start - QUALIFIER_WINDOW):start]
     return next((q for q, pattern in QUALIFIER_BEFORE_ZH if pattern.search(before)), None)
 

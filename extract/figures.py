@@ -63,6 +63,8 @@ PUNCT_BEFORE_MARKER = ".。;；”\"’)）!?！？"
 
 @dataclass
 class Figure:
+    """One figure found in a text: its span, value (the low end of a range), unit, qualifier and
+    what it counts."""
     start: int
     end: int
     value: float
@@ -73,6 +75,7 @@ class Figure:
     high: float | None = None  # set for a range, whose low end is ``value``
 
     def as_dict(self, text: str) -> dict:
+        """The figure's fields of a record, its text taken from ``text``."""
         ranged = self.high is not None
         return {"text": text[self.start:self.end], "span": [self.start, self.end],
                 "value": clean_value(self.value),

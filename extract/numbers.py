@@ -46,6 +46,7 @@ def parse_chinese(text: str) -> float:
 
 
 def parse_english_word(text: str) -> float:
+    """An English number word (``seven``, ``twenty-five``, ``hundred``) -> float."""
     word = text.lower()
     if word == "hundred":
         return 100.0

@@ -31,6 +31,7 @@ INTS = {"page", "para_index", "table_index", "table_row", "table_column"}
 
 @lru_cache(maxsize=1)
 def schema() -> dict:
+    """The JSON Schema of a record (``extract/data/record.schema.json``), read once."""
     return json.loads((files("extract") / "data" / "record.schema.json").read_text("utf-8"))
 
 
@@ -72,6 +73,7 @@ def flat(record: dict) -> dict:
 
 
 def write_jsonl(records: Iterable[dict], out: IO[str]) -> None:
+    """Records as JSON lines, every field present and numbers as floats (``typed``)."""
     for record in records:
         out.write(json.dumps(typed(record), ensure_ascii=False) + "\n")
 
@@ -93,16 +95,19 @@ class CsvWriter:
         csv.DictWriter(out, fieldnames=FIELDS).writeheader()
 
     def write(self, records: Iterable[dict]) -> None:
+        """Write one document's records as CSV rows, formula-safe (``cells``)."""
         buffer = io.StringIO()
         csv.DictWriter(buffer, fieldnames=FIELDS).writerows(cells(flat(r)) for r in records)
         self.out.write(buffer.getvalue())
 
 
 def write_csv(records: Iterable[dict], out: IO[str]) -> None:
+    """Records as CSV, header included, in one call."""
     CsvWriter(out).write(records)
 
 
 def arrow_schema():
+    """The Arrow schema of the Parquet output: one fixed type per column, nested ones native."""
     import pyarrow as pa
 
     types = {**{k: pa.int32() for k in INTS}, "span": pa.list_(pa.int32()),
@@ -127,6 +132,7 @@ class ParquetWriter:
         self.batch = batch
 
     def write(self, records: Iterable[dict]) -> None:
+        """Convert one document's records; they are written with the next full row group."""
         import pyarrow as pa
 
         table = pa.Table.from_pylist([typed(r) for r in records], schema=self.schema)
@@ -143,11 +149,13 @@ class ParquetWriter:
             self.tables, self.pending = [], 0
 
     def close(self) -> None:
+        """Write the records still pending and close the file."""
         self._flush()
         self.writer.close()
 
 
 def write_parquet(records: Iterable[dict], path: str) -> None:
+    """Records as one Parquet file at ``path``, in one call."""
     writer = ParquetWriter(path)
     writer.write(records)
     writer.close()

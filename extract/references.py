@@ -88,6 +88,8 @@ def body_from_shape(number: str, named: str | None) -> str | None:
 
 
 def find_bodies_zh(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, English name) of every UN body named in Chinese ``text``, longest names
+    first."""
     names = sorted(BODIES_ZH, key=len, reverse=True)
     return [(m.start(), m.end(), BODIES_ZH[m.group()])
             for m in re.finditer("|".join(names), text)]

@@ -100,6 +100,7 @@ def noun_phrase(text: str) -> str | None:
 
 
 def text_of(tokens) -> str:
+    """The tokens' text as written, spaces between them kept, none after the last."""
     return "".join(t.text_with_ws for t in tokens[:-1]) + tokens[-1].text
 
 

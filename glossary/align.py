@@ -14,6 +14,8 @@ from corpus.model import Document, Paragraph
 
 @dataclass(frozen=True)
 class Part:
+    """One side of a pair: characters ``start:end`` of a paragraph, heading or footnote
+    (its ``index`` in the document)."""
     unit: str  # paragraph | heading | footnote
     index: int
     start: int
@@ -22,6 +24,8 @@ class Part:
 
 @dataclass(frozen=True)
 class Pair:
+    """A unit of the source edition and its counterpart in the target edition, with what
+    paired them (number, label) and, when paired by content, how sure that is."""
     unit: str
     number: str | None  # paragraph number / heading number / footnote marker
     label: str | None  # sub-paragraph label
@@ -119,6 +123,7 @@ def align(src: Document, tgt: Document) -> list[Pair]:
 
 
 def part_text(doc: Document, part: Part) -> str:
+    """The text of one side of a pair, as a translator reads it (stripped)."""
     if part.unit == "paragraph":
         text = doc.paragraphs[part.index].text
     elif part.unit == "heading":

@@ -18,6 +18,8 @@ def _within(hits, part):
 
 
 def bilingual(source: Scan, target: Scan) -> list[Finding]:
+    """Findings on aligned editions: approved renderings missing from the target paragraph,
+    and source terms rendered in several ways."""
     src_pos, tgt_pos = _positions(source), _positions(target)
     missing: dict[str, list] = defaultdict(list)
     rendered: dict[tuple[str, str], list] = defaultdict(list)

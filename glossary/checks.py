@@ -128,6 +128,8 @@ def _dated(concept, term, role: str, lang: str, date: str | None) -> tuple[str, 
 
 
 def near_misses(s: Scan) -> list[Finding]:
+    """One finding per slip seen (text one edit away from a glossary form), with every place
+    it occurs; forms the document defines or puts in parentheses are no slips."""
     finder = finder_for(s.glossary, s.lang)
     defined = {s.units[d.unit].unit.text[d.hit.start:d.hit.end] for d in s.definitions}
     defined |= _parenthesised(s)

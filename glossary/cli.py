@@ -12,6 +12,7 @@ from glossary.model import GlossaryError
 
 
 def fail(message: str, code: int = 1):
+    """Print ``error: MESSAGE`` on standard error and exit with ``code``."""
     click.echo(f"error: {message}", err=True)
     sys.exit(code)
 

@@ -18,6 +18,8 @@ from glossary.model import Glossary
 
 @dataclass
 class Line:
+    """One aligned paragraph pair of the concordance: where it is, its two texts, the forms
+    found."""
     symbol: str
     year: str | None
     paragraph: str  # how a translator cites it: '12', '4c', 'unnumbered:3'
@@ -55,6 +57,7 @@ def _found(text: str, lang: str, concept, term: str, matcher) -> list[str]:
 
 
 def as_text(concept: str | None, term: str, lines: list[Line]) -> str:
+    """The concordance for a terminal: each pair under its symbol, year, paragraph and forms."""
     out = [f"{term}" + (f" ({concept})" if concept else " (not in the glossary: searched as written)")
            + f": {len(lines)} aligned paragraph(s)"]
     for line in lines:
@@ -66,6 +69,7 @@ def as_text(concept: str | None, term: str, lines: list[Line]) -> str:
 
 
 def as_json(concept: str | None, term: str, lines: list[Line]) -> str:
+    """The concordance as JSON, for scripts."""
     import json
 
     return json.dumps({"term": term, "concept": concept, "lines": [asdict(x) for x in lines]},

@@ -26,6 +26,7 @@ RUN = 0.25  # bonus for a pair that follows the previous pair: translations run 
 
 @dataclass(frozen=True)
 class Link:
+    """An English segment paired with a Chinese one by content, with the pair's confidence."""
     en: int  # index of the English segment
     zh: int  # index of the Chinese segment
     confidence: float

@@ -94,6 +94,7 @@ def _infixes(middle: str) -> list[str]:
 
 
 def words(text: str) -> list[str]:
+    """The texts of the tokens of ``text``, without their offsets."""
     return [t for _, _, t in spans(text)]
 
 

@@ -18,6 +18,7 @@ SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
 
 @dataclass
 class Location:
+    """Where a finding occurs: a stretch of one unit of a document, as written."""
     document: str
     unit: str  # paragraph | heading | footnote
     index: int  # index of that unit in the document model
@@ -31,6 +32,8 @@ class Location:
 
 @dataclass
 class Finding:
+    """One problem a check reports: its type, severity, concept, what is wrong, what to do,
+    the forms seen and where."""
     type: str
     severity: str  # error | warning | info
     concept: str | None
@@ -41,6 +44,7 @@ class Finding:
     confidence: float | None = None
 
     def to_dict(self) -> dict:
+        """The finding as JSON-ready data, without the fields that do not apply to it."""
         d = asdict(self)
         for loc in d["locations"]:
             if loc["source"] is None:
@@ -51,6 +55,7 @@ class Finding:
 
 
 def quote(form: str | None) -> str:
+    """A form in curly quotes for a message, or a dash when there is none."""
     return f"“{form}”" if form else "—"
 
 

@@ -25,6 +25,7 @@ _CAPS_WORD = re.compile(r"\b[A-Z][A-Z0-9]+\b")
 
 @dataclass(frozen=True)
 class Hit:
+    """A glossary form found in a text: its concept, the form, the text as written, where."""
     concept: str  # concept id
     form: str  # the glossary form matched
     surface: str  # the text as written

@@ -26,6 +26,8 @@ MIN_SUPPORT, MIN_DICE = 2, 0.6
 
 @dataclass
 class Candidate:
+    """A candidate English–Chinese term pair: how it was found, how likely, the aligned units
+    that support it."""
     en: str
     zh: str
     score: float
@@ -146,6 +148,8 @@ def _units(en: Document, zh: Document, pairs: list[Pair]):
 
 
 def by_definition(units, g: Glossary) -> list[Candidate]:
+    """Pairs defined in both editions of a unit (long and short forms), when each side
+    defines as many."""
     found: dict[tuple[str, str], list[str]] = defaultdict(list)
     for key, en_text, zh_text in units:
         en_defs, zh_defs = definitions(en_text, "en", g), definitions(zh_text, "zh", g)
@@ -159,6 +163,8 @@ def by_definition(units, g: Glossary) -> list[Candidate]:
 
 
 def by_cooccurrence(units, g: Glossary) -> list[Candidate]:
+    """English and Chinese phrases that occur in the same aligned units (Dice), each phrase
+    paired once, best first."""
     en_sets = [(key, _en_phrases(e)) for key, e, _ in units]
     zh_sets = [_zh_phrases(z) for _, _, z in units]
     en_count = Counter(p for _, s in en_sets for p in s)

@@ -29,6 +29,7 @@ class GlossaryError(Exception):
 
 @dataclass
 class Term:
+    """One form of a concept in one language: its type, status and the years it is right in."""
     form: str
     lang: str  # one of LANGS: en | zh | ar | fr | ru | es
     type: str = "full"  # full | short | variant
@@ -58,6 +59,7 @@ class Term:
 
 @dataclass
 class Concept:
+    """One thing the glossary names, with all its forms (terms) in every language."""
     id: str
     domain: str = "general"
     note: str = ""
@@ -69,10 +71,12 @@ class Concept:
                      if t.lang == lang and t.type == type and t.status == "preferred"), None)
 
     def forms(self, lang: str, *, deprecated: bool = True) -> list[str]:
+        """Every form in ``lang``, the deprecated ones too unless ``deprecated`` is False."""
         return [t.form for t in self.terms
                 if t.lang == lang and (deprecated or t.status != "deprecated")]
 
     def term(self, form: str) -> Term | None:
+        """The term written exactly ``form``, else None."""
         return next((t for t in self.terms if t.form == form), None)
 
     def role(self, term: Term) -> str:
@@ -128,6 +132,7 @@ class Glossary:
         return [c for c in self.concepts if text and any(text in t.form.casefold() for t in c.terms)]
 
     def concept(self, concept_id: str) -> Concept | None:
+        """The concept with id ``concept_id``, else None."""
         return self._by_id.get(concept_id)
 
     def terms(self, lang: str):

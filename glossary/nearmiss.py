@@ -43,6 +43,8 @@ _SMALL_WORDS = {"of", "the", "and", "for", "on", "in", "to", "des", "de", "du", 
 
 @dataclass(frozen=True)
 class NearMiss:
+    """Text one edit away from a glossary form: the form, the text as written, where, the edit
+    and how sure it is a slip."""
     concept: str
     form: str  # the glossary form it is near
     surface: str
@@ -119,6 +121,8 @@ def _initials(words: list[str]) -> str:
 
 
 class NearMissFinder:
+    """Finds near-misses of one glossary's names of bodies and acronyms in one language; its
+    indexes are built once."""
     def __init__(self, matcher: TermMatcher):
         self.lang = matcher.lang
         self.make_doc = matcher.make_doc

@@ -38,6 +38,7 @@ SCALES = ((1e9, {"en": "billions", "zh": "十亿"}), (1e6, {"en": "millions", "z
 
 
 def format_value(value: float) -> str:
+    """A value as reports print it: thousands grouped, at most one decimal, none when whole."""
     return f"{value:,.1f}".rstrip("0").rstrip(".") if value % 1 else f"{value:,.0f}"
 
 

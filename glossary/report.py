@@ -14,6 +14,7 @@ TEMPLATE = files("glossary") / "data" / "report.html.j2"
 
 
 def as_dict(findings: list[Finding], target: Scan, source: Scan | None = None) -> dict:
+    """The findings on ``target`` (and ``source``) as JSON-ready data, counts by type first."""
     return {
         "document": target.doc.name,
         "source": source.doc.name if source else None,
@@ -24,10 +25,12 @@ def as_dict(findings: list[Finding], target: Scan, source: Scan | None = None) -
 
 
 def as_json(findings: list[Finding], target: Scan, source: Scan | None = None) -> str:
+    """The findings as JSON, for tools."""
     return json.dumps(as_dict(findings, target, source), ensure_ascii=False, indent=2)
 
 
 def as_text(findings: list[Finding], target: Scan, source: Scan | None = None) -> str:
+    """The findings as text for a terminal, each with its message, suggestion and locations."""
     lines = [f"{target.doc.name}: {len(findings)} finding(s)"
              + (f" (source: {source.doc.name})" if source else "")]
     for f in findings:
@@ -99,6 +102,7 @@ def _view(f: Finding, target: Scan, source: Scan | None) -> dict:
 
 
 def as_html(findings: list[Finding], target: Scan, source: Scan | None = None) -> str:
+    """The findings as one self-contained HTML page, forms highlighted in their paragraphs."""
     from jinja2 import Environment, select_autoescape  # only for the HTML report
 
     env = Environment(autoescape=select_autoescape(default=True), trim_blocks=True,

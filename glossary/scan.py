@@ -18,6 +18,8 @@ _QUOTED = re.compile(r"“[^“”]*”|\"[^\"]*\"|《[^《》]*》")
 
 @dataclass
 class Definition:
+    """An abbreviation the document defines: "Full Name (ACRONYM)", or a row of a list of
+    abbreviations."""
     concept: str
     short: str  # the glossary form in parentheses
     full: str | None  # the glossary full form right before, when there is one
@@ -28,6 +30,7 @@ class Definition:
 
 @dataclass
 class ScannedUnit:
+    """One unit of a document with its glossary hits and its words."""
     unit: Unit
     hits: list[Hit]
     tokens: object  # the unit's words: entokens.Tokens (English) or zhseg.Words (Chinese)
@@ -35,6 +38,7 @@ class ScannedUnit:
 
 @dataclass
 class Scan:
+    """What every check reads: a document's units, their hits and the definitions it makes."""
     doc: Document
     lang: str
     glossary: Glossary
@@ -44,6 +48,7 @@ class Scan:
     cache: dict = field(default_factory=dict, repr=False)  # what several checks derive once
 
     def location(self, pos: int, start: int, end: int) -> Location:
+        """The location of characters ``start:end`` of unit ``pos``, for a finding."""
         u = self.units[pos].unit
         return Location(self.doc.name, u.kind, u.index, u.number, u.sub_at(start), start, end,
                         u.text[start:end])
@@ -71,9 +76,11 @@ class Scan:
         return self._terms[key]
 
     def role(self, hit: Hit) -> str:
+        """'full' or 'short': how the hit's form is used in running text."""
         return self._term(hit)[0]
 
     def status(self, hit: Hit) -> str:
+        """The status of the hit's form: preferred, admitted or deprecated."""
         return self._term(hit)[1]
 
 
@@ -109,6 +116,7 @@ def _definitions(pos: int, text: str, hits: list[Hit], scan: Scan) -> list[Defin
 
 
 def scan(doc: Document, glossary: Glossary, lang: str | None = None) -> Scan:
+    """One pass over ``doc`` (in ``lang``, else its own): the scan all checks read."""
     lang = lang or language(doc)
     matcher = matcher_for(glossary, lang)
     result = Scan(doc, lang, glossary, [])

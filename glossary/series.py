@@ -36,6 +36,7 @@ class SeriesError(ValueError):
 
 @dataclass
 class Point:
+    """One value of an indicator in one report, with where it is printed."""
     year: int  # where the point sits on the time axis (the last year of a period)
     period: str  # as the report gives it: "2024", "2016–2024"
     value: float
@@ -48,6 +49,7 @@ class Point:
     text: str  # the words of the figure as printed
 
     def to_dict(self) -> dict:
+        """The point as JSON-ready data."""
         return asdict(self)
 
 

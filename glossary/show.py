@@ -13,10 +13,12 @@ LANG_NAMES = {"ar": "Arabic", "zh": "Chinese", "en": "English", "fr": "French",
 
 
 def dumps(value) -> str:
+    """JSON as the commands print it: indented, non-ASCII kept as written."""
     return json.dumps(value, ensure_ascii=False, indent=2) + "\n"
 
 
 def concept_json(c: Concept) -> dict:
+    """A concept as JSON-ready data, without the empty fields of its terms."""
     return {"id": c.id, "domain": c.domain, "note": c.note,
             "terms": [{k: v for k, v in asdict(t).items() if v != "" or k in ("form", "lang")}
                       for t in c.terms]}
@@ -47,6 +49,7 @@ def import_summary(path: str, g: Glossary, bundled: Glossary) -> dict:
 
 
 def import_text(s: dict) -> str:
+    """What ``terms import`` prints for people: the counts, then what was skipped."""
     counts = ", ".join(f"{n} {LANG_NAMES[lang]}" for lang, n in s["terms"].items())
     lines = [f"{s['file']}: {s['concepts']} concepts; terms: {counts}; "
              f"{s['shared_with_bundled']} concept(s) share a form with the bundled glossary"]
@@ -55,6 +58,7 @@ def import_text(s: dict) -> str:
 
 
 def mine_json(candidates) -> str:
+    """The candidate pairs as JSON, for scripts."""
     return dumps([asdict(c) for c in candidates])
 
 

@@ -28,6 +28,8 @@ def _version() -> str:
 
 def write_tmx(src: Document, tgt: Document, pairs: list[Pair], src_lang: str,
               tgt_lang: str) -> bytes:
+    """The aligned pairs as a TMX document: one translation unit per pair with text on both
+    sides."""
     root = etree.Element("tmx", version="1.4")
     etree.SubElement(root, "header", creationtool="Rapporteur",
                      creationtoolversion=_version(), segtype="paragraph", **{"o-tmf": "Rapporteur"},

@@ -11,6 +11,7 @@ from corpus.model import Document, Paragraph
 
 @dataclass
 class Unit:
+    """One stretch of a document that checks read: a heading, a paragraph or a footnote."""
     kind: str  # heading | paragraph | footnote
     index: int  # index in doc.sections / doc.paragraphs / doc.footnotes
     number: str | None  # paragraph number, heading number, or footnote marker
@@ -18,10 +19,12 @@ class Unit:
     paragraph: Paragraph | None = None
 
     def sub_at(self, offset: int) -> str | None:
+        """The sub-paragraph label at ``offset``, for a paragraph that has them, else None."""
         return self.paragraph.sub_at(offset) if self.paragraph else None
 
 
 def units(doc: Document) -> list[Unit]:
+    """The document's units in reading order, each footnote after the unit that marks it."""
     notes = {}
     for i, f in enumerate(doc.footnotes):
         notes.setdefault(f.marker, []).append(i)

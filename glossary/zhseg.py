@@ -67,6 +67,7 @@ class Words:
 
 
 def words(text: str) -> Words:
+    """The words of ``text`` as jieba cuts them, with where each starts and ends."""
     return Words(text, cut(text))
 
 

@@ -14,6 +14,7 @@ DATED = files("glossary") / "data" / "dated.csv"
 
 
 def write_tbx(g: Glossary, version: int) -> bytes:
+    """The glossary as TBX (``version`` 3, or 2 for older CAT tools); lxml imported only here."""
     from glossary.formats.tbx import write_tbx  # lxml: not needed to read the bundled CSV
 
     return write_tbx(g, version)
@@ -106,6 +107,7 @@ def bundled() -> Glossary:
 
 
 def format_for(path: Path, format: str | None) -> str:
+    """The format to write ``path`` in: the one asked for, else told by its extension."""
     if format:
         if format not in WRITERS:
             raise GlossaryError(path, f"unknown format {format!r} (one of {', '.join(FORMATS)})")
@@ -118,10 +120,12 @@ def format_for(path: Path, format: str | None) -> str:
 
 
 def dump(g: Glossary, format: str) -> bytes:
+    """The glossary as the bytes of a file in ``format``."""
     return WRITERS[format](g)
 
 
 def save(g: Glossary, path: Path, format: str | None = None) -> None:
+    """Write the glossary to ``path`` in ``format`` (else the one its extension tells)."""
     from corpus.output import write_bytes
 
     write_bytes(path, dump(g, format_for(path, format)))

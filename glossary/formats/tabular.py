@@ -37,6 +37,8 @@ def _header(row: list[str]) -> list[str] | None:
 
 
 def read_table(path: Path, text: str, delimiter: str) -> Glossary:
+    """A glossary from CSV or TSV text: our columns when it has our header, else (tab-separated)
+    an OmegaT glossary."""
     rows = [[restore(cell) for cell in row]
             for row in csv.reader(io.StringIO(text), delimiter=delimiter)]
     if not rows:

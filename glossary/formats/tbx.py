@@ -57,6 +57,7 @@ def _text(el) -> str:
 
 
 def read_tbx(path: Path, data: bytes) -> Glossary:
+    """A glossary from a TBX file, v3 (``<tbx>``) or v2 (``<martif>``)."""
     root = parse(path, data)
     kind = _local(root)
     if kind not in ("tbx", "martif"):
