@@ -170,10 +170,10 @@ def test_workers_end_when_their_parent_is_terminated(hundred, tmp_path):
 
 def test_a_file_past_its_time_limit_is_named_and_the_batch_goes_on(tmp_path):
     _need_shared()
-    slow = tmp_path / "slow.txt"  # 4 MB of Chinese text: tens of seconds to read, far past 2 s
-    slow.write_bytes(SOURCES[1].read_bytes() * 80)
+    slow = tmp_path / "slow.txt"  # 32 MB of Chinese text: about 14 s to read, far past 2 s
+    slow.write_bytes(SOURCES[1].read_bytes() * 640)
     store = Store(tmp_path / "s.db")
-    report = ingest(store, [slow, SOURCES[0]], limits=Limits(seconds=2))
+    report = ingest(store, [slow, SOURCES[0]], limits=Limits(seconds=2, memory=0))
     assert report.failed == [(str(slow), "reading it took longer than 2 s (the time "
                                          "limit): stopped")]
     assert report.added == [str(SOURCES[0])]
