@@ -190,11 +190,11 @@ def test_a_file_past_its_memory_limit_is_named_and_the_batch_goes_on(tmp_path):
 
 
 def test_a_worker_that_dies_costs_its_file_only(tmp_path):
-    """The worker reading a long file (~6 s) is killed from outside, as the kernel's OOM
+    """The worker reading a long file (~10 s) is killed from outside, as the kernel's OOM
     killer would kill it."""
     _need_shared()
     big = tmp_path / "big.txt"
-    big.write_bytes(SOURCES[1].read_bytes() * 160)
+    big.write_bytes(SOURCES[1].read_bytes() * 480)
     store = Store(tmp_path / "s.db")
 
     def killer():
