@@ -309,11 +309,14 @@ class Store:
         self.conn.execute("INSERT INTO paragraphs_fts (rowid, body) VALUES (?, ?)",
                           (para_id, body))
 
-    def ingest(self, paths: Iterable[str | Path], workers: int = 1, progress: bool = False):
-        """Read and store files or folders (recursively); see ``corpus.ingest``."""
+    def ingest(self, paths: Iterable[str | Path], workers: int = 1, progress: bool = False,
+               executor: str = "local", scheduler: str | None = None):
+        """Read and store files or folders (recursively); ``executor="dask"`` reads on a Dask
+        cluster (the one at ``scheduler``, else a local one); see ``corpus.ingest``."""
         from corpus.ingest import ingest
 
-        return ingest(self, paths, workers=workers, progress=progress)
+        return ingest(self, paths, workers=workers, progress=progress, executor=executor,
+                      scheduler=scheduler)
 
     def documents(self, lang: str | None = None) -> Iterator[Document]:
         """Every stored document (optionally of one language), in the order stored."""

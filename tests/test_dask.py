@@ -50,8 +50,8 @@ def run(*args) -> CliRunner:
 def test_ingest_on_dask_stores_the_same_documents(inputs, scheduler, tmp_path):
     with Store(tmp_path / "local.db") as store:
         local = ingest(store, inputs, workers=1)
-    with Store(tmp_path / "dask.db") as store:
-        remote = ingest(store, inputs, executor="dask", scheduler=scheduler)
+    with Store(tmp_path / "dask.db") as store:  # as a notebook calls it
+        remote = store.ingest(inputs, executor="dask", scheduler=scheduler)
     assert (remote.added, remote.failed) == (local.added, local.failed)
     assert remote.failed == [(str(inputs[-1]), PLACEHOLDER)]
     docs = stored(tmp_path / "dask.db")
