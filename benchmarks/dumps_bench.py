@@ -14,7 +14,6 @@ documents the PDF reader refuses are skipped. ``-v`` lists what differs per docu
 from __future__ import annotations
 
 import argparse
-import re
 import shutil
 import subprocess
 import sys
@@ -24,25 +23,16 @@ from pathlib import Path
 
 from corpus import ReadError, read
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from twins_bench import numbered as twin_numbers, squash  # noqa: E402
+
 DEFAULT = Path(__file__).resolve().parents[1].parent / "shared" / "corpus-dev" / "en"
 MODES = {"layout": ["-layout"], "plain": []}
 
 
-def squash(text: str) -> str:
-    return re.sub(r"\s+", "", text)
-
-
 def numbered(doc) -> dict[str, str]:
-    """Paragraph number -> text; annexes restart at 1, so later repeats are keyed ``n#k``."""
-    out: dict[str, str] = {}
-    for p in doc.paragraphs:
-        if p.number:
-            key, k = p.number, 1
-            while key in out:
-                k += 1
-                key = f"{p.number}#{k}"
-            out[key] = squash(p.text)
-    return out
+    """Paragraph number -> text, whitespace aside (keys as the twins benchmark makes them)."""
+    return {key: squash(text) for key, text in twin_numbers(doc).items()}
 
 
 def compare(ref, dump) -> dict:
