@@ -107,6 +107,7 @@ class Figure:
     page: int | None = None
     section: int | None = None
     after: int | None = None
+    footnote_refs: list[str] = field(default_factory=list)  # footnotes cited in its title
 
 
 @dataclass

@@ -115,7 +115,7 @@ def _footnotes(doc: Document, front_refs: list[str] | None) -> list[str]:
     refs.update(m for b in doc.boxes for m in b.footnote_refs)
     # a table's lettered marks point at its own notes, which may stand pages later (where
     # the table ends): only its references to the document's footnotes are checked here
-    refs.update(m for t in doc.tables for m in t.footnote_refs if not m.isalpha())
+    refs.update(m for t in [*doc.tables, *doc.figures] for m in t.footnote_refs if not m.isalpha())
     refs.update(m for line in doc.front for m in _FRONT_REF.findall(line))  # "Agenda item 5*"
     refs.update(front_refs or [])
     notes = Counter(f.marker for f in doc.footnotes)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from corpus.blocks import (HAN, PARA_LABEL, REF_RE, Block, join_lines,
+from corpus.blocks import (HAN, PARA_LABEL, REF_CLOSE, REF_OPEN, REF_RE, Block, join_lines,
                            normalise_zh_spacing, ref)
 from corpus import quality
 from corpus.language import check_readable
@@ -36,7 +36,9 @@ _SUMMARY = re.compile(r"^(?:Summary|摘要|概要)$")
 _ANNEX = re.compile(r"^(?:Annex(?:es)?(?:\s+[IVXL]+)?|附件[一二三四五六七八九十]*)$")
 _TERMINAL = tuple("。！？；.!?;")
 _ANNEX_TO = re.compile(r"^(?:Annex|Enclosure|Appendix)\s+(?:[IVX]+\s+)?to\s+the\s+|^.{0,30}(?:的附件|附文)$")
-_LEGEND = re.compile(r"^(\*{1,3}) ?(?=[A-Z])")  # the note of the asterisks of a list or table
+# a note set as body text: "* Parliamentary documents for action" (a list's asterisks), or a
+# raised letter and its text under a table whose rows end pages later or under a picture
+_LEGEND = re.compile(rf"^(\*{{1,3}}) ?(?=[A-Z])|^{REF_OPEN}([a-z]){REF_CLOSE} ?(?=\S)")
 _SIGNED = re.compile(r"^\((?:Signed|签名)\)|^（签名）")
 # "(Brazil);", "(Chile, Ecuador)." closing a UPR recommendation: who made it
 _TEXT_MARK = re.compile(r"(?<=[^\s*\ue000])(\*{1,3})(?=\s|$)|(?<=\S) (\d{1,2}) ?/(?=\s|$)|"
@@ -84,8 +86,8 @@ def structure(blocks: list[Block], *, source: str, fmt: str, sha256: str,
             block.page - 1 not in read_pages
         legend = fmt == "pdf" and block.role == "body" and len(block.text) < 400 and \
             _LEGEND.match(block.text)
-        if legend:  # the note of a list's asterisks: "* Parliamentary documents for action"
-            builder.legend(legend.group(1), block.text[legend.end():], block.page)
+        if legend:
+            builder.legend(legend.group(1) or legend.group(2), block.text[legend.end():], block.page)
         elif block.role == "footnote":
             builder.footnote(block)
         elif block.role in ("table", "figure"):
@@ -136,6 +138,7 @@ class _Builder:
         self.box: Box | None = None  # the box being read
         self.after_gap = False  # the page before the current block gave no text
         self.picture: Figure | None = None  # a chart's caption being read
+        self.note: tuple[list[str], int | None] | None = None  # (notes, page) of a legend
 
     # -- front matter -------------------------------------------------------------------
     def begin(self, block: Block) -> bool:
@@ -167,6 +170,12 @@ class _Builder:
     def body(self, block: Block) -> None:
         text = block.text.strip()
         plain = REF_RE.sub("", text)
+        note, self.note = self.note, None
+        if note and note[1] == block.page and plain[:1].islower() and \
+                not note[0][-1].endswith(_TERMINAL):  # a legend's next line
+            note[0][-1] = join_lines([note[0][-1], plain])
+            self.note = note
+            return
         if self._boxed(text, plain, block) or self._pictured(plain, block):
             return
         heading = self._heading(plain, block)
@@ -221,22 +230,34 @@ class _Builder:
         return True
 
     def _pictured(self, plain: str, block: Block) -> bool:
-        """The caption of a chart printed as a picture ("Figure 12" and its title, its unit
-        line): a figure with no words of its own, not headings. True when ``block`` went
-        into one."""
+        """A chart printed as a picture: its label ("Figure 12"), title and unit line, the
+        words set as text on it (legend, panel titles) and its source and notes go into one
+        figure, not into headings and paragraphs; the paragraph it interrupts goes on after
+        it. True when ``block`` went into one."""
         m = _PICTURE.match(plain)
-        if m and block.heading is not False and len(plain) < 200:
-            self._close()
+        if m and (block.heading is not False or m.group(2) is None) and len(plain) < 200:
             self.picture = Figure(number=m.group(1), caption=m.group(2) or None, page=block.page,
-                                  **self._place())
+                                  footnote_refs=REF_RE.findall(block.text), **self._place())
             self.doc.figures.append(self.picture)
             return True
         figure, self.picture = self.picture, None
-        if figure is None or block.page != figure.page or len(plain) >= 200 or \
-                plain.endswith(_TERMINAL) or not (block.heading and figure.caption is None
-                                                  or _UNIT_LINE.match(plain)):
-            return False  # a title once, after a label alone; a unit line "(In millions ...)"
-        figure.caption = f"{figure.caption} {plain}" if figure.caption else plain
+        if figure is None or block.page != figure.page or _PARA.match(plain) or _H1.match(plain) \
+                or _H2.match(plain):
+            return False
+        short = len(plain) < 200 and not plain.endswith(_TERMINAL)
+        if _TABLE_NOTE.match(plain):
+            figure.notes.append(plain)
+        elif figure.notes and plain[:1].islower() and not figure.notes[-1].endswith(_TERMINAL):
+            figure.notes[-1] = join_lines([figure.notes[-1], plain])
+        elif figure.notes or not short:
+            return False
+        elif block.heading and figure.caption is None or _UNIT_LINE.match(plain):
+            figure.caption = f"{figure.caption} {plain}" if figure.caption else plain
+            figure.footnote_refs += REF_RE.findall(block.text)
+        elif len(plain) < 120 and not (block.heading and not plain.startswith("(")):
+            figure.labels.append(plain)  # a legend or a panel's title set as text
+        else:
+            return False
         self.picture = figure
         return True
 
@@ -343,9 +364,12 @@ class _Builder:
                 for m in REF_RE.findall(c)]
         rows = [[REF_RE.sub("", c).strip() for c in row] for row in block.rows or []]
         caption = [REF_RE.sub("", block.text).strip()] if block.text.strip() else []
+        refs = REF_RE.findall(block.text) + refs
         while not caption and self.doc.sections and self.para is None and \
                 self.doc.sections[-1].page == block.page and self.doc.sections[-1].level == 3:
-            caption.insert(0, self.doc.sections.pop().title)
+            heading = self.doc.sections.pop()
+            caption.insert(0, heading.title)
+            refs = heading.footnote_refs + refs
         text = " ".join(caption)
         number = _TABLE_NO.match(text)
         notes = [r[0] for r in rows if len(r) == 1 and _TABLE_NOTE.match(r[0])]
@@ -356,8 +380,9 @@ class _Builder:
         axis = all(len(r) <= 1 for r in rows) and \
             sum(bool(_NUMERIC.fullmatch(r[0])) for r in rows if r) >= 0.5 * len(rows)
         if block.role == "figure" or (label and _FIGURE_NO.match(label)) or axis:
-            self.doc.figures.append(Figure(number=label, caption=caption,
-                                           labels=[c for r in rows for c in r], notes=notes, **place))
+            self.doc.figures.append(Figure(number=label, caption=caption, notes=notes,
+                                           labels=[c for r in rows for c in r],
+                                           footnote_refs=list(dict.fromkeys(refs)), **place))
             return
         header = next((i for i, r in enumerate(rows) if any(_NUMERIC.fullmatch(c) for c in r)), 0)
         self.doc.tables.append(Table(rows=rows, number=label, caption=caption, header_rows=header,
@@ -381,11 +406,24 @@ class _Builder:
         self.doc.footnotes.append(Footnote(marker=marker or "", text=text, page=block.page))
 
     def legend(self, marker: str, text: str, page: int | None) -> None:
-        """An asterisk's note set as text: a note of the table or chart on its page, else a
-        footnote (the note of a list's asterisks)."""
+        """A note set as body text: a note of the table or chart that cites it (lettered
+        notes stand where a long table ends) or of the one on its page; a footnote when only
+        text on its page or the page before cites it; else the note of a chart printed as a
+        picture."""
         held = [h for h in [*self.doc.tables, *self.doc.figures] if h.page == page]
+        if marker.isalpha():
+            citing = [t for t in self.doc.tables if marker in t.footnote_refs and page is not None
+                      and t.page is not None and 0 <= page - t.page <= 10
+                      and not any(n.startswith(marker + " ") for n in t.notes)]
+            held = citing[-1:] or held
+            text_units = [*self.doc.paragraphs, *self.doc.sections, *self.doc.boxes]
+            if not held and not any(marker in u.footnote_refs and (u.page or 0) >= page - 1 and
+                                    not _TABLE_NOTE.match(getattr(u, "text", "")) for u in text_units):
+                held = [Figure(page=page, **self._place())]
+                self.doc.figures.append(held[0])
         if held:
             held[-1].notes.append(f"{marker} {text}")
+            self.note = (held[-1].notes, page)
         else:
             self.footnote(Block(text=text, page=page, role="footnote", marker=marker))
 

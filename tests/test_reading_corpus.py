@@ -290,3 +290,51 @@ def test_a_report_in_parts_keeps_its_part_in_the_symbol_and_out_of_the_text(dev)
     assert doc.metadata.symbol == "E/2025/34 (Part I)"
     assert not [p.number for p in doc.paragraphs if "(Part I)" in p.text]
     assert not [s.title for s in doc.sections if s.title.startswith("E/2025/34")]
+
+
+def test_lettered_notes_where_a_long_table_ends_go_to_the_tables_that_cite_them(dev):
+    # A/80/23, annex: the list of participants runs over pages 57-60; its notes "a" and "b"
+    # stand under its last rows, and are no longer the tail of the report's last paragraph
+    doc = read(dev / "en" / "A_80_23.en.pdf")
+    assert [(t.page, t.footnote_refs, t.notes) for t in doc.tables if t.page in (57, 59)] == [
+        (57, ["a"], ["a Member of the official delegation of the Special Committee."]),
+        (59, ["b"], ["b A dispute exists between the Governments of Argentina and the United "
+                     "Kingdom of Great Britain and Northern Ireland concerning sovereignty over "
+                     "the Falkland Islands (Malvinas)."])]
+    assert doc.paragraphs[-1].text.endswith("throughout their stay in Timor-Leste.")
+    assert doc.warnings == []
+
+
+def test_a_chart_printed_as_a_picture_keeps_its_legend_and_source_out_of_the_paragraphs(dev):
+    doc = read(dev / "en" / "E_2025_65.en.pdf")
+    figure = next(f for f in doc.figures if f.number == "Figure VI")
+    assert (figure.page, figure.caption) == (11, "International finance indicators")
+    assert figure.labels[:3] == ["(a) Nominal United States dollar index",
+                                 "(b) Non-resident portfolio flows to emerging economies",
+                                 "Nominal United States dollar index: advanced economies"]
+    assert figure.notes == ["Source: United Nations, Department of Economic and Social Affairs, "
+                            "based on data from the Institute of International Finance and "
+                            "Federal Reserve Economic Data."]
+    para = next(p for p in doc.paragraphs if p.number == "24")
+    assert para.text.endswith("suggesting reduced investor appetite for riskier assets.")
+    assert "Debt flows" not in para.text
+
+
+def test_picture_charts_keep_their_asterisk_notes_and_the_footnotes_their_titles_cite(dev):
+    doc = read(dev / "en" / "DP_FPA_2025_11.en.pdf")
+    assert [f.number for f in doc.figures] == [f"Figure {n}" for n in range(1, 22)]
+    by_number = {f.number: f for f in doc.figures}
+    assert by_number["Figure 12"].notes == [
+        "* United Nations and intergovernmental transfer contributions include all funds "
+        "received from joint funding mechanisms: joint programmes and multi-donor trust funds, "
+        "as well as bilateral transfers from United Nations organizations."]
+    assert by_number["Figure 16"].footnote_refs == ["12"]
+    assert "*" not in [f.marker for f in doc.footnotes]
+    assert doc.warnings == []
+
+
+def test_the_notes_of_an_organization_chart_printed_as_a_picture_form_a_figure(dev):
+    doc = read(dev / "twins" / "A_80_607.pdf")
+    assert [(f.number, f.page, f.notes) for f in doc.figures if f.page == 30] == \
+        [(None, 30, ["b New post."])]
+    assert doc.warnings == []
