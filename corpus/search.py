@@ -18,6 +18,7 @@ import sqlite3
 from dataclasses import asdict, dataclass
 
 from corpus.query import Not, Or, QueryError, Term, has_han, parse, terms
+from corpus.ranking import top
 
 KINDS = ("paragraph", "footnote", "table", "figure", "recommendation")
 WORD_SEP = "\u200b"
@@ -115,7 +116,8 @@ def search(conn: sqlite3.Connection, query: str, filters: Filters = Filters(), l
     tree = parse(query)
     _check_kinds(conn, filters.kinds)
     if not has_han(tree):
-        return _ranked(conn, filters, _fts(conn, tree), 1, limit, offset, marks, None)
+        phrase = tree.text if isinstance(tree, Term) and not tree.prefix else None
+        return _ranked(conn, filters, _fts(conn, tree), 1, limit, offset, marks, None, phrase)
     if all(len(t.text) >= 3 for t in terms(tree, excluded=True)):
         # every term is a trigram phrase: FTS5 does the AND/OR/NOT itself
         match = _expression(tree, lambda t: _phrase(t.text))
@@ -133,7 +135,8 @@ def _fts(conn, node) -> str:
 def _words(conn, term: Term) -> str:
     from corpus.store import search_text
 
-    words = search_text(term.text).replace(WORD_SEP, " ").split()
+    text = search_text(term.text) if has_han(term) else term.text  # jieba: only for Chinese
+    words = text.replace(WORD_SEP, " ").split()
     if not words:
         raise QueryError(f"nothing to search for in {term.text!r}")
     phrase = _phrase(" ".join(words))
@@ -167,32 +170,38 @@ def _stem_of_prefix(conn, prefix: str) -> str | None:
     return next((c for c in cut if c in found), None)
 
 
-def _ranked(conn, filters, match: str, index: int, limit, offset, marks, wanted) -> Hits:
+def _ranked(conn, filters, match: str, index: int, limit, offset, marks, wanted,
+            phrase: str | None = None) -> Hits:
     """Hits of one FTS5 ``match`` over the word (``index`` 1) or trigram (2) indexes:
-    ranked ids first, snippets for the page only (FTS5 would otherwise build a snippet for
-    every match before sorting: a common word took 60 ms instead of 10). The trigram
-    index's snippets mark the ``wanted`` strings themselves, not trigrams."""
+    each table's best ``offset + limit`` ids and its count, merged; snippets for the page
+    only (FTS5 would otherwise build a snippet for every match before sorting: a common
+    word took 60 ms instead of 10). A one-phrase English query (``phrase``, its words) over
+    a whole table is ranked from ``corpus.ranking``'s lists when it has many matches (the
+    same hits in the same order, without scoring every match). The trigram index's
+    snippets mark the ``wanted`` strings themselves, not trigrams."""
     where, args = _filter_sql(filters)
     unfiltered = not any((filters.lang, filters.symbol, filters.organ, filters.year_from,
                           filters.year_to))
-    selects = []
-    for i, kind in enumerate(filters.kinds):
+    args.update(match=match, open=marks[0], close=marks[1], n=offset + limit)
+    total, page = 0, []
+    for k, kind in enumerate(filters.kinds):
         table, fts, extra = _TABLES[kind][0], _TABLES[kind][index], _TABLES[kind][3]
-        if unfiltered and not extra:  # the index alone: no row of the store to read
-            selects.append(f"SELECT {i} AS k, rowid AS id, bm25({fts}) AS rank FROM {fts} "
-                           f"WHERE {fts} MATCH :match")
-            continue
-        selects.append(
-            f"SELECT {i} AS k, u.id AS id, bm25({fts}) AS rank "
-            f"FROM {fts} JOIN {table} u ON u.id = {fts}.rowid JOIN documents d ON d.id = u.doc_id "
-            f"WHERE {fts} MATCH :match {extra}{where}")
-    union = " UNION ALL ".join(selects)
-    args.update(match=match, open=marks[0], close=marks[1], limit=limit, offset=offset)
-    total = conn.execute(f"SELECT count(*) FROM ({union})", args).fetchone()[0]
-    page = conn.execute(f"{union} ORDER BY rank, k, id LIMIT :limit OFFSET :offset",
-                        args).fetchall()
+        whole = unfiltered and not extra  # the index alone: no row of the store to read
+        listed = (top(conn, fts, match, phrase, offset + limit)
+                  if whole and phrase is not None else None)
+        if listed is None:
+            source = (f"{fts} WHERE {fts} MATCH :match" if whole else
+                      f"{fts} JOIN {table} u ON u.id = {fts}.rowid JOIN documents d "
+                      f"ON d.id = u.doc_id WHERE {fts} MATCH :match {extra}{where}")
+            count = conn.execute(f"SELECT count(*) FROM {source}", args).fetchone()[0]
+            listed = count, conn.execute(
+                f"SELECT bm25({fts}) AS r, {fts}.rowid AS i FROM {source} ORDER BY r, i "
+                f"LIMIT :n", args).fetchall() if count else []
+        total += listed[0]
+        page += [(rank, k, uid) for rank, uid in listed[1]]
+    page = sorted(page)[offset:offset + limit]
     found = {}  # (k, id) -> the hit's columns: one query per kind (a MATCH costs a doclist)
-    for k in {k for k, _, _ in page}:
+    for k in {k for _, k, _ in page}:
         kind = filters.kinds[k]
         table, fts = _TABLES[kind][0], _TABLES[kind][index]
         text = "u.text" if wanted else f"snippet({fts}, 0, :open, :close, '…', 32)"
@@ -201,10 +210,10 @@ def _ranked(conn, filters, match: str, index: int, limit, offset, marks, wanted)
                 f"d.sha256, d.date FROM {fts} JOIN {table} u ON u.id = {fts}.rowid "
                 f"JOIN documents d ON d.id = u.doc_id WHERE {fts} MATCH :match "
                 f"AND {fts}.rowid IN (SELECT value FROM json_each(:ids))",
-                {**args, "ids": json.dumps([i for kk, i, _ in page if kk == k])}):
+                {**args, "ids": json.dumps([i for _, kk, i in page if kk == k])}):
             found[k, uid] = row
     hits = Hits(total=total)
-    for k, uid, rank in page:
+    for rank, k, uid in page:
         name, symbol, number, note, label, at, text, lang, sha, date = found[k, uid]
         text = snippet(text, wanted, marks) if wanted else text.replace(WORD_SEP, "")
         hits.append(Hit(name, symbol, number, note, at, text, rank, lang, sha,

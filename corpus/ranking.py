@@ -1,0 +1,258 @@
+"""Exact bm25 top pages for frequent words and phrases without scoring every match.
+
+FTS5's bm25 costs about a microsecond per matching row (it reads each row's length), so
+ranking "development" in a store of 10,000 reports (112,500 paragraphs) took 200 ms. For one
+word or one phrase, a row's bm25 depends only on its count of the phrase (tf) and its length
+(dl): whatever the store's document frequencies and average length, a row with at least the
+tf and at most the dl of another ranks before it (ties by rowid, as ``corpus.search``
+orders them). So the top ``K`` rows are always among the rows that fewer than ``K`` others
+beat that way (the "K-skyband" of (tf, dl)): a few hundred to a few thousand rows, kept per
+phrase in ``search_lists``. A query scores only those with FTS5's own bm25 (identical
+values, identical order) and counts the matches in the same pass.
+
+A list stays exact as reports are added: a row beaten by ``K`` others stays beaten, so
+bringing a list up to date only reads the rows added since (``upto``), when the list is
+next used. Deleting rows drops the table's lists (a trigger). Lists are built when a
+phrase is first searched, and by ``prepare`` (after ``Store.ingest``) for every word that
+is in at least ``MIN_ROWS`` rows, so the first search of a common word is fast too.
+tf is not exposed by FTS5: it is read back from bm25's value with the store's row count,
+average length and the phrase's document frequency, and a list is not kept unless every
+tf comes out a whole number.
+"""
+from __future__ import annotations
+
+import functools
+import math
+import sqlite3
+from array import array
+from bisect import bisect_right, insort
+
+K = 100  # the deepest page (offset + limit) a list answers
+MIN_ROWS = 5000  # fewer matches in a table than this: bm25 over all of them is fast enough
+_K1, _B = 1.2, 0.75  # FTS5's bm25 constants
+_TOKENIZER = "porter unicode61 remove_diacritics 2"  # as corpus.store's word indexes
+
+LISTS = """
+CREATE TABLE IF NOT EXISTS search_lists (
+    fts TEXT NOT NULL,        -- the word index (paragraphs_fts, ...)
+    phrase TEXT NOT NULL,     -- its tokens, space-separated; '' = when prepare last ran
+    upto INTEGER NOT NULL,    -- rows up to this rowid are covered ('': the row count)
+    depth INTEGER NOT NULL,   -- K when built
+    rows BLOB NOT NULL,       -- (rowid, tf, dl) triples, int64
+    PRIMARY KEY (fts, phrase)
+) WITHOUT ROWID;
+"""
+_DROP = """
+CREATE TRIGGER IF NOT EXISTS {t}_lists_ad AFTER DELETE ON {t} BEGIN
+    DELETE FROM search_lists WHERE fts = '{t}_fts';
+END;
+"""
+
+
+def skyband(rows, k: int) -> list[tuple[int, int, int]]:
+    """The (rowid, tf, dl) rows that fewer than ``k`` others beat on every store: higher or
+    equal tf and lower or equal dl (equal both: lower rowid). In (-tf, dl, rowid) order
+    every row that beats one comes before it, and a row beaten by ``k`` rows is beaten by
+    ``k`` kept ones, so counting the kept lengths up to its own is enough."""
+    out, lengths = [], []
+    for row in sorted(rows, key=lambda r: (-r[1], r[2], r[0])):
+        if bisect_right(lengths, row[2]) < k:
+            insort(lengths, row[2])
+            out.append(row)
+    return out
+
+
+def top(conn: sqlite3.Connection, fts: str, match: str, text: str, n: int):
+    """(total, [(rank, rowid)] best first, at most ``n``) of the one-phrase FTS5 ``match``
+    (the words ``text``) in ``fts``; None when a list cannot answer (too deep a page, or too
+    few matches to need one: the caller scores them all)."""
+    if n > K:
+        return None
+    key = " ".join(tokens(conn, text))
+    saved = conn.execute("SELECT upto, depth, rows FROM search_lists WHERE fts = ? AND "
+                         "phrase = ?", (fts, key)).fetchone() if _has_lists(conn) else None
+    if saved is None or saved[1] < n:
+        total = conn.execute(f"SELECT count(*) FROM {fts} WHERE {fts} MATCH ?",
+                             (match,)).fetchone()[0]
+        if total < MIN_ROWS:
+            return None
+        rows = _build(conn, fts, match, 0, total)
+    else:
+        upto, _, blob = saved
+        flat = array("q")
+        flat.frombytes(blob)
+        rows = list(zip(flat[0::3], flat[1::3], flat[2::3]))
+        last = conn.execute(f"SELECT max(id) FROM {fts}_docsize").fetchone()[0] or 0
+        if last > upto:
+            added = _build(conn, fts, match, upto, None)
+            rows = None if added is None else skyband(rows + added, K)
+    if rows is None:
+        return None
+    if saved is None or saved[0] != _last(conn, fts):
+        _save(conn, fts, key, rows)
+    total = conn.execute(f"SELECT count(*) FROM {fts} WHERE {fts} MATCH ?",
+                         (match,)).fetchone()[0]
+    if _same_arithmetic():  # FTS5's bm25 of the candidates, computed here: no second pass
+        score = _scorer(*_averages(conn, fts), total)
+        return total, sorted((score(tf, dl), rowid) for rowid, tf, dl in rows)[:n]
+    return total, conn.execute(
+        f"SELECT bm25({fts}) AS r, rowid AS i FROM {fts} WHERE {fts} MATCH ? "
+        f"AND +rowid IN (SELECT value FROM json_each(?)) ORDER BY r, i LIMIT ?",
+        (match, "[" + ",".join(str(r[0]) for r in rows) + "]", n)).fetchall()
+
+
+def _scorer(rows: int, length: int, hits: int):
+    """FTS5's bm25 (fts5_aux.c, one phrase, one column) as a function of (tf, dl), with the
+    same operations in the same order, so the same double."""
+    idf = math.log((rows - hits + 0.5) / (hits + 0.5))
+    idf = idf if idf > 0.0 else 1e-6
+    avgdl = length / rows
+    return lambda tf, dl: -1.0 * (0.0 + idf * ((tf * (_K1 + 1.0)) /
+                                              (tf + _K1 * (1 - _B + _B * dl / avgdl))))
+
+
+@functools.cache
+def _same_arithmetic() -> bool:
+    """Whether this SQLite's bm25 and ``_scorer`` agree to the bit (a compiler that fuses
+    multiply-adds would not): checked once a process on a small index of known tf and dl."""
+    conn = sqlite3.connect(":memory:")
+    try:
+        conn.execute(f"CREATE VIRTUAL TABLE t USING fts5(x, tokenize = '{_TOKENIZER}')")
+        docs = [(i, tf, tf + i % 37) for i, tf in
+                ((i, 1 + i * 7 % 11) for i in range(1, 301))]
+        conn.executemany("INSERT INTO t (rowid, x) VALUES (?, ?)",
+                         [(i, " ".join(["aid"] * tf + ["other"] * (dl - tf)))
+                          for i, tf, dl in docs])
+        conn.execute("INSERT INTO t (rowid, x) SELECT value + 1000, 'other' "
+                     "FROM json_each('[0,1,2,3,4,5,6,7,8,9]')")
+        score = _scorer(*_averages(conn, "t"), len(docs))
+        found = dict(conn.execute("SELECT rowid, bm25(t) FROM t WHERE t MATCH 'aid'"))
+        return all(found[i] == score(tf, dl) for i, tf, dl in docs)
+    finally:
+        conn.close()
+
+
+def prepare(conn: sqlite3.Connection, tables=("paragraphs", "footnotes", "units"),
+            min_rows: int = MIN_ROWS) -> int:
+    """Lists for every word in at least ``min_rows`` rows of a table that has none yet
+    (after an ingest; the word index's full vocabulary is read only when the table has
+    grown by a tenth since last time). Returns how many lists were built."""
+    built = 0
+    for table in tables:
+        fts = f"{table}_fts"
+        count = _row_count(conn, fts)
+        before = conn.execute("SELECT upto FROM search_lists WHERE fts = ? AND phrase = ''",
+                              (fts,)).fetchone() if _has_lists(conn) else None
+        if count < min_rows or (before and count < before[0] * 1.1):
+            continue
+        conn.execute(f"CREATE VIRTUAL TABLE IF NOT EXISTS temp.{fts}_vocab "
+                     f"USING fts5vocab(main, {fts}, row)")
+        have = {p for (p,) in conn.execute("SELECT phrase FROM search_lists WHERE fts = ?",
+                                           (fts,))} if _has_lists(conn) else set()
+        for term, total in conn.execute(f"SELECT term, doc FROM temp.{fts}_vocab WHERE "
+                                        f"doc >= ?", (min_rows,)).fetchall():
+            # a stem that stems to something else cannot be searched as itself
+            if term in have or not (term.isascii() and term.isalnum()) or tokens(conn, term) != [term]:
+                continue
+            rows = _build(conn, fts, f'"{term}"', 0, total)
+            if rows is not None:
+                built += _save(conn, fts, term, rows)
+        _save(conn, fts, "", [], upto=count)
+    return built
+
+
+def tokens(conn: sqlite3.Connection, text: str) -> list[str]:
+    """The terms the word index holds for ``text`` (porter stems, case folded): what a
+    list is kept under, whichever form of the word was searched."""
+    conn.execute(f"CREATE VIRTUAL TABLE IF NOT EXISTS temp.ranking_words "
+                 f"USING fts5(x, tokenize = '{_TOKENIZER}')")
+    conn.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.ranking_words_v "
+                 "USING fts5vocab(temp, ranking_words, instance)")
+    conn.execute("INSERT INTO temp.ranking_words (rowid, x) VALUES (1, ?)", (text,))
+    try:
+        return [t for (t,) in conn.execute("SELECT term FROM temp.ranking_words_v "
+                                           "ORDER BY offset")]
+    finally:
+        conn.execute("DELETE FROM temp.ranking_words")
+
+
+def _build(conn, fts: str, match: str, after: int, hits: int | None):
+    """(rowid, tf, dl) of the rows after rowid ``after`` that match, tf read back from
+    bm25; None if it does not come out whole. ``hits``: rows matching in the whole table."""
+    if hits is None:
+        hits = conn.execute(f"SELECT count(*) FROM {fts} WHERE {fts} MATCH ?",
+                            (match,)).fetchone()[0]
+    rows, length = _averages(conn, fts)
+    idf = math.log((rows - hits + 0.5) / (hits + 0.5))
+    idf = idf if idf > 0 else 1e-6
+    avgdl = length / rows
+    out = []
+    for rowid, rank, size in conn.execute(
+            f"SELECT rowid, bm25({fts}), (SELECT sz FROM {fts}_docsize WHERE id = {fts}.rowid)"
+            f" FROM {fts} WHERE {fts} MATCH ? AND rowid > ?", (match, after)):
+        dl = _varints(size)[0]
+        s = -rank / idf
+        tf = s * (_K1 * (1 - _B + _B * dl / avgdl)) / (_K1 + 1 - s)
+        if abs(tf - round(tf)) > 1e-6 * max(1.0, tf) or round(tf) < 1:
+            return None
+        out.append((rowid, round(tf), dl))
+    return skyband(out, K)
+
+
+def _save(conn, fts: str, key: str, rows, upto: int | None = None) -> int:
+    """Keep a list, if the store can be written now (a search never waits for an ingest)."""
+    flat = array("q", [v for row in rows for v in row])
+    timeout = conn.execute("PRAGMA busy_timeout").fetchone()[0]
+    conn.execute("PRAGMA busy_timeout = 0")
+    try:
+        with conn:
+            conn.executescript(LISTS + "".join(_DROP.format(t=t[:-4]) for t in
+                                               ("paragraphs_fts", "footnotes_fts", "units_fts")))
+            conn.execute("INSERT OR REPLACE INTO search_lists VALUES (?, ?, ?, ?, ?)",
+                         (fts, key, _last(conn, fts) if upto is None else upto, K,
+                          flat.tobytes()))
+        return 1
+    except sqlite3.OperationalError:  # busy or read-only: built again next time
+        return 0
+    finally:
+        conn.execute(f"PRAGMA busy_timeout = {int(timeout)}")
+
+
+def _has_lists(conn) -> bool:
+    return conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'search_lists'").fetchone() \
+        is not None
+
+
+def _last(conn, fts: str) -> int:
+    return conn.execute(f"SELECT max(id) FROM {fts}_docsize").fetchone()[0] or 0
+
+
+def _averages(conn, fts: str) -> tuple[int, int]:
+    """(rows, tokens) of the index: FTS5's averages record, what bm25 reads."""
+    block = conn.execute(f"SELECT block FROM {fts}_data WHERE id = 1").fetchone()[0]
+    values = _varints(block)
+    return values[0], sum(values[1:])
+
+
+def _row_count(conn, fts: str) -> int:
+    found = conn.execute(f"SELECT block FROM {fts}_data WHERE id = 1").fetchone()
+    return _varints(found[0])[0] if found else 0
+
+
+def _varints(blob: bytes) -> list[int]:
+    """SQLite's variable-length integers (7 bits a byte, the ninth byte 8), as FTS5 writes
+    them."""
+    out, i = [], 0
+    while i < len(blob):
+        value = 0
+        for j in range(9):
+            byte = blob[i]
+            i += 1
+            if j == 8:
+                value = (value << 8) | byte
+                break
+            value = (value << 7) | (byte & 0x7F)
+            if not byte & 0x80:
+                break
+        out.append(value)
+    return out
