@@ -119,7 +119,11 @@ def _footnotes(doc: Document, front_refs: list[str] | None) -> list[str]:
     refs.update(m for line in doc.front for m in _FRONT_REF.findall(line))  # "Agenda item 5*"
     refs.update(front_refs or [])
     notes = Counter(f.marker for f in doc.footnotes)
-    table_notes = {m.group(1) for t in doc.tables for n in t.notes if (m := _NOTE_MARK.match(n))}
+    table_notes = {m.group(1) for t in [*doc.tables, *doc.figures] for n in t.notes
+                   if (m := _NOTE_MARK.match(n))}
+    # a footnote that explains asterisks: "4 * Indicates the inclusion of ..."
+    table_notes.update(m.group(1) for f in doc.footnotes if (m := _NOTE_MARK.match(f.text))
+                       and m.group(1).startswith("*"))
     out = []
     missing = [m for m in refs if m not in notes and m not in table_notes]
     orphans = [m for m in notes if m and m not in refs]  # a note printed without a mark has none

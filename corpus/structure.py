@@ -72,6 +72,7 @@ def structure(blocks: list[Block], *, source: str, fmt: str, sha256: str,
                                     else m.group(0), b.text)
     doc = Document(source=source, format=fmt, sha256=sha256, pages=pages)
     builder = _Builder(doc, lang)
+    builder.notes_on = {(b.page, b.marker) for b in blocks if b.role == "footnote" and b.marker}
     furniture = [b.text for b in blocks if b.role == "furniture"]
     toc = _contents(blocks)
     doc.contents = [_LEADER_TAIL.sub("", REF_RE.sub("", blocks[i].text)).strip() for i in sorted(toc)]
@@ -139,6 +140,7 @@ class _Builder:
         self.after_gap = False  # the page before the current block gave no text
         self.picture: Figure | None = None  # a chart's caption being read
         self.note: tuple[list[str], int | None] | None = None  # (notes, page) of a legend
+        self.notes_on: set[tuple[int | None, str]] = set()  # (page, marker) of the footnotes
 
     # -- front matter -------------------------------------------------------------------
     def begin(self, block: Block) -> bool:
@@ -359,9 +361,9 @@ class _Builder:
         (Thousands of United States dollars)"), else unnumbered headings read just before
         it on its page."""
         # references in cells of words ("audits²"); a raised number among a chart's numbers
-        # is a label, not a reference
-        refs = [m for row in block.rows or [] for c in row if _WORDY.search(REF_RE.sub("", c))
-                for m in REF_RE.findall(c)]
+        # is a label, not a reference, unless a footnote of that number ends the page
+        refs = [m for row in block.rows or [] for c in row for m in REF_RE.findall(c)
+                if _WORDY.search(REF_RE.sub("", c)) or (block.page, m) in self.notes_on]
         rows = [[REF_RE.sub("", c).strip() for c in row] for row in block.rows or []]
         caption = [REF_RE.sub("", block.text).strip()] if block.text.strip() else []
         refs = REF_RE.findall(block.text) + refs

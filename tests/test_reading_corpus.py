@@ -338,3 +338,18 @@ def test_the_notes_of_an_organization_chart_printed_as_a_picture_form_a_figure(d
     assert [(f.number, f.page, f.notes) for f in doc.figures if f.page == 30] == \
         [(None, 30, ["b New post."])]
     assert doc.warnings == []
+
+
+def test_a_raised_number_in_a_chart_is_a_reference_when_its_footnote_ends_the_page(dev):
+    # DP/2025/10 p. 20: "Prohibited conduct¹⁰ 54 88 71" in a chart and table read as one
+    doc = read(dev / "en" / "DP_2025_10.en.pdf")
+    assert [(f.number, f.footnote_refs) for f in doc.figures if f.page == 20] == \
+        [("Figure VII.", ["10"])]
+    assert doc.warnings == []
+
+
+def test_a_footnote_that_explains_asterisks_is_their_note(dev):
+    doc = read(dev / "en" / "DP_2025_12.en.pdf")
+    assert [f.text for f in doc.footnotes if f.marker == "4"] == [
+        "* Indicates the inclusion of regular resources intended for 2023 but received in 2024."]
+    assert doc.warnings == []
