@@ -85,8 +85,8 @@ def structure(blocks: list[Block], *, source: str, fmt: str, sha256: str,
         # paragraphs on it are missing, so the numbering may go on further along
         builder.after_gap = block.page is not None and block.page > 1 and \
             block.page - 1 not in read_pages
-        legend = fmt == "pdf" and block.role == "body" and len(block.text) < 400 and \
-            _LEGEND.match(block.text)
+        legend = fmt == "pdf" and block.role == "body" and _LEGEND.match(block.text)
+        legend = legend if legend and (legend.group(2) or len(block.text) < 400) else None
         if legend:
             builder.legend(legend.group(1) or legend.group(2), block.text[legend.end():], block.page)
         elif block.role == "footnote":
@@ -414,8 +414,7 @@ class _Builder:
         picture."""
         held = [h for h in [*self.doc.tables, *self.doc.figures] if h.page == page]
         if marker.isalpha():
-            citing = [t for t in self.doc.tables if marker in t.footnote_refs and page is not None
-                      and t.page is not None and 0 <= page - t.page <= 10
+            citing = [t for t in self.doc.tables if marker in t.footnote_refs
                       and not any(n.startswith(marker + " ") for n in t.notes)]
             held = citing[-1:] or held
             text_units = [*self.doc.paragraphs, *self.doc.sections, *self.doc.boxes]
