@@ -414,8 +414,9 @@ class _Builder:
         picture."""
         held = [h for h in [*self.doc.tables, *self.doc.figures] if h.page == page]
         if marker.isalpha():
-            citing = [t for t in self.doc.tables if marker in t.footnote_refs
-                      and not any(n.startswith(marker + " ") for n in t.notes)]
+            citing = [t for t in self.doc.tables if marker in t.footnote_refs  # and no numbered
+                      and not any(n.startswith(marker + " ") for n in t.notes)  # text since
+                      and not any(p.number for p in self.doc.paragraphs[(t.after or 0) + 1:])]
             held = citing[-1:] or held
             text_units = [*self.doc.paragraphs, *self.doc.sections, *self.doc.boxes]
             if not held and not any(marker in u.footnote_refs and (u.page or 0) >= page - 1 and
