@@ -33,19 +33,19 @@ _K1, _B = 1.2, 0.75  # FTS5's bm25 constants
 _TOKENIZER = "porter unicode61 remove_diacritics 2"  # as corpus.store's word indexes
 
 LISTS = """
-CREATE TABLE IF NOT EXISTS search_lists (
+CREATE TABLE search_lists (
     fts TEXT NOT NULL,        -- the word index (paragraphs_fts, ...)
     phrase TEXT NOT NULL,     -- its tokens, space-separated; '' = when prepare last ran
     upto INTEGER NOT NULL,    -- rows up to this rowid are covered ('': the row count)
     depth INTEGER NOT NULL,   -- K when built
     rows BLOB NOT NULL,       -- (rowid, tf, dl) triples, int64
     PRIMARY KEY (fts, phrase)
-) WITHOUT ROWID;
+) WITHOUT ROWID
 """
 _DROP = """
-CREATE TRIGGER IF NOT EXISTS {t}_lists_ad AFTER DELETE ON {t} BEGIN
+CREATE TRIGGER {t}_lists_ad AFTER DELETE ON {t} BEGIN
     DELETE FROM search_lists WHERE fts = '{t}_fts';
-END;
+END
 """
 
 
@@ -68,30 +68,11 @@ def top(conn: sqlite3.Connection, fts: str, match: str, text: str, n: int):
     few matches to need one: the caller scores them all)."""
     if n > K:
         return None
-    key = " ".join(tokens(conn, text))
-    saved = conn.execute("SELECT upto, depth, rows FROM search_lists WHERE fts = ? AND "
-                         "phrase = ?", (fts, key)).fetchone() if _has_lists(conn) else None
-    if saved is None or saved[1] < n:
-        total = conn.execute(f"SELECT count(*) FROM {fts} WHERE {fts} MATCH ?",
-                             (match,)).fetchone()[0]
-        if total < MIN_ROWS:
-            return None
-        rows = _build(conn, fts, match, 0, total)
-    else:
-        upto, _, blob = saved
-        flat = array("q")
-        flat.frombytes(blob)
-        rows = list(zip(flat[0::3], flat[1::3], flat[2::3]))
-        last = conn.execute(f"SELECT max(id) FROM {fts}_docsize").fetchone()[0] or 0
-        if last > upto:
-            added = _build(conn, fts, match, upto, None)
-            rows = None if added is None else skyband(rows + added, K)
-    if rows is None:
-        return None
-    if saved is None or saved[0] != _last(conn, fts):
-        _save(conn, fts, key, rows)
     total = conn.execute(f"SELECT count(*) FROM {fts} WHERE {fts} MATCH ?",
                          (match,)).fetchone()[0]
+    rows, _ = _current(conn, fts, " ".join(tokens(conn, text)), match, total, n)
+    if rows is None:
+        return None
     if _same_arithmetic():  # FTS5's bm25 of the candidates, computed here: no second pass
         score = _scorer(*_averages(conn, fts), total)
         return total, sorted((score(tf, dl), rowid) for rowid, tf, dl in rows)[:n]
@@ -134,31 +115,70 @@ def _same_arithmetic() -> bool:
 
 def prepare(conn: sqlite3.Connection, tables=("paragraphs", "footnotes", "units"),
             min_rows: int = MIN_ROWS) -> int:
-    """Lists for every word in at least ``min_rows`` rows of a table that has none yet
-    (after an ingest; the word index's full vocabulary is read only when the table has
-    grown by a tenth since last time). Returns how many lists were built."""
-    built = 0
+    """After an ingest: lists for every word in at least ``min_rows`` rows of a table, and
+    the table's lists brought up to date, when it has grown by a tenth since last time (the
+    word index's whole vocabulary is read; between times, searches update the lists they
+    use). Returns how many lists were built or updated."""
+    done = 0
     for table in tables:
         fts = f"{table}_fts"
         count = _row_count(conn, fts)
-        before = conn.execute("SELECT upto FROM search_lists WHERE fts = ? AND phrase = ''",
-                              (fts,)).fetchone() if _has_lists(conn) else None
+        before = _load(conn, fts, "")
         if count < min_rows or (before and count < before[0] * 1.1):
             continue
         conn.execute(f"CREATE VIRTUAL TABLE IF NOT EXISTS temp.{fts}_vocab "
                      f"USING fts5vocab(main, {fts}, row)")
-        have = {p for (p,) in conn.execute("SELECT phrase FROM search_lists WHERE fts = ?",
-                                           (fts,))} if _has_lists(conn) else set()
-        for term, total in conn.execute(f"SELECT term, doc FROM temp.{fts}_vocab WHERE "
-                                        f"doc >= ?", (min_rows,)).fetchall():
-            # a stem that stems to something else cannot be searched as itself
-            if term in have or not (term.isascii() and term.isalnum()) or tokens(conn, term) != [term]:
+        common = dict(conn.execute(f"SELECT term, doc FROM temp.{fts}_vocab WHERE doc >= ?",
+                                   (min_rows,)).fetchall())
+        have = {p for (p,) in conn.execute("SELECT phrase FROM search_lists WHERE fts = ? "
+                                           "AND phrase != ''", (fts,))} if _has_lists(conn) \
+            else set()
+        for key in sorted(have | {t for t in common if t.isascii() and t.isalnum()}):
+            # a stem that stems to something else cannot be searched as itself: such a
+            # list is updated by the searches that use it
+            if tokens(conn, key) != key.split():
                 continue
-            rows = _build(conn, fts, f'"{term}"', 0, total)
-            if rows is not None:
-                built += _save(conn, fts, term, rows)
-        _save(conn, fts, "", [], upto=count)
-    return built
+            match = f'"{key}"'
+            hits = common.get(key) if " " not in key else None
+            if hits is None:
+                hits = conn.execute(f"SELECT count(*) FROM {fts} WHERE {fts} MATCH ?",
+                                    (match,)).fetchone()[0]
+            done += _current(conn, fts, key, match, hits, 0, saving=True)[1]
+        _save(conn, fts, "", [], count)
+    return done
+
+
+def _current(conn, fts: str, key: str, match: str, hits: int, n: int, saving=False):
+    """(the up-to-date list of ``key``, whether it changed): built if there is none or none
+    deep enough for ``n``; None if the phrase is in fewer than MIN_ROWS rows (unless
+    ``saving``) or its tf cannot be read back."""
+    saved = _load(conn, fts, key)
+    last = _last(conn, fts)
+    if saved is None or saved[1] < n:
+        if hits < MIN_ROWS and not saving:
+            return None, False
+        rows = _build(conn, fts, match, 0, hits)
+    elif saved[0] < last:
+        added = _build(conn, fts, match, saved[0], hits)
+        rows = None if added is None else skyband(saved[2] + added, K)
+    else:
+        return saved[2], False
+    if rows is not None:
+        _save(conn, fts, key, rows, last)
+    return rows, rows is not None
+
+
+def _load(conn, fts: str, key: str):
+    """(upto, depth, rows) of a kept list, or None."""
+    if not _has_lists(conn):
+        return None
+    found = conn.execute("SELECT upto, depth, rows FROM search_lists WHERE fts = ? AND "
+                         "phrase = ?", (fts, key)).fetchone()
+    if found is None:
+        return None
+    flat = array("q")
+    flat.frombytes(found[2])
+    return found[0], found[1], list(zip(flat[0::3], flat[1::3], flat[2::3]))
 
 
 def tokens(conn: sqlite3.Connection, text: str) -> list[str]:
@@ -176,12 +196,9 @@ def tokens(conn: sqlite3.Connection, text: str) -> list[str]:
         conn.execute("DELETE FROM temp.ranking_words")
 
 
-def _build(conn, fts: str, match: str, after: int, hits: int | None):
+def _build(conn, fts: str, match: str, after: int, hits: int):
     """(rowid, tf, dl) of the rows after rowid ``after`` that match, tf read back from
     bm25; None if it does not come out whole. ``hits``: rows matching in the whole table."""
-    if hits is None:
-        hits = conn.execute(f"SELECT count(*) FROM {fts} WHERE {fts} MATCH ?",
-                            (match,)).fetchone()[0]
     rows, length = _averages(conn, fts)
     idf = math.log((rows - hits + 0.5) / (hits + 0.5))
     idf = idf if idf > 0 else 1e-6
@@ -199,21 +216,21 @@ def _build(conn, fts: str, match: str, after: int, hits: int | None):
     return skyband(out, K)
 
 
-def _save(conn, fts: str, key: str, rows, upto: int | None = None) -> int:
+def _save(conn, fts: str, key: str, rows, upto: int) -> None:
     """Keep a list, if the store can be written now (a search never waits for an ingest)."""
     flat = array("q", [v for row in rows for v in row])
     timeout = conn.execute("PRAGMA busy_timeout").fetchone()[0]
     conn.execute("PRAGMA busy_timeout = 0")
     try:
         with conn:
-            conn.executescript(LISTS + "".join(_DROP.format(t=t[:-4]) for t in
-                                               ("paragraphs_fts", "footnotes_fts", "units_fts")))
+            if not _has_lists(conn):
+                conn.execute(LISTS)
+                for table in ("paragraphs", "footnotes", "units"):
+                    conn.execute(_DROP.format(t=table))
             conn.execute("INSERT OR REPLACE INTO search_lists VALUES (?, ?, ?, ?, ?)",
-                         (fts, key, _last(conn, fts) if upto is None else upto, K,
-                          flat.tobytes()))
-        return 1
+                         (fts, key, upto, K, flat.tobytes()))
     except sqlite3.OperationalError:  # busy or read-only: built again next time
-        return 0
+        pass
     finally:
         conn.execute(f"PRAGMA busy_timeout = {int(timeout)}")
 
@@ -236,7 +253,8 @@ def _averages(conn, fts: str) -> tuple[int, int]:
 
 def _row_count(conn, fts: str) -> int:
     found = conn.execute(f"SELECT block FROM {fts}_data WHERE id = 1").fetchone()
-    return _varints(found[0])[0] if found else 0
+    values = _varints(found[0]) if found else []
+    return values[0] if values else 0  # an index that never held a row has no averages
 
 
 def _varints(blob: bytes) -> list[int]:
