@@ -8,11 +8,11 @@ import re
 SYMBOL = r"(?:[A-Z][A-Za-z]{0,9}(?:/[A-Za-z0-9.()\-]+)+)"
 # S/RES/2774 (2025); E/2025/34 (Part I)
 SYMBOL_LINE = re.compile(rf"^{SYMBOL}(?:\s\((?:\d{{4}}|Part [IVX]+)\))?(?:\s*[-–]\s*{SYMBOL})*$")
-JOB = re.compile(r"\b((?:GE\.)?\d{2}-\d{5})\s*\(\s*[A-Z]\s*\)")
+JOB = re.compile(r"\b((?:GE\.)?\d{2}-\d{5})X?\s*\(\s*[A-Z]\s*\)")  # "24-22528X (E)": a reissue
 # The job-number footer; its date stamps are sometimes set with stray spaces ("3 1 0125").
 # Front-matter pages add a roman page number ("GE.25-10053 (E) 300625 010725 iii"); 1990s
 # pages end the footer with "/..." (the text goes on overleaf).
-JOB_LINE = re.compile(r"^(?:GE\.)?\d{2}-\d{5}\s*\(\s*[A-Z]\s*\)(?:\s+\d{6}(?:\s+\d{6})?|\s+[\d ]{6,14})?"
+JOB_LINE = re.compile(r"^(?:GE\.)?\d{2}-\d{5}X?\s*\(\s*[A-Z]\s*\)(?:\s+\d{6}(?:\s+\d{6})?|\s+[\d ]{6,14})?"
                       r"(?:\s+[ivxl]{1,5}|\s*/\s?\.\.\.)?\s*$")
 BARCODE = re.compile(r"^\*\d{7,8}\*$")
 _PATTERNS = [

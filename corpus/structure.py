@@ -29,9 +29,10 @@ _H1 = re.compile(rf"^({'|'.join(reversed(ROMAN))})\s*[.．]\s+(\S.*)$|"
                  rf"^({'|'.join(reversed(ZH_NUM))})\s*[.、．]\s*(\S.*)$")
 _H2 = re.compile(rf"^([A-Z])\s*[.．](?:\s+|(?=[{HAN}]))(\S.*)$")
 _TOC = re.compile(r"^(?:Contents|目录|目 录)$", re.I)
+_TOC_HEAD = re.compile(r"^(?:Chapter|Paragraphs|Page|章次|段次|页次)$")  # a contents' column heads
 _TOC_ENTRY = re.compile(rf"(?:\s|\.{{2,}}|…+|(?<=[{HAN}]))\d{{1,3}}$|^(?:Page|页次|\d{{1,3}})$")
 _LEADERS = re.compile(r"(?:\.\s?){5,}|…{3,}|(?:\. ){4,}")
-_LEADER_TAIL = re.compile(r"\s*(?:(?:\.\s?){2,}|…+)[\s.…]*\d{0,3}\s*$|\s+\d{1,3}$")
+_LEADER_TAIL = re.compile(r"\s*(?:(?:\.\s?){2,}|…+)[\s.…]*\d{0,3}[\s.…]*$|\s+\d{1,3}$")
 _SUMMARY = re.compile(r"^(?:Summary|摘要|概要)$")
 _ANNEX = re.compile(r"^(?:Annex(?:es)?(?:\s+[IVXL]+)?|附件[一二三四五六七八九十]*)$")
 _TERMINAL = tuple("。！？；.!?;")
@@ -76,7 +77,7 @@ def structure(blocks: list[Block], *, source: str, fmt: str, sha256: str,
     furniture = [b.text for b in blocks if b.role == "furniture"]
     toc = _contents(blocks)
     doc.contents = [_LEADER_TAIL.sub("", REF_RE.sub("", blocks[i].text)).strip() for i in sorted(toc)]
-    doc.contents = [t for t in doc.contents if t and not _TOC_ENTRY.fullmatch(t)]
+    doc.contents = [t for t in doc.contents if t and not (_TOC_ENTRY.fullmatch(t) or _TOC_HEAD.match(t))]
     read_pages = {b.page for b in blocks if b.role != "furniture" and b.page is not None}
     for i, block in enumerate(blocks):
         if block.role == "furniture" or not (block.text.strip() or block.rows) or i in toc:
@@ -107,8 +108,9 @@ def structure(blocks: list[Block], *, source: str, fmt: str, sha256: str,
 
 
 def _contents(blocks: list[Block]) -> set[int]:
-    """Indexes of the blocks of the table of contents (its heading, entries with dot
-    leaders or page numbers, entries wrapped before their leaders, bare page numbers), so
+    """Indexes of the blocks of the table of contents (its heading and column heads,
+    entries with dot leaders or page numbers, entries wrapped before their leaders or set
+    apart from their page number, bare page numbers), so
     that they become neither headings nor body text."""
     body = [i for i, b in enumerate(blocks) if b.role == "body" and b.text.strip()]
     plain = {i: REF_RE.sub("", blocks[i].text).strip() for i in body}
@@ -117,12 +119,13 @@ def _contents(blocks: list[Block]) -> set[int]:
     in_toc = False
     for k, i in enumerate(body):
         text = plain[i]
-        if _TOC.match(text) or i in leaders:
+        if _TOC.match(text) or i in leaders or \
+                _TOC_HEAD.match(text) and any(j in leaders for j in body[k + 1:k + 4]):
             in_toc = True
-        elif in_toc and not _TOC_ENTRY.search(text):
+        elif in_toc and not (_TOC_ENTRY.search(text) or _TOC_HEAD.match(text)):
             ahead = body[k + 1:k + 4]
-            in_toc = len(text) < 300 and not text.endswith(_TERMINAL) and any(
-                j in leaders for j in ahead)
+            in_toc = len(text) < 300 and not text.endswith(_TERMINAL) and (any(
+                j in leaders for j in ahead) or bool(ahead) and plain[ahead[0]].isdigit())
         if in_toc:
             toc.add(i)
     return toc

@@ -353,3 +353,20 @@ def test_a_footnote_that_explains_asterisks_is_their_note(dev):
     assert [f.text for f in doc.footnotes if f.marker == "4"] == [
         "* Indicates the inclusion of regular resources intended for 2023 but received in 2024."]
     assert doc.warnings == []
+
+
+def test_a_reissued_job_number_is_furniture_and_contents_column_heads_are_no_title(dev):
+    # DP/2025/6 prints "24-22528X (E) 231224" and a contents table headed "Chapter ... Page"
+    doc = read(dev / "en" / "DP_2025_6.en.pdf")
+    assert (doc.metadata.job_number, doc.metadata.title) == (
+        "24-22528", "Independent review of the UNDP evaluation policy and Independent "
+                    "Evaluation Office response")
+    assert doc.contents == ["I. Context and background", "II. Key findings", "III. Conclusions",
+                            "IV. Recommendations and Independent Evaluation Office response"]
+
+
+def test_contents_without_dot_leaders_are_no_headings(dev):
+    doc = read(dev / "en" / "DP_OPS_2025_3.en.pdf")
+    assert doc.contents[:3] == ["Contents", "I. Introduction", "II. Background"]
+    assert [s.title for s in doc.sections[:3]] == ["Summary", "Introduction", "Background"]
+    assert doc.sections[1].page == doc.sections[2].page == 3
