@@ -114,11 +114,12 @@ def _same_arithmetic() -> bool:
 
 
 def prepare(conn: sqlite3.Connection, tables=("paragraphs", "footnotes", "units"),
-            min_rows: int = MIN_ROWS) -> int:
-    """After an ingest: lists for every word in at least ``min_rows`` rows of a table, and
-    the table's lists brought up to date, when it has grown by a tenth since last time (the
-    word index's whole vocabulary is read; between times, searches update the lists they
-    use). Returns how many lists were built or updated."""
+            min_rows: int = MIN_ROWS, phrases: list[str] | None = None) -> int:
+    """After an ingest, when a table has grown by a tenth since last time: lists for every
+    word, and every phrase of ``phrases`` (default: the bundled glossary's English terms),
+    in at least ``min_rows`` of its rows, and its other lists brought up to date (between
+    times, searches update the lists they use). Returns how many lists were built or
+    updated."""
     done = 0
     for table in tables:
         fts = f"{table}_fts"
@@ -128,24 +129,44 @@ def prepare(conn: sqlite3.Connection, tables=("paragraphs", "footnotes", "units"
             continue
         conn.execute(f"CREATE VIRTUAL TABLE IF NOT EXISTS temp.{fts}_vocab "
                      f"USING fts5vocab(main, {fts}, row)")
-        common = dict(conn.execute(f"SELECT term, doc FROM temp.{fts}_vocab WHERE doc >= ?",
-                                   (min_rows,)).fetchall())
+        hits = {}  # the match expression of each list to make or update -> its rows
+        for term, rows in conn.execute(f"SELECT term, doc FROM temp.{fts}_vocab "
+                                       f"WHERE doc >= ?", (min_rows,)):
+            if term.isascii() and term.isalnum():
+                hits[f'"{term}"'] = rows
+        for phrase in _glossary_phrases() if phrases is None else phrases:
+            hits[_phrase(phrase)] = None
         have = {p for (p,) in conn.execute("SELECT phrase FROM search_lists WHERE fts = ? "
                                            "AND phrase != ''", (fts,))} if _has_lists(conn) \
             else set()
-        for key in sorted(have | {t for t in common if t.isascii() and t.isalnum()}):
-            # a stem that stems to something else cannot be searched as itself: such a
-            # list is updated by the searches that use it
-            if tokens(conn, key) != key.split():
-                continue
-            match = f'"{key}"'
-            hits = common.get(key) if " " not in key else None
-            if hits is None:
-                hits = conn.execute(f"SELECT count(*) FROM {fts} WHERE {fts} MATCH ?",
+        hits.update((_phrase(key), None) for key in have)
+        keys = {}  # list key -> (its match expression, its rows if known)
+        for match, rows in sorted(hits.items()):
+            key = " ".join(tokens(conn, match[1:-1].replace('""', '"')))
+            if key and key not in keys:  # a stem may stem to another: count that one
+                keys[key] = match, rows if match == f'"{key}"' else None
+        for key, (match, rows) in keys.items():
+            if rows is None:
+                rows = conn.execute(f"SELECT count(*) FROM {fts} WHERE {fts} MATCH ?",
                                     (match,)).fetchone()[0]
-            done += _current(conn, fts, key, match, hits, 0, saving=True)[1]
+            if rows >= min_rows or key in have:
+                done += _current(conn, fts, key, match, rows, 0, saving=True)[1]
         _save(conn, fts, "", [], count)
     return done
+
+
+def _phrase(text: str) -> str:
+    return '"' + text.replace('"', '""') + '"'
+
+
+@functools.cache
+def _glossary_phrases() -> tuple[str, ...]:
+    """The English terms of several words in the bundled glossary: the phrases UN readers
+    search for ("human rights", "resident coordinator", "Member States")."""
+    from glossary.model import Glossary
+
+    return tuple(sorted({t.form for c in Glossary.bundled().concepts for t in c.terms
+                         if t.lang == "en" and " " in t.form}))
 
 
 def _current(conn, fts: str, key: str, match: str, hits: int, n: int, saving=False):

@@ -82,11 +82,23 @@ def test_lists_rank_exactly_as_scoring_every_match(tmp_path, small_lists, monkey
     assert after["women"] > before["women"]
 
 
-def test_prepare_lists_the_common_words_and_deleting_rows_drops_lists(tmp_path, small_lists):
+@pytest.fixture(scope="module")
+def one_report(tmp_path_factory):
+    """A store of one English report (E/2025/15), to copy."""
+    path = tmp_path_factory.mktemp("one") / "one.db"
+    with Store(path) as store:
+        assert len(store.ingest([shared(EN_SAMPLES) / "E_2025_15.en.pdf"]).added) == 1
+    return path
+
+
+def test_prepare_lists_the_common_words_and_deleting_rows_drops_lists(tmp_path, one_report,
+                                                                      small_lists):
+    shutil.copy(one_report, tmp_path / "s.db")
     store = Store(tmp_path / "s.db")
-    assert len(store.ingest([shared(EN_SAMPLES) / "E_2025_15.en.pdf"]).added) == 1
-    built = ranking.prepare(store.conn, min_rows=40)
-    # the words in at least 40 of its paragraphs ("countries" is in 39)
+    built = ranking.prepare(store.conn, min_rows=40,
+                            phrases=["sustainable development", "United Nations"])
+    # the words in at least 40 of its paragraphs ("countries" is in 39; the phrases are
+    # in 30 and 28)
     assert {p for f, p in lists(store)} == {"a", "and", "as", "develop", "for", "in", "nation",
                                             "of", "on", "region", "support", "the", "to",
                                             "with"}
@@ -98,6 +110,18 @@ def test_prepare_lists_the_common_words_and_deleting_rows_drops_lists(tmp_path, 
         store.conn.execute("DELETE FROM paragraphs WHERE id = 1")
     assert "paragraphs_fts" not in {f for f, _ in lists(store)}
     assert_same(store, "women")
+
+
+def test_prepare_lists_the_common_phrases_of_the_glossary(tmp_path, one_report, small_lists):
+    shutil.copy(one_report, tmp_path / "s.db")
+    store = Store(tmp_path / "s.db")
+    ranking.prepare(store.conn, min_rows=28)
+    common = {p for f, p in lists(store) if " " in p}
+    # "sustainable development" is in 30 paragraphs, "United Nations" in 28 (kept under
+    # the words the index holds); no other glossary term is in 28
+    assert common == {"sustain develop", "unit nation"}
+    for query in ('"sustainable development"', '"United Nations"'):
+        assert_same(store, query)
 
 
 def test_the_skyband_holds_the_top_rows_whatever_the_statistics():
