@@ -79,6 +79,7 @@ def structure(blocks: list[Block], *, source: str, fmt: str, sha256: str,
     doc.contents = [_LEADER_TAIL.sub("", REF_RE.sub("", blocks[i].text)).strip() for i in sorted(toc)]
     doc.contents = [t for t in doc.contents if t and not (_TOC_ENTRY.fullmatch(t) or _TOC_HEAD.match(t))]
     read_pages = {b.page for b in blocks if b.role != "furniture" and b.page is not None}
+    legends = _chart_words(blocks)
     for i, block in enumerate(blocks):
         if block.role == "furniture" or not (block.text.strip() or block.rows) or i in toc:
             continue
@@ -90,6 +91,8 @@ def structure(blocks: list[Block], *, source: str, fmt: str, sha256: str,
         legend = legend if legend and (legend.group(2) or len(block.text) < 400) else None
         if legend:
             builder.legend(legend.group(1) or legend.group(2), block.text[legend.end():], block.page)
+        elif i in legends:
+            builder.chart_words(REF_RE.sub("", block.text).strip())
         elif block.role == "footnote":
             builder.footnote(block)
         elif block.role in ("table", "figure"):
@@ -105,6 +108,28 @@ def structure(blocks: list[Block], *, source: str, fmt: str, sha256: str,
     doc.front = [REF_RE.sub(lambda m: m.group(1), t).strip() for t in doc.front]  # as printed: "item 5*"
     doc.warnings = [*notes, *quality.warnings(doc, front_refs)]  # notes: what the reader skipped
     return doc
+
+
+def _chart_words(blocks: list[Block]) -> set[int]:
+    """Indexes of the short lines set as text between a chart or table and its source or
+    note line on the same page ("Debt flows", "Equity flows", "Source: ..."): its legend."""
+    out: set[int] = set()
+    for i, b in enumerate(blocks):
+        if b.role not in ("table", "figure"):
+            continue
+        run = []
+        for n in range(i + 1, min(i + 16, len(blocks))):
+            plain = REF_RE.sub("", blocks[n].text).strip()
+            if blocks[n].role != "body" or blocks[n].page != b.page:
+                break
+            if _TABLE_NOTE.match(plain) and plain[:1].isupper():
+                out.update(run)
+                break
+            if len(plain) >= 150 or plain.endswith(_TERMINAL) or _PARA.match(plain) or \
+                    _H1.match(plain) or _H2.match(plain):
+                break
+            run.append(n)
+    return out
 
 
 def _contents(blocks: list[Block]) -> set[int]:
@@ -144,6 +169,9 @@ class _Builder:
         self.picture: Figure | None = None  # a chart's caption being read
         self.note: tuple[list[str], int | None] | None = None  # (notes, page) of a legend
         self.notes_on: set[tuple[int | None, str]] = set()  # (page, marker) of the footnotes
+        self.after_table = False  # the last block was a table: what follows carries a
+        # paragraph on only where its sentence does
+        self.held: list = []  # the list (tables or figures) that got the last one
 
     # -- front matter -------------------------------------------------------------------
     def begin(self, block: Block) -> bool:
@@ -199,8 +227,18 @@ class _Builder:
         # Inside the numbered body every unnumbered block belongs to the open paragraph
         # (sub-paragraphs, text after a page break or a footnote); in the summary only
         # what carries on an unfinished sentence does.
-        if self.para is not None and (self.para.number or SUB.match(plain) or
-                                      self._continues(plain, block.page)):
+        after_table, self.after_table = self.after_table, False
+        notes = self.held[-1].notes if after_table else None
+        if notes is not None and _TABLE_NOTE.match(plain) and not plain[:1].islower():
+            notes.append(plain)  # "Source: ..." under a table or chart
+            self.after_table = True
+            return
+        if notes and plain[:1].islower() and not notes[-1].endswith(_TERMINAL):
+            notes[-1] = join_lines([notes[-1], plain])  # the note's next line
+            self.after_table = True
+            return
+        if self.para is not None and (self.para.number and not after_table or SUB.match(plain)
+                                      or self._continues(plain, block.page)):
             self.parts.append(text)
             self.last_page = block.page
             return
@@ -363,6 +401,20 @@ class _Builder:
         carries on after it. Its caption is the block's text ("Table 3 Financial resources
         (Thousands of United States dollars)"), else unnumbered headings read just before
         it on its page."""
+        self.after_table = True
+        picture = self.picture
+        if picture is not None and picture.page == block.page and not picture.notes and \
+                not re.search(r"\b(?:Table|表)\s*\d", block.text):
+            # the chart drawn under a "Figure VI" caption: its numbers and words are the figure's
+            picture.labels += [REF_RE.sub("", c).strip() for row in block.rows or [] for c in row]
+            unit = REF_RE.sub("", block.text).strip()
+            picture.caption = " ".join(t for t in (picture.caption, unit) if t) or None
+            self.held = self.doc.figures
+            return
+        self.held = self.doc.figures if self._table(block) else self.doc.tables
+
+    def _table(self, block: Block) -> bool:
+        """Adds the table or chart of ``block`` to the document; True for a chart."""
         # references in cells of words ("audits²"); a raised number among a chart's numbers
         # is a label, not a reference, unless a footnote of that number ends the page
         refs = [m for row in block.rows or [] for c in row for m in REF_RE.findall(c)
@@ -388,10 +440,20 @@ class _Builder:
             self.doc.figures.append(Figure(number=label, caption=caption, notes=notes,
                                            labels=[c for r in rows for c in r],
                                            footnote_refs=list(dict.fromkeys(refs)), **place))
-            return
+            return True
         header = next((i for i, r in enumerate(rows) if any(_NUMERIC.fullmatch(c) for c in r)), 0)
         self.doc.tables.append(Table(rows=rows, number=label, caption=caption, header_rows=header,
                                      notes=notes, footnote_refs=list(dict.fromkeys(refs)), **place))
+        return False
+
+    def chart_words(self, text: str) -> None:
+        """A legend line set as text under a chart (a row under a table)."""
+        held = self.held[-1]
+        if isinstance(held, Figure):
+            held.labels.append(text)
+        else:
+            held.rows.append([text])
+        self.after_table = True
 
     def footnote(self, block: Block) -> None:
         text = REF_RE.sub("", block.text).strip()

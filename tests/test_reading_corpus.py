@@ -308,10 +308,12 @@ def test_lettered_notes_where_a_long_table_ends_go_to_the_tables_that_cite_them(
 def test_a_chart_printed_as_a_picture_keeps_its_legend_and_source_out_of_the_paragraphs(dev):
     doc = read(dev / "en" / "E_2025_65.en.pdf")
     figure = next(f for f in doc.figures if f.number == "Figure VI")
-    assert (figure.page, figure.caption) == (11, "International finance indicators")
-    assert figure.labels[:3] == ["(a) Nominal United States dollar index",
-                                 "(b) Non-resident portfolio flows to emerging economies",
-                                 "Nominal United States dollar index: advanced economies"]
+    assert (figure.page, figure.caption) == (11, "International finance indicators (1 January "
+                                                 "2024 = 100) (Billions of United States dollars)")
+    assert figure.labels[:2] == ["(a) Nominal United States dollar index",
+                                 "(b) Non-resident portfolio flows to emerging economies"]
+    assert {"Debt flows", "Equity flows", "112"} <= set(figure.labels)
+    assert len(doc.figures) == 14 and len(doc.tables) == 2
     assert figure.notes == ["Source: United Nations, Department of Economic and Social Affairs, "
                             "based on data from the Institute of International Finance and "
                             "Federal Reserve Economic Data."]
@@ -370,3 +372,19 @@ def test_contents_without_dot_leaders_are_no_headings(dev):
     assert doc.contents[:3] == ["Contents", "I. Introduction", "II. Background"]
     assert [s.title for s in doc.sections[:3]] == ["Summary", "Introduction", "Background"]
     assert doc.sections[1].page == doc.sections[2].page == 3
+
+
+def test_a_table_of_words_under_a_bold_header_row_is_a_table_not_headings(dev):
+    # DP/2025/6: each recommendation's management response is a small table headed
+    # "Key action(s) | Time frame | Responsible unit(s) | Tracking"
+    doc = read(dev / "en" / "DP_2025_6.en.pdf")
+    assert "Key action(s)" not in [s.title for s in doc.sections]
+    first = doc.tables[0]
+    assert (first.page, first.rows[0]) == (6, ["Key action(s)", "Time frame", "Responsible unit(s)",
+                                               "Tracking"])
+    assert first.rows[2] == ["Prepare inputs for the revised", "June 2025", "Bureau for Policy and"]
+    assert len(doc.tables) == 9
+    # text after a table carries a numbered paragraph on only where its sentence does
+    thirty = next(p for p in doc.paragraphs if p.number == "30")
+    assert thirty.text.startswith("This chapter outlines the key recommendations")
+    assert "Recommendation 2." not in thirty.text  # (recommendation 1, before any table, still is)

@@ -125,8 +125,10 @@ def find(lines: list, column: float) -> list[tuple[int, int, int, int, str]]:
         axis = sum(1 for k in range(i, end + 1) if cells[k] == 1 == len(texts[k]))  # chart ticks
         grid = sum(aligned[i:end + 1])  # a table of words: its cells keep to columns
         if kind == "table" and (rows < MIN_ROWS or numbers < 2 and axis < 4 and grid < 4):
-            i = end + 1
-            continue
+            end = _headed(lines, i)
+            if end is None:
+                i += 1
+                continue
         start = i
         while start > 0 and short[start - 1] and i - start < 8 and not (out and start - 1 <= out[-1][3]) \
                 and not " ".join(texts[start - 1]).endswith(_TERMINAL) \
@@ -153,6 +155,33 @@ def find(lines: list, column: float) -> list[tuple[int, int, int, int, str]]:
         out.append((caption, start, end, notes, kind))
         i = notes + 1
     return out
+
+
+def _headed(lines: list, i: int) -> int | None:
+    """The last row of a table of words under a header row (a bold line of three cells or
+    more: "Key action(s)  Time frame  Responsible unit(s)  Tracking"): the lines after it
+    whose every cell lies under one header cell (two, when the reader joined two cells of a
+    row), at least one of them with cells in two columns; None when there is no such
+    table."""
+    head = lines[i]
+    if len(head) < 3 or not all(s.bold for s in head):
+        return None
+    centres = [(h.x0 + h.x1) / 2 for h in head]
+
+    def column(seg, alone: bool) -> int | None:
+        under = [k for k, c in enumerate(centres) if seg.x0 <= c <= seg.x1]
+        if len(under) > (1 if alone else 2):  # two cells the reader set as one: one too many
+            return None
+        return under[0] if under else min(range(len(centres)),
+                                          key=lambda k: abs(centres[k] - (seg.x0 + seg.x1) / 2))
+
+    end, spread = None, False
+    for j in range(i + 1, len(lines)):
+        cols = [column(seg, len(lines[j]) == 1) for seg in lines[j]]
+        if None in cols:
+            break
+        end, spread = j, spread or len(set(cols)) >= 2 and not all(s.bold for s in lines[j])
+    return end if spread else None
 
 
 def _rows(i: int, tabular: list[bool], cost: list[int], chart: tuple[int, int] | None) -> int:
