@@ -7,17 +7,18 @@ word or one phrase, a row's bm25 depends only on its count of the phrase (tf) an
 tf and at most the dl of another ranks before it (ties by rowid, as ``corpus.search``
 orders them). So the top ``K`` rows are always among the rows that fewer than ``K`` others
 beat that way (the "K-skyband" of (tf, dl)): a few hundred to a few thousand rows, kept per
-phrase in ``search_lists``. A query scores only those with FTS5's own bm25 (identical
-values, identical order) and counts the matches in the same pass.
+phrase in ``search_lists`` with the number of rows that match. A query scores only
+those, with bm25's own arithmetic (checked once a process against this SQLite's: else
+FTS5 scores them), and reads nothing of the index when its list is up to date.
 
 A list stays exact as reports are added: a row beaten by ``K`` others stays beaten, so
-bringing a list up to date only reads the rows added since (``upto``), when the list is
+bringing a list up to date reads only the rows added since (``upto``), when the list is
 next used. Deleting rows drops the table's lists (a trigger). Lists are built when a
-phrase is first searched, and by ``prepare`` (after ``Store.ingest``) for every word that
-is in at least ``MIN_ROWS`` rows, so the first search of a common word is fast too.
-tf is not exposed by FTS5: it is read back from bm25's value with the store's row count,
-average length and the phrase's document frequency, and a list is not kept unless every
-tf comes out a whole number.
+phrase in ``MIN_ROWS`` rows or more is first searched, and by ``prepare`` (after
+``Store.ingest``) for the words and glossary phrases that are, so that their first search
+is fast too. FTS5 does not expose tf: it is read back from bm25's value with the index's
+row count, average length and the phrase's number of rows, and a list is not kept unless
+every tf comes out a whole number.
 """
 from __future__ import annotations
 
@@ -37,6 +38,7 @@ CREATE TABLE search_lists (
     fts TEXT NOT NULL,        -- the word index (paragraphs_fts, ...)
     phrase TEXT NOT NULL,     -- its tokens, space-separated; '' = when prepare last ran
     upto INTEGER NOT NULL,    -- rows up to this rowid are covered ('': the row count)
+    hits INTEGER NOT NULL,    -- how many of them match
     depth INTEGER NOT NULL,   -- K when built
     rows BLOB NOT NULL,       -- (rowid, tf, dl) triples, int64
     PRIMARY KEY (fts, phrase)
@@ -65,14 +67,14 @@ def skyband(rows, k: int) -> list[tuple[int, int, int]]:
 def top(conn: sqlite3.Connection, fts: str, match: str, text: str, n: int):
     """(total, [(rank, rowid)] best first, at most ``n``) of the one-phrase FTS5 ``match``
     (the words ``text``) in ``fts``; None when a list cannot answer (too deep a page, or too
-    few matches to need one: the caller scores them all)."""
+    few matches to need one: the caller scores them all). An up-to-date list answers
+    without reading the index: it knows its total too."""
     if n > K:
         return None
-    total = conn.execute(f"SELECT count(*) FROM {fts} WHERE {fts} MATCH ?",
-                         (match,)).fetchone()[0]
-    rows, _ = _current(conn, fts, " ".join(tokens(conn, text)), match, total, n)
-    if rows is None:
+    found = _current(conn, fts, " ".join(tokens(conn, text)), match, n)
+    if found is None:
         return None
+    rows, total, _ = found
     if _same_arithmetic():  # FTS5's bm25 of the candidates, computed here: no second pass
         score = _scorer(*_averages(conn, fts), total)
         return total, sorted((score(tf, dl), rowid) for rowid, tf, dl in rows)[:n]
@@ -115,12 +117,13 @@ def _same_arithmetic() -> bool:
 
 def prepare(conn: sqlite3.Connection, tables=("paragraphs", "footnotes", "units"),
             min_rows: int = MIN_ROWS, phrases: list[str] | None = None) -> int:
-    """After an ingest, when a table has grown by a tenth since last time: lists for every
-    word, and every phrase of ``phrases`` (default: the bundled glossary's English terms),
-    in at least ``min_rows`` of its rows, and its other lists brought up to date (between
-    times, searches update the lists they use). Returns how many lists were built or
-    updated."""
-    done = 0
+    """After an ingest, when a table has grown by a tenth since last time: lists for the
+    words, and the phrases of ``phrases`` (default: the bundled glossary's English terms),
+    in at least ``min_rows`` of its rows that have none yet. Lists already kept are
+    brought up to date by the searches that use them (bm25 reads a phrase's whole doclist
+    to count it: doing so for a thousand lists at every ingest would cost more than the
+    ingest). Returns how many lists were built."""
+    built = 0
     for table in tables:
         fts = f"{table}_fts"
         count = _row_count(conn, fts)
@@ -129,30 +132,26 @@ def prepare(conn: sqlite3.Connection, tables=("paragraphs", "footnotes", "units"
             continue
         conn.execute(f"CREATE VIRTUAL TABLE IF NOT EXISTS temp.{fts}_vocab "
                      f"USING fts5vocab(main, {fts}, row)")
-        hits = {}  # the match expression of each list to make or update -> its rows
-        for term, rows in conn.execute(f"SELECT term, doc FROM temp.{fts}_vocab "
-                                       f"WHERE doc >= ?", (min_rows,)):
-            if term.isascii() and term.isalnum():
-                hits[f'"{term}"'] = rows
+        common = dict(conn.execute(f"SELECT term, doc FROM temp.{fts}_vocab WHERE doc >= ?",
+                                   (min_rows,)).fetchall())
+        have = {p for (p,) in conn.execute("SELECT phrase FROM search_lists WHERE fts = ?",
+                                           (fts,))} if _has_lists(conn) else set()
+        todo = {t: (f'"{t}"', n) for t, n in common.items()
+                if t.isascii() and t.isalnum() and t not in have}
         for phrase in _glossary_phrases() if phrases is None else phrases:
-            hits[_phrase(phrase)] = None
-        have = {p for (p,) in conn.execute("SELECT phrase FROM search_lists WHERE fts = ? "
-                                           "AND phrase != ''", (fts,))} if _has_lists(conn) \
-            else set()
-        hits.update((_phrase(key), None) for key in have)
-        keys = {}  # list key -> (its match expression, its rows if known)
-        for match, rows in sorted(hits.items()):
-            key = " ".join(tokens(conn, match[1:-1].replace('""', '"')))
-            if key and key not in keys:  # a stem may stem to another: count that one
-                keys[key] = match, rows if match == f'"{key}"' else None
-        for key, (match, rows) in keys.items():
-            if rows is None:
-                rows = conn.execute(f"SELECT count(*) FROM {fts} WHERE {fts} MATCH ?",
-                                    (match,)).fetchone()[0]
-            if rows >= min_rows or key in have:
-                done += _current(conn, fts, key, match, rows, 0, saving=True)[1]
-        _save(conn, fts, "", [], count)
-    return done
+            key = " ".join(tokens(conn, phrase))
+            # a phrase is in no more rows than each of its words
+            if " " in key and key not in have and set(key.split()) <= common.keys():
+                todo.setdefault(key, (_phrase(phrase), None))
+        for key, (match, hits) in sorted(todo.items()):
+            if " " not in key and tokens(conn, key) != [key]:
+                continue  # a stem that stems to another word cannot be searched as itself
+            if hits is None:
+                hits = _count(conn, fts, match, 0, _last(conn, fts))
+            if hits >= min_rows:
+                built += _current(conn, fts, key, match, 0, hits, saving=True) is not None
+        _save(conn, fts, "", [], count, 0)
+    return built
 
 
 def _phrase(text: str) -> str:
@@ -169,37 +168,48 @@ def _glossary_phrases() -> tuple[str, ...]:
                          if t.lang == "en" and " " in t.form}))
 
 
-def _current(conn, fts: str, key: str, match: str, hits: int, n: int, saving=False):
-    """(the up-to-date list of ``key``, whether it changed): built if there is none or none
-    deep enough for ``n``; None if the phrase is in fewer than MIN_ROWS rows (unless
-    ``saving``) or its tf cannot be read back."""
+def _current(conn, fts: str, key: str, match: str, n: int, hits: int | None = None,
+             saving: bool = False):
+    """(the up-to-date list of ``key``, its total, whether it changed), built if there is
+    none or none deep enough for ``n``; None if the phrase is in fewer than MIN_ROWS rows
+    (unless ``saving``) or its tf cannot be read back. Rows are counted up to the last
+    rowid read first, so that rows added meanwhile are left for next time."""
     saved = _load(conn, fts, key)
     last = _last(conn, fts)
-    if saved is None or saved[1] < n:
+    if saved is not None and saved[2] >= n and saved[0] == last:
+        return saved[3], saved[1], False
+    if saved is None or saved[2] < n:
+        if hits is None:
+            hits = _count(conn, fts, match, 0, last)
         if hits < MIN_ROWS and not saving:
-            return None, False
-        rows = _build(conn, fts, match, 0, hits)
-    elif saved[0] < last:
-        added = _build(conn, fts, match, saved[0], hits)
-        rows = None if added is None else skyband(saved[2] + added, K)
+            return None
+        rows = _build(conn, fts, match, 0, last, hits)
     else:
-        return saved[2], False
-    if rows is not None:
-        _save(conn, fts, key, rows, last)
-    return rows, rows is not None
+        hits = saved[1] + _count(conn, fts, match, saved[0], last)
+        added = _build(conn, fts, match, saved[0], last, hits)
+        rows = None if added is None else skyband(saved[3] + added, K)
+    if rows is None:
+        return None
+    _save(conn, fts, key, rows, last, hits)
+    return rows, hits, True
+
+
+def _count(conn, fts: str, match: str, after: int, upto: int) -> int:
+    return conn.execute(f"SELECT count(*) FROM {fts} WHERE {fts} MATCH ? AND rowid > ? "
+                        f"AND rowid <= ?", (match, after, upto)).fetchone()[0]
 
 
 def _load(conn, fts: str, key: str):
-    """(upto, depth, rows) of a kept list, or None."""
+    """(upto, hits, depth, rows) of a kept list, or None."""
     if not _has_lists(conn):
         return None
-    found = conn.execute("SELECT upto, depth, rows FROM search_lists WHERE fts = ? AND "
-                         "phrase = ?", (fts, key)).fetchone()
+    found = conn.execute("SELECT upto, hits, depth, rows FROM search_lists WHERE fts = ? "
+                         "AND phrase = ?", (fts, key)).fetchone()
     if found is None:
         return None
     flat = array("q")
-    flat.frombytes(found[2])
-    return found[0], found[1], list(zip(flat[0::3], flat[1::3], flat[2::3]))
+    flat.frombytes(found[3])
+    return (*found[:3], list(zip(flat[0::3], flat[1::3], flat[2::3])))
 
 
 def tokens(conn: sqlite3.Connection, text: str) -> list[str]:
@@ -217,9 +227,10 @@ def tokens(conn: sqlite3.Connection, text: str) -> list[str]:
         conn.execute("DELETE FROM temp.ranking_words")
 
 
-def _build(conn, fts: str, match: str, after: int, hits: int):
-    """(rowid, tf, dl) of the rows after rowid ``after`` that match, tf read back from
-    bm25; None if it does not come out whole. ``hits``: rows matching in the whole table."""
+def _build(conn, fts: str, match: str, after: int, upto: int, hits: int):
+    """The skyband of the matching rows after rowid ``after`` up to ``upto``, their tf read
+    back from bm25 (``hits``: how many rows match in all); None if a tf does not come out
+    whole (as when rows were added since ``hits`` was counted)."""
     rows, length = _averages(conn, fts)
     idf = math.log((rows - hits + 0.5) / (hits + 0.5))
     idf = idf if idf > 0 else 1e-6
@@ -227,7 +238,8 @@ def _build(conn, fts: str, match: str, after: int, hits: int):
     out = []
     for rowid, rank, size in conn.execute(
             f"SELECT rowid, bm25({fts}), (SELECT sz FROM {fts}_docsize WHERE id = {fts}.rowid)"
-            f" FROM {fts} WHERE {fts} MATCH ? AND rowid > ?", (match, after)):
+            f" FROM {fts} WHERE {fts} MATCH ? AND rowid > ? AND rowid <= ?",
+            (match, after, upto)):
         dl = _varints(size)[0]
         s = -rank / idf
         tf = s * (_K1 * (1 - _B + _B * dl / avgdl)) / (_K1 + 1 - s)
@@ -237,7 +249,7 @@ def _build(conn, fts: str, match: str, after: int, hits: int):
     return skyband(out, K)
 
 
-def _save(conn, fts: str, key: str, rows, upto: int) -> None:
+def _save(conn, fts: str, key: str, rows, upto: int, hits: int) -> None:
     """Keep a list, if the store can be written now (a search never waits for an ingest)."""
     flat = array("q", [v for row in rows for v in row])
     timeout = conn.execute("PRAGMA busy_timeout").fetchone()[0]
@@ -248,8 +260,8 @@ def _save(conn, fts: str, key: str, rows, upto: int) -> None:
                 conn.execute(LISTS)
                 for table in ("paragraphs", "footnotes", "units"):
                     conn.execute(_DROP.format(t=table))
-            conn.execute("INSERT OR REPLACE INTO search_lists VALUES (?, ?, ?, ?, ?)",
-                         (fts, key, upto, K, flat.tobytes()))
+            conn.execute("INSERT OR REPLACE INTO search_lists VALUES (?, ?, ?, ?, ?, ?)",
+                         (fts, key, upto, hits, K, flat.tobytes()))
     except sqlite3.OperationalError:  # busy or read-only: built again next time
         pass
     finally:

@@ -1,7 +1,9 @@
 """Searching the store: two indexes, one query language (``corpus.query``), filters, totals.
 
 - **Words** (``*_fts``, porter + unicode61 over jieba-segmented text): English is stemmed and
-  ranked by FTS5's bm25, with FTS5's snippets. Used when the query has no Chinese.
+  ranked by FTS5's bm25, with FTS5's snippets. Used when the query has no Chinese. A word
+  or phrase in thousands of units is ranked from ``corpus.ranking``'s lists: the same
+  hits in the same order, without scoring every match.
 - **Substrings** (``*_trigram``, FTS5's trigram tokenizer over the text as printed): a Chinese
   query finds every unit that contains it as a string, whether or not jieba made it a word
   (高级专员 inside 联合国人权事务高级专员办事处). Terms of three characters or more are one
