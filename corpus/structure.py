@@ -14,16 +14,13 @@ from corpus.blocks import (HAN, PARA_LABEL, REF_CLOSE, REF_OPEN, REF_RE, Block, 
 from corpus import quality
 from corpus.language import check_readable
 from corpus.masthead import is_masthead_line, parse_masthead
+from corpus.exhibits import TERMINAL, Exhibits, chart_words
 from corpus.subunits import SUB, finalise
-from corpus.model import Box, Document, Figure, Footnote, Paragraph, Section, Table
+from corpus.model import Box, Document, Footnote, Paragraph, Section
 
 ROMAN = "I II III IV V VI VII VIII IX X XI XII XIII XIV XV XVI XVII XVIII XIX XX".split()
 ZH_NUM = "一 二 三 四 五 六 七 八 九 十 十一 十二 十三 十四 十五 十六 十七 十八 十九 二十".split()
 _PARA = re.compile(rf"^{PARA_LABEL}(?!\d)\s*(?=\S)")  # "76.5 per cent" opens nothing
-_WORDY = re.compile(f"[A-Za-z{HAN}]{{2}}")
-_PICTURE = re.compile(r"^((?:Figure|Chart|Map|Graph)\s+(?:[IVXL]+|\d{1,3}(?:\.\d{1,2})?|[A-Z])"
-                      r"|图\s*[一二三四五六七八九十\d]+)[.:：]?(?:\s+(\S.*))?$")
-_UNIT_LINE = re.compile(r"^[(（].{2,80}[)）]$")  # "(in millions of $)"
 _BARE_PARA = re.compile(r"^(\d{1,3}) (?=[A-Z][a-z]+ )")
 _H1 = re.compile(rf"^({'|'.join(reversed(ROMAN))})\s*[.．]\s+(\S.*)$|"
                  rf"^({'|'.join(reversed(ZH_NUM))})\s*[.、．]\s*(\S.*)$")
@@ -35,7 +32,6 @@ _LEADERS = re.compile(r"(?:\.\s?){5,}|…{3,}|(?:\. ){4,}")
 _LEADER_TAIL = re.compile(r"\s*(?:(?:\.\s?){2,}|…+)[\s.…]*\d{0,3}[\s.…]*$|\s+\d{1,3}$")
 _SUMMARY = re.compile(r"^(?:Summary|摘要|概要)$")
 _ANNEX = re.compile(r"^(?:Annex(?:es)?(?:\s+[IVXL]+)?|附件[一二三四五六七八九十]*)$")
-_TERMINAL = tuple("。！？；.!?;")
 _ANNEX_TO = re.compile(r"^(?:Annex|Enclosure|Appendix)\s+(?:[IVX]+\s+)?to\s+the\s+|^.{0,30}(?:的附件|附文)$")
 # a note set as body text: "* Parliamentary documents for action" (a list's asterisks), or a
 # raised letter and its text under a table whose rows end pages later or under a picture
@@ -45,11 +41,6 @@ _SIGNED = re.compile(r"^\((?:Signed|签名)\)|^（签名）")
 _TEXT_MARK = re.compile(r"(?<=[^\s*\ue000])(\*{1,3})(?=\s|$)|(?<=\S) (\d{1,2}) ?/(?=\s|$)|"
                         r"(?<=[.;:)]) (\*{1,3})(?=\s|$)")  # "(see enclosure). *"
 _BOX = re.compile(r"^(Box\s+[\dIVX]+(?:\.\d+)?|专栏\s*\d+|框\s*\d+)[.:：]?\s*")
-_FIGURE_NO = re.compile(r"^(?:Figure|Chart|Map|Graph|图)", re.I)
-_TABLE_NO = re.compile(r"^(?:Table|Figure|Chart|Map|Box|表|图)\s*[\dA-Z.IVX]+", re.I)
-_TABLE_NOTE = re.compile(r"^(?:[a-z]\s+(?=\S)|\*+\s?(?=\S)|(?:Sources?|Notes?|Abbreviations?)\s*:)|"
-                         r"^(?:资料来源|注)\s*[:：]")
-_NUMERIC = re.compile(r"[\d\s.,%()\-–—$]*\d[\d\s.,%()\-–—$]*|[–—-]")
 # The opening words of a resolution or decision: "The Security Council,", "大会，"
 _ADDRESSED = re.compile(r"^(?:The\s+)?(?:General Assembly|Security Council|Economic and Social Council|"
                         r"Human Rights Council|Commission\b[^,]{0,80}|[A-Z][\w\s]{0,60}Board|"
@@ -79,7 +70,7 @@ def structure(blocks: list[Block], *, source: str, fmt: str, sha256: str,
     doc.contents = [_LEADER_TAIL.sub("", REF_RE.sub("", blocks[i].text)).strip() for i in sorted(toc)]
     doc.contents = [t for t in doc.contents if t and not (_TOC_ENTRY.fullmatch(t) or _TOC_HEAD.match(t))]
     read_pages = {b.page for b in blocks if b.role != "furniture" and b.page is not None}
-    legends = _chart_words(blocks)
+    legends = chart_words(blocks, _opens_unit)
     for i, block in enumerate(blocks):
         if block.role == "furniture" or not (block.text.strip() or block.rows) or i in toc:
             continue
@@ -92,7 +83,7 @@ def structure(blocks: list[Block], *, source: str, fmt: str, sha256: str,
         if legend:
             builder.legend(legend.group(1) or legend.group(2), block.text[legend.end():], block.page)
         elif i in legends:
-            builder.chart_words(REF_RE.sub("", block.text).strip())
+            builder.legend_line(REF_RE.sub("", block.text).strip())
         elif block.role == "footnote":
             builder.footnote(block)
         elif block.role in ("table", "figure"):
@@ -110,26 +101,9 @@ def structure(blocks: list[Block], *, source: str, fmt: str, sha256: str,
     return doc
 
 
-def _chart_words(blocks: list[Block]) -> set[int]:
-    """Indexes of the short lines set as text between a chart or table and its source or
-    note line on the same page ("Debt flows", "Equity flows", "Source: ..."): its legend."""
-    out: set[int] = set()
-    for i, b in enumerate(blocks):
-        if b.role not in ("table", "figure"):
-            continue
-        run = []
-        for n in range(i + 1, min(i + 16, len(blocks))):
-            plain = REF_RE.sub("", blocks[n].text).strip()
-            if blocks[n].role != "body" or blocks[n].page != b.page:
-                break
-            if _TABLE_NOTE.match(plain) and plain[:1].isupper():
-                out.update(run)
-                break
-            if len(plain) >= 150 or plain.endswith(_TERMINAL) or _PARA.match(plain) or \
-                    _H1.match(plain) or _H2.match(plain):
-                break
-            run.append(n)
-    return out
+def _opens_unit(plain: str) -> bool:
+    """The text opens a numbered paragraph or a heading."""
+    return bool(_PARA.match(plain) or _H1.match(plain) or _H2.match(plain))
 
 
 def _contents(blocks: list[Block]) -> set[int]:
@@ -149,15 +123,16 @@ def _contents(blocks: list[Block]) -> set[int]:
             in_toc = True
         elif in_toc and not (_TOC_ENTRY.search(text) or _TOC_HEAD.match(text)):
             ahead = body[k + 1:k + 4]
-            in_toc = len(text) < 300 and not text.endswith(_TERMINAL) and (any(
+            in_toc = len(text) < 300 and not text.endswith(TERMINAL) and (any(
                 j in leaders for j in ahead) or bool(ahead) and plain[ahead[0]].isdigit())
         if in_toc:
             toc.add(i)
     return toc
 
 
-class _Builder:
+class _Builder(Exhibits):
     def __init__(self, doc: Document, lang: str):
+        super().__init__()
         self.doc, self.lang = doc, lang
         self.started = False
         self.last_number = 0
@@ -166,12 +141,6 @@ class _Builder:
         self.last_page: int | None = None  # page of the last piece of self.para
         self.box: Box | None = None  # the box being read
         self.after_gap = False  # the page before the current block gave no text
-        self.picture: Figure | None = None  # a chart's caption being read
-        self.note: tuple[list[str], int | None] | None = None  # (notes, page) of a legend
-        self.notes_on: set[tuple[int | None, str]] = set()  # (page, marker) of the footnotes
-        self.after_table = False  # the last block was a table: what follows carries a
-        # paragraph on only where its sentence does
-        self.held: list = []  # the list (tables or figures) that got the last one
 
     # -- front matter -------------------------------------------------------------------
     def begin(self, block: Block) -> bool:
@@ -192,7 +161,7 @@ class _Builder:
         if block.heading and not _ADDRESSED.match(text) or is_masthead_line(text) \
                 or _TITLE.match(text):
             return False
-        if not (text.endswith(_TERMINAL + (":", "：")) or len(text) >= 200 or
+        if not (text.endswith(TERMINAL + (":", "：")) or len(text) >= 200 or
                 _ADDRESSED.match(text) or text.endswith((",", "，")) and len(text) >= 60):
             return False
         self.started = True
@@ -203,11 +172,7 @@ class _Builder:
     def body(self, block: Block) -> None:
         text = block.text.strip()
         plain = REF_RE.sub("", text)
-        note, self.note = self.note, None
-        if note and note[1] == block.page and plain[:1].islower() and \
-                not note[0][-1].endswith(_TERMINAL):  # a legend's next line
-            note[0][-1] = join_lines([note[0][-1], plain])
-            self.note = note
+        if self._legend_goes_on(plain, block.page):
             return
         if self._boxed(text, plain, block) or self._pictured(plain, block):
             return
@@ -227,15 +192,8 @@ class _Builder:
         # Inside the numbered body every unnumbered block belongs to the open paragraph
         # (sub-paragraphs, text after a page break or a footnote); in the summary only
         # what carries on an unfinished sentence does.
-        after_table, self.after_table = self.after_table, False
-        notes = self.held[-1].notes if after_table else None
-        if notes is not None and _TABLE_NOTE.match(plain) and not plain[:1].islower():
-            notes.append(plain)  # "Source: ..." under a table or chart
-            self.after_table = True
-            return
-        if notes and plain[:1].islower() and not notes[-1].endswith(_TERMINAL):
-            notes[-1] = join_lines([notes[-1], plain])  # the note's next line
-            self.after_table = True
+        after_table = self.after_table
+        if self._noted(plain):
             return
         if self.para is not None and (self.para.number and not after_table or SUB.match(plain)
                                       or self._continues(plain, block.page)):
@@ -265,44 +223,14 @@ class _Builder:
             return False
         box = self.box
         box.footnote_refs += [m for m in REF_RE.findall(text) if m not in box.footnote_refs]
-        if box.paragraphs and not box.paragraphs[-1].endswith(_TERMINAL + (":", "：")) \
+        if box.paragraphs and not box.paragraphs[-1].endswith(TERMINAL + (":", "：")) \
                 and not plain[:1].isupper():
             box.paragraphs[-1] = join_lines([box.paragraphs[-1], plain])
         else:
             box.paragraphs.append(plain)
         return True
 
-    def _pictured(self, plain: str, block: Block) -> bool:
-        """A chart printed as a picture: its label ("Figure 12"), title and unit line, the
-        words set as text on it (legend, panel titles) and its source and notes go into one
-        figure, not into headings and paragraphs; the paragraph it interrupts goes on after
-        it. True when ``block`` went into one."""
-        m = _PICTURE.match(plain)
-        if m and (block.heading is not False or m.group(2) is None) and len(plain) < 200:
-            self.picture = Figure(number=m.group(1), caption=m.group(2) or None, page=block.page,
-                                  footnote_refs=REF_RE.findall(block.text), **self._place())
-            self.doc.figures.append(self.picture)
-            return True
-        figure, self.picture = self.picture, None
-        if figure is None or block.page != figure.page or _PARA.match(plain) or _H1.match(plain) \
-                or _H2.match(plain):
-            return False
-        short = len(plain) < 200 and not plain.endswith(_TERMINAL)
-        if _TABLE_NOTE.match(plain):
-            figure.notes.append(plain)
-        elif figure.notes and plain[:1].islower() and not figure.notes[-1].endswith(_TERMINAL):
-            figure.notes[-1] = join_lines([figure.notes[-1], plain])
-        elif figure.notes or not short:
-            return False
-        elif block.heading and figure.caption is None or _UNIT_LINE.match(plain):
-            figure.caption = f"{figure.caption} {plain}" if figure.caption else plain
-            figure.footnote_refs += REF_RE.findall(block.text)
-        elif len(plain) < 120 and not (block.heading and not plain.startswith("(")):
-            figure.labels.append(plain)  # a legend or a panel's title set as text
-        else:
-            return False
-        self.picture = figure
-        return True
+    _opens_unit = staticmethod(_opens_unit)
 
     def _place(self) -> dict:
         """Where a table, figure or box stands: its section and the paragraph before it."""
@@ -316,15 +244,15 @@ class _Builder:
         if len(plain) > 250 or block.heading is False and not (_H1.match(plain) or _H2.match(plain)):
             return None
         m = _H1.match(plain)
-        if m and not plain.endswith(_TERMINAL[:3]):
+        if m and not plain.endswith(TERMINAL[:3]):
             return Section(number=m.group(1) or m.group(3), title=m.group(2) or m.group(4), level=1)
         m = _H2.match(plain)
-        if m and (block.heading or not plain.endswith(_TERMINAL)) and len(plain) < 200:
+        if m and (block.heading or not plain.endswith(TERMINAL)) and len(plain) < 200:
             return Section(number=m.group(1), title=m.group(2), level=2)
         if _ANNEX.match(plain) or block.heading and _ANNEX_TO.match(plain):
             self.last_number = 0  # annexes number their paragraphs afresh
             return Section(number=None, title=plain, level=1)
-        if not block.heading or plain.endswith(_TERMINAL + (":", "：", ",", "，")) or \
+        if not block.heading or plain.endswith(TERMINAL + (":", "：", ",", "，")) or \
                 len(plain) >= 200 or self._mid_sentence():
             return None
         para, sub = _PARA.match(plain), SUB.match(plain)
@@ -351,7 +279,7 @@ class _Builder:
         if self.parts and _SIGNED.match(self.parts[0]):
             return False  # "(Signed) Ahmet Yıldız Permanent Representative" is complete
         return bool(self.parts) and not REF_RE.sub("", self.parts[-1]).rstrip().endswith(
-            _TERMINAL + (":", "：", "”", "\"", ")", "）"))
+            TERMINAL + (":", "：", "”", "\"", ")", "）"))
 
     def _continues(self, plain: str, page: int | None) -> bool:
         """A block that carries on the open paragraph across a page break, a footnote
@@ -396,65 +324,6 @@ class _Builder:
             self.doc.paragraphs.append(para)
         self.para, self.parts = None, []
 
-    def table(self, block: Block) -> None:
-        """A table or chart stands outside the paragraph flow: the paragraph it interrupts
-        carries on after it. Its caption is the block's text ("Table 3 Financial resources
-        (Thousands of United States dollars)"), else unnumbered headings read just before
-        it on its page."""
-        self.after_table = True
-        picture = self.picture
-        if picture is not None and picture.page == block.page and not picture.notes and \
-                not re.search(r"\b(?:Table|表)\s*\d", block.text):
-            # the chart drawn under a "Figure VI" caption: its numbers and words are the figure's
-            picture.labels += [REF_RE.sub("", c).strip() for row in block.rows or [] for c in row]
-            unit = REF_RE.sub("", block.text).strip()
-            picture.caption = " ".join(t for t in (picture.caption, unit) if t) or None
-            self.held = self.doc.figures
-            return
-        self.held = self.doc.figures if self._table(block) else self.doc.tables
-
-    def _table(self, block: Block) -> bool:
-        """Adds the table or chart of ``block`` to the document; True for a chart."""
-        # references in cells of words ("audits²"); a raised number among a chart's numbers
-        # is a label, not a reference, unless a footnote of that number ends the page
-        refs = [m for row in block.rows or [] for c in row for m in REF_RE.findall(c)
-                if _WORDY.search(REF_RE.sub("", c)) or (block.page, m) in self.notes_on]
-        rows = [[REF_RE.sub("", c).strip() for c in row] for row in block.rows or []]
-        caption = [REF_RE.sub("", block.text).strip()] if block.text.strip() else []
-        refs = REF_RE.findall(block.text) + refs
-        while not caption and self.doc.sections and self.para is None and \
-                self.doc.sections[-1].page == block.page and self.doc.sections[-1].level == 3:
-            heading = self.doc.sections.pop()
-            caption.insert(0, heading.title)
-            refs = heading.footnote_refs + refs
-        text = " ".join(caption)
-        number = _TABLE_NO.match(text)
-        notes = [r[0] for r in rows if len(r) == 1 and _TABLE_NOTE.match(r[0])]
-        rows = [r for r in rows if not (len(r) == 1 and _TABLE_NOTE.match(r[0]))]
-        place = dict(page=block.page, **self._place())
-        label = number.group(0) if number else None
-        caption = text[number.end():].strip() if number else (text or None)
-        axis = all(len(r) <= 1 for r in rows) and \
-            sum(bool(_NUMERIC.fullmatch(r[0])) for r in rows if r) >= 0.5 * len(rows)
-        if block.role == "figure" or (label and _FIGURE_NO.match(label)) or axis:
-            self.doc.figures.append(Figure(number=label, caption=caption, notes=notes,
-                                           labels=[c for r in rows for c in r],
-                                           footnote_refs=list(dict.fromkeys(refs)), **place))
-            return True
-        header = next((i for i, r in enumerate(rows) if any(_NUMERIC.fullmatch(c) for c in r)), 0)
-        self.doc.tables.append(Table(rows=rows, number=label, caption=caption, header_rows=header,
-                                     notes=notes, footnote_refs=list(dict.fromkeys(refs)), **place))
-        return False
-
-    def chart_words(self, text: str) -> None:
-        """A legend line set as text under a chart (a row under a table)."""
-        held = self.held[-1]
-        if isinstance(held, Figure):
-            held.labels.append(text)
-        else:
-            held.rows.append([text])
-        self.after_table = True
-
     def footnote(self, block: Block) -> None:
         text = REF_RE.sub("", block.text).strip()
         marker = block.marker
@@ -471,40 +340,6 @@ class _Builder:
             last.text = join_lines([last.text, text])
             return
         self.doc.footnotes.append(Footnote(marker=marker or "", text=text, page=block.page))
-
-    def legend(self, marker: str, text: str, page: int | None) -> None:
-        """A note set as body text: a note of the table or chart that cites it (lettered
-        notes stand where a long table ends) or of the one on its page; a footnote when only
-        text on its page or the page before cites it; else the note of a chart printed as a
-        picture."""
-        held = [h for h in [*self.doc.tables, *self.doc.figures] if h.page == page]
-        if marker.isalpha():
-            citing = [t for t in self.doc.tables if marker in t.footnote_refs  # and no numbered
-                      and not any(n.startswith(marker + " ") for n in t.notes)  # text since
-                      and not any(p.number for p in self.doc.paragraphs[(t.after or 0) + 1:])]
-            held = citing[-1:] or held
-            text_units = [*self.doc.paragraphs, *self.doc.sections, *self.doc.boxes]
-            if not held and not any(marker in u.footnote_refs and (u.page or 0) >= page - 1 and
-                                    not _TABLE_NOTE.match(getattr(u, "text", "")) for u in text_units):
-                held = [Figure(page=page, **self._place())]
-                self.doc.figures.append(held[0])
-        if held:
-            held[-1].notes.append(f"{marker} {text}")
-            self.note = (held[-1].notes, page)
-        else:
-            self.footnote(Block(text=text, page=page, role="footnote", marker=marker))
-
-    def _lettered_holder(self, marker: str | None, page: int | None) -> Table | Figure | None:
-        """The table or chart a lettered note ("a General temporary assistance.") belongs
-        to: the last one on its page; or, when no text of the report cites that letter, the
-        last one on the page before (a chart whose notes the reader saw as footnotes)."""
-        if not (marker and len(marker) == 1 and marker.islower()) or page is None:
-            return None
-        held = sorted((h for h in [*self.doc.tables, *self.doc.figures] if h.page is not None),
-                      key=lambda h: h.page)
-        cited = any(marker in p.footnote_refs for p in self.doc.paragraphs)
-        near = [h for h in held if h.page == page or not cited and h.page == page - 1]
-        return near[-1] if near else None
 
     def finish(self) -> None:
         self._close()
