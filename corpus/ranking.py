@@ -71,7 +71,7 @@ def top(conn: sqlite3.Connection, fts: str, match: str, text: str, n: int):
     without reading the index: it knows its total too."""
     if n > K:
         return None
-    found = _current(conn, fts, " ".join(tokens(conn, text)), match, n)
+    found = _current(conn, fts, " ".join(tokens(text)), match, n)
     if found is None:
         return None
     rows, total, _ = found
@@ -139,12 +139,12 @@ def prepare(conn: sqlite3.Connection, tables=("paragraphs", "footnotes", "units"
         todo = {t: (f'"{t}"', n) for t, n in common.items()
                 if t.isascii() and t.isalnum() and t not in have}
         for phrase in _glossary_phrases() if phrases is None else phrases:
-            key = " ".join(tokens(conn, phrase))
+            key = " ".join(tokens(phrase))
             # a phrase is in no more rows than each of its words
             if " " in key and key not in have and set(key.split()) <= common.keys():
                 todo.setdefault(key, (_phrase(phrase), None))
         for key, (match, hits) in sorted(todo.items()):
-            if " " not in key and tokens(conn, key) != [key]:
+            if " " not in key and tokens(key) != (key,):
                 continue  # a stem that stems to another word cannot be searched as itself
             if hits is None:
                 hits = _count(conn, fts, match, 0, _last(conn, fts))
@@ -212,19 +212,19 @@ def _load(conn, fts: str, key: str):
     return (*found[:3], list(zip(flat[0::3], flat[1::3], flat[2::3])))
 
 
-def tokens(conn: sqlite3.Connection, text: str) -> list[str]:
+@functools.lru_cache(maxsize=4096)
+def tokens(text: str) -> tuple[str, ...]:
     """The terms the word index holds for ``text`` (porter stems, case folded): what a
-    list is kept under, whichever form of the word was searched."""
-    conn.execute(f"CREATE VIRTUAL TABLE IF NOT EXISTS temp.ranking_words "
-                 f"USING fts5(x, tokenize = '{_TOKENIZER}')")
-    conn.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.ranking_words_v "
-                 "USING fts5vocab(temp, ranking_words, instance)")
-    conn.execute("INSERT INTO temp.ranking_words (rowid, x) VALUES (1, ?)", (text,))
+    list is kept under, whichever form of the word was searched. FTS5's own tokenizer,
+    on a table of its own in memory."""
+    conn = sqlite3.connect(":memory:")
     try:
-        return [t for (t,) in conn.execute("SELECT term FROM temp.ranking_words_v "
-                                           "ORDER BY offset")]
+        conn.execute(f"CREATE VIRTUAL TABLE w USING fts5(x, tokenize = '{_TOKENIZER}')")
+        conn.execute("CREATE VIRTUAL TABLE v USING fts5vocab(w, instance)")
+        conn.execute("INSERT INTO w (x) VALUES (?)", (text,))
+        return tuple(t for (t,) in conn.execute("SELECT term FROM v ORDER BY offset"))
     finally:
-        conn.execute("DELETE FROM temp.ranking_words")
+        conn.close()
 
 
 def _build(conn, fts: str, match: str, after: int, upto: int, hits: int):
