@@ -189,15 +189,20 @@ def test_tables_figures_and_boxes_round_trip_through_json(dev):
 
 
 def test_a_table_of_words_is_a_table(dev):
-    """A table whose columns hold words, not numbers (programme, body, document, comments):
-    its cells keep to columns, and its rows stay out of the paragraphs (rows that open with
-    a programme number, "5. Peaceful uses of outer space", are still read as paragraphs)."""
+    """A table whose columns hold words, not numbers (programme, body, document, comments),
+    under an italic header row: its cells keep to columns, and its rows stay out of the
+    paragraphs, also those that open with a programme number ("2. Political affairs")."""
     doc = read(dev / "en" / "E_AC.51_2025_4.en.pdf")
-    assert [t.page for t in doc.tables] == [1, 2, 3, 3, 4, 5, 6]
+    assert [t.page for t in doc.tables] == [1, 2, 3, 3, 4, 4, 5, 6]
+    assert doc.tables[0].rows[:2] == [
+        ["Programme and subprogramme", "Sectoral, functional or regional body Document", "Comments"],
+        ["1. General Assembly and None", "–", "–"]]
     assert doc.tables[2].rows[:2] == [
         ["Programme and subprogramme", "Sectoral, functional or regional body Document", "Comments"],
         ["Subprogramme 5,", "Commission on", "–", "The proposed programme"]]
     assert not any("Commission on Population and" in p.text for p in doc.paragraphs)
+    assert [p.number for p in doc.paragraphs if p.number] == ["1", "2"]
+    assert doc.warnings == []
 
 
 def test_a_paragraph_number_typed_without_its_full_stop_is_still_the_next_paragraph(dev):
@@ -388,3 +393,4 @@ def test_a_table_of_words_under_a_bold_header_row_is_a_table_not_headings(dev):
     thirty = next(p for p in doc.paragraphs if p.number == "30")
     assert thirty.text.startswith("This chapter outlines the key recommendations")
     assert "Recommendation 2." not in thirty.text  # (recommendation 1, before any table, still is)
+

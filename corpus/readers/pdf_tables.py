@@ -124,20 +124,22 @@ def find(lines: list, column: float) -> list[tuple[int, int, int, int, str]]:
                       cells[k] >= 1 and len(texts[k]) >= 2)
         axis = sum(1 for k in range(i, end + 1) if cells[k] == 1 == len(texts[k]))  # chart ticks
         grid = sum(aligned[i:end + 1])  # a table of words: its cells keep to columns
-        if kind == "table" and (rows < MIN_ROWS or numbers < 2 and axis < 4 and grid < 4):
+        headed = kind == "table" and (rows < MIN_ROWS or numbers < 2 and axis < 4 and grid < 4)
+        if headed:  # no table of numbers: one of words under its header row, if any
             end = _headed(lines, i)
             if end is None:
                 i += 1
                 continue
         start = i
-        while start > 0 and short[start - 1] and i - start < 8 and not (out and start - 1 <= out[-1][3]) \
+        while not headed and start > 0 and short[start - 1] and i - start < 8 \
+                and not (out and start - 1 <= out[-1][3]) \
                 and not " ".join(texts[start - 1]).endswith(_TERMINAL) \
                 and not _CAPTION.match(" ".join(texts[start - 1])):
             start -= 1
         caption = start
         while caption > 0 and start - caption < 4 and not (out and caption - 1 <= out[-1][3]) and (
                 _CAPTION.match(" ".join(texts[caption - 1])) or
-                all(s.bold for s in lines[caption - 1]) and cost[caption - 1] < 99):
+                not headed and all(s.bold for s in lines[caption - 1]) and cost[caption - 1] < 99):
             caption -= 1
         notes, in_note = end, False
         legend = next((k for k in range(end + 1, min(end + 5, n)) if _NOTE.match(" ".join(texts[k]))),
@@ -158,13 +160,13 @@ def find(lines: list, column: float) -> list[tuple[int, int, int, int, str]]:
 
 
 def _headed(lines: list, i: int) -> int | None:
-    """The last row of a table of words under a header row (a bold line of three cells or
-    more: "Key action(s)  Time frame  Responsible unit(s)  Tracking"): the lines after it
+    """The last row of a table of words under a header row (a bold or italic line of three
+    cells or more: "Key action(s)  Time frame  Responsible unit(s)  Tracking"): the lines after it
     whose every cell lies under one header cell (two, when the reader joined two cells of a
     row), at least one of them with cells in two columns; None when there is no such
     table."""
     head = lines[i]
-    if len(head) < 3 or not all(s.bold for s in head):
+    if len(head) < 3 or not all(s.bold or s.italic for s in head):
         return None
     centres = [(h.x0 + h.x1) / 2 for h in head]
 
@@ -180,7 +182,8 @@ def _headed(lines: list, i: int) -> int | None:
         cols = [column(seg, len(lines[j]) == 1) for seg in lines[j]]
         if None in cols:
             break
-        end, spread = j, spread or len(set(cols)) >= 2 and not all(s.bold for s in lines[j])
+        end, spread = j, spread or len(set(cols)) >= 2 and not all(s.bold or s.italic
+                                                                    for s in lines[j])
     return end if spread else None
 
 
