@@ -16,6 +16,7 @@ from corpus.blocks import HAN, Block, clean, join_lines, normalise_zh_spacing
 from corpus.errors import ReadError
 from corpus.furniture import BARCODE, JOB_LINE, SYMBOL_LINE, is_furniture
 from corpus.readers import pdf_tables
+from corpus.readers.pdf_columns import reading_order
 from corpus.readers.pdf_layout import Layout, body_blocks
 from corpus.readers.pdf_lines import Segment, segments, visual_lines
 from corpus.readers.pdf_notes import SEPARATOR, Footnotes
@@ -90,7 +91,8 @@ def _read(path: Path, pdf) -> tuple[list[Block], int]:
                 textpage.close()
         finally:
             page.close()
-        return (width, height), rules, [segments(line, i) for i, line in enumerate(visual_lines(runs))]
+        lines = reading_order(visual_lines(runs), width)
+        return (width, height), rules, [segments(line, i) for i, line in enumerate(lines)]
 
     def failure(number: int, exc: Exception) -> str:
         cause = (str(exc) if isinstance(exc, Overfull) else
