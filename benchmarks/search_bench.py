@@ -39,7 +39,7 @@ LATENCY = {
     "English": (["women", "development", "coordination", "gender", "funding", "countries",
                  "peacekeeping", '"human rights"', '"resident coordinator"',
                  '"sustainable development"', '"United Nations"', '"gender equality"',
-                 '"violence against women"', '"Member States"'],
+                 '"violence against women"', '"Member States"', '"peacekeeping operations"'],
                 ["gender parity", "sustainab*", "coordinat*", "peacekeeping OR humanitarian",
                  "women NOT girls", '"human rights" AND development']),
 }
@@ -73,22 +73,34 @@ def recall(store: Store) -> list[tuple[str, int, int, int]]:
     return out
 
 
-def latency(db: str, queries: list[str]) -> tuple[list[float], list[float], list[int]]:
-    """(cold ms, warm ms, totals) of each query: cold = its first run on a new connection,
-    warm = the best of three more."""
-    cold, warm, totals = [], [], []
+def latency(db: str, queries: list[str]) -> tuple[list[float], list[float], list[str]]:
+    """(cold ms, warm ms, notes) of each query: cold = its first run on a new connection,
+    warm = the best of three more; the note gives its total, and says when the cold run
+    built or updated the query's ranking list (corpus.ranking: its first search, or the
+    first since reports were added)."""
+    cold, warm, notes = [], [], []
     for q in queries:
         with Store(db) as store:
+            before = lists(store)
             start = time.perf_counter()
-            totals.append(store.search(q).total)
+            total = store.search(q).total
             cold.append((time.perf_counter() - start) * 1000)
+            notes.append(f"{total:8} hits" + ("  (made its list)" if lists(store) != before
+                                              else ""))
             runs = []
             for _ in range(3):
                 start = time.perf_counter()
                 store.search(q)
                 runs.append((time.perf_counter() - start) * 1000)
             warm.append(min(runs))
-    return cold, warm, totals
+    return cold, warm, notes
+
+
+def lists(store: Store) -> set:
+    if not store.conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'search_lists'"
+                              ).fetchone():
+        return set()
+    return set(store.conn.execute("SELECT fts, phrase, upto FROM search_lists"))
 
 
 def percentiles(times: list[float]) -> str:
@@ -211,11 +223,11 @@ def main() -> None:
         store.search("warm-up")
     for name, (words, operators) in LATENCY.items():
         for kind, queries in (("one word or phrase", words), ("operators, prefixes", operators)):
-            cold, warm, totals = latency(db, queries)
+            cold, warm, notes = latency(db, queries)
             print(f"latency {name}, {kind} ({len(queries)} queries): cold {percentiles(cold)};"
                   f" warm {percentiles(warm)}")
-            for q, c, w, n in zip(queries, cold, warm, totals):
-                print(f"  {q:32} {n:8} hits  cold {c:7.1f} ms  warm {w:7.1f} ms")
+            for q, c, w, note in zip(queries, cold, warm, notes):
+                print(f"  {q:32} cold {c:7.1f} ms  warm {w:7.1f} ms {note}")
     for subject, points, cold, warm in series_latency(db):
         print(f"series {subject!r}: {points} points, cold {cold:.0f} ms, warm {warm:.0f} ms")
 
