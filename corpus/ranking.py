@@ -66,15 +66,17 @@ def skyband(rows, k: int) -> list[tuple[int, int, int]]:
 
 def top(conn: sqlite3.Connection, fts: str, match: str, text: str, n: int):
     """(total, [(rank, rowid)] best first, at most ``n``) of the one-phrase FTS5 ``match``
-    (the words ``text``) in ``fts``; None when a list cannot answer (too deep a page, or too
-    few matches to need one: the caller scores them all). An up-to-date list answers
-    without reading the index: it knows its total too."""
+    (the words ``text``) in ``fts``. None when no list can answer (too deep a page), and
+    (total, None) when the phrase has too few matches to need one: the caller scores them
+    all. An up-to-date list answers without reading the index: it knows its total too."""
     if n > K:
         return None
     found = _current(conn, fts, " ".join(tokens(text)), match, n)
     if found is None:
         return None
     rows, total, _ = found
+    if rows is None:
+        return total, None
     if _same_arithmetic():  # FTS5's bm25 of the candidates, computed here: no second pass
         score = _scorer(*_averages(conn, fts), total)
         return total, sorted((score(tf, dl), rowid) for rowid, tf, dl in rows)[:n]
@@ -171,8 +173,8 @@ def _glossary_phrases() -> tuple[str, ...]:
 def _current(conn, fts: str, key: str, match: str, n: int, hits: int | None = None,
              saving: bool = False):
     """(the up-to-date list of ``key``, its total, whether it changed), built if there is
-    none or none deep enough for ``n``; None if the phrase is in fewer than MIN_ROWS rows
-    (unless ``saving``) or its tf cannot be read back. Rows are counted up to the last
+    none or none deep enough for ``n``; no list (None, total, False) if the phrase is in
+    fewer than MIN_ROWS rows (unless ``saving``); None if its tf cannot be read back. Rows are counted up to the last
     rowid read first, so that rows added meanwhile are left for next time."""
     saved = _load(conn, fts, key)
     last = _last(conn, fts)
@@ -182,7 +184,7 @@ def _current(conn, fts: str, key: str, match: str, n: int, hits: int | None = No
         if hits is None:
             hits = _count(conn, fts, match, 0, last)
         if hits < MIN_ROWS and not saving:
-            return None
+            return None, hits, False
         rows = _build(conn, fts, match, 0, last, hits)
     else:
         hits = saved[1] + _count(conn, fts, match, saved[0], last)

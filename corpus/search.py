@@ -191,11 +191,12 @@ def _ranked(conn, filters, match: str, index: int, limit, offset, marks, wanted,
         whole = unfiltered and not extra  # the index alone: no row of the store to read
         listed = (top(conn, fts, match, phrase, offset + limit)
                   if whole and phrase is not None else None)
-        if listed is None:
+        if listed is None or listed[1] is None:  # score every match (total maybe known)
             source = (f"{fts} WHERE {fts} MATCH :match" if whole else
                       f"{fts} JOIN {table} u ON u.id = {fts}.rowid JOIN documents d "
                       f"ON d.id = u.doc_id WHERE {fts} MATCH :match {extra}{where}")
-            count = conn.execute(f"SELECT count(*) FROM {source}", args).fetchone()[0]
+            count = listed[0] if listed else conn.execute(f"SELECT count(*) FROM {source}",
+                                                          args).fetchone()[0]
             listed = count, conn.execute(
                 f"SELECT bm25({fts}) AS r, {fts}.rowid AS i FROM {source} ORDER BY r, i "
                 f"LIMIT :n", args).fetchall() if count else []
