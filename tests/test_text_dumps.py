@@ -108,3 +108,15 @@ def test_notes_under_a_drawn_rule_with_markers_above_their_text(reading):
     # "in March 20245 ahead": note 5 glued to a year
     assert "in March 2024 ahead of the annual session" in dump.paragraph("7").text
     assert dump.paragraph("7").footnote_refs == ["5"]
+
+
+def test_bullets_hanging_under_their_first_line_stay_in_their_paragraph(reading):
+    """DP/2025/12 ¶ 8: "8. To date:" then bullets whose wrapped lines hang under the text
+    ("•   160 million people ... health" over "    care, education ..."): neither a table
+    of two columns nor new paragraphs."""
+    pdf, dump = reading("DP_2025_12", "layout")
+    eight = dict(numbered(dump))["8"]
+    assert eight == dict(numbered(pdf))["8"]
+    assert eight.startswith(squash("To date: • 160 million people have gained essential services "
+                                   "to help escape poverty, including health care, education and "
+                                   "clean water. • An integrated focus"))

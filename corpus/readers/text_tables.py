@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 
 _GAP = re.compile(r"\S(\s{3,})(?=\S)")
-_LABEL = re.compile(r"^(?:\d{1,3}\.|\([a-z]{1,3}\))\s+")  # "1.   The Commission": one gap only
+# "1.   The Commission", "•   160 million people": a label's or bullet's gap is no column's
+_LABEL = re.compile(r"^(?:\d{1,3}\.|\([a-z]{1,3}\)|[•▪◦‣●■–-])\s+")
 _ROWS = 3  # a table has at least this many columnar lines
 
 

@@ -9,12 +9,15 @@ that a line ending a sentence is not taken for the end of its paragraph.
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from corpus.blocks import LABEL
 
 _TERMINAL = tuple(".!?;:”\"’)。！？；：）")
 _SHORT = 0.8  # a paragraph's last line: under this share of the page's text width
+# a bullet or label whose text the item's next lines hang under
+_HANGING = re.compile(r"^(?:[•▪◦‣●■–-]|\(?[a-z0-9]{1,3}[.)])\s+")
 
 
 def with_breaks(lines: list[str]) -> list[str]:
@@ -43,7 +46,9 @@ def _starts(line: str, indent: int, prev: tuple[int, str], nxt: tuple[int, str],
     heading over a numbered paragraph."""
     if margin and indent >= margin + 2 and nxt[1] and abs(nxt[0] - margin) <= 1 \
             and prev[0] <= indent:
-        return True
+        hang = _HANGING.match(prev[1])  # "•   160 million people ..." over "    care, ..."
+        if not (hang and indent == prev[0] + hang.end() or indent == prev[0] > margin):
+            return True
     ended = prev[1].rstrip(" \ue000\ue0010123456789*").endswith(_TERMINAL)
     short = prev[0] + len(prev[1]) < _SHORT * right
     heading = not line.endswith(_TERMINAL) and bool(LABEL.match(nxt[1]))  # over "83. ..."
