@@ -97,10 +97,9 @@ def latency(db: str, queries: list[str]) -> tuple[list[float], list[float], list
 
 
 def lists(store: Store) -> set:
-    if not store.conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'search_lists'"
-                              ).fetchone():
-        return set()
-    return set(store.conn.execute("SELECT fts, phrase, upto FROM search_lists"))
+    return {(t, *row) for (t,) in store.conn.execute(
+        "SELECT name FROM sqlite_master WHERE name LIKE '%\\_fts\\_lists' ESCAPE '\\'")
+        for row in store.conn.execute(f"SELECT phrase, upto FROM {t}")}
 
 
 def percentiles(times: list[float]) -> str:

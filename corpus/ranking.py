@@ -7,7 +7,8 @@ word or one phrase, a row's bm25 depends only on its count of the phrase (tf) an
 tf and at most the dl of another ranks before it (ties by rowid, as ``corpus.search``
 orders them). So the top ``K`` rows are always among the rows that fewer than ``K`` others
 beat that way (the "K-skyband" of (tf, dl)): a few hundred to a few thousand rows, kept per
-phrase in ``search_lists`` with the number of rows that match. A query scores only
+phrase in a table beside the index (``paragraphs_fts_lists``…: a part of the index, which
+``rapporteur export`` leaves out) with the number of rows that match. A query scores only
 those, with bm25's own arithmetic (checked once a process against this SQLite's: else
 FTS5 scores them), and reads nothing of the index when its list is up to date.
 
@@ -34,19 +35,17 @@ _K1, _B = 1.2, 0.75  # FTS5's bm25 constants
 _TOKENIZER = "porter unicode61 remove_diacritics 2"  # as corpus.store's word indexes
 
 LISTS = """
-CREATE TABLE search_lists (
-    fts TEXT NOT NULL,        -- the word index (paragraphs_fts, ...)
-    phrase TEXT NOT NULL,     -- its tokens, space-separated; '' = when prepare last ran
+CREATE TABLE {fts}_lists (
+    phrase TEXT PRIMARY KEY,  -- its tokens, space-separated; '' = when prepare last ran
     upto INTEGER NOT NULL,    -- rows up to this rowid are covered ('': the row count)
     hits INTEGER NOT NULL,    -- how many of them match
     depth INTEGER NOT NULL,   -- K when built
-    rows BLOB NOT NULL,       -- (rowid, tf, dl) triples, int64
-    PRIMARY KEY (fts, phrase)
+    rows BLOB NOT NULL        -- (rowid, tf, dl) triples, int64
 ) WITHOUT ROWID
 """
 _DROP = """
-CREATE TRIGGER {t}_lists_ad AFTER DELETE ON {t} BEGIN
-    DELETE FROM search_lists WHERE fts = '{t}_fts';
+CREATE TRIGGER {table}_lists_ad AFTER DELETE ON {table} BEGIN
+    DELETE FROM {table}_fts_lists;
 END
 """
 
@@ -136,8 +135,8 @@ def prepare(conn: sqlite3.Connection, tables=("paragraphs", "footnotes", "units"
                      f"USING fts5vocab(main, {fts}, row)")
         common = dict(conn.execute(f"SELECT term, doc FROM temp.{fts}_vocab WHERE doc >= ?",
                                    (min_rows,)).fetchall())
-        have = {p for (p,) in conn.execute("SELECT phrase FROM search_lists WHERE fts = ?",
-                                           (fts,))} if _has_lists(conn) else set()
+        have = {p for (p,) in conn.execute(f"SELECT phrase FROM {fts}_lists")} \
+            if _has_lists(conn, fts) else set()
         todo = {t: (f'"{t}"', n) for t, n in common.items()
                 if t.isascii() and t.isalnum() and t not in have}
         for phrase in _glossary_phrases() if phrases is None else phrases:
@@ -174,8 +173,9 @@ def _current(conn, fts: str, key: str, match: str, n: int, hits: int | None = No
              saving: bool = False):
     """(the up-to-date list of ``key``, its total, whether it changed), built if there is
     none or none deep enough for ``n``; no list (None, total, False) if the phrase is in
-    fewer than MIN_ROWS rows (unless ``saving``); None if its tf cannot be read back. Rows are counted up to the last
-    rowid read first, so that rows added meanwhile are left for next time."""
+    fewer than MIN_ROWS rows (unless ``saving``); None if its tf cannot be read back. Rows
+    are counted up to the last rowid read first, so that rows added meanwhile are left for
+    next time."""
     saved = _load(conn, fts, key)
     last = _last(conn, fts)
     if saved is not None and saved[2] >= n and saved[0] == last:
@@ -203,10 +203,10 @@ def _count(conn, fts: str, match: str, after: int, upto: int) -> int:
 
 def _load(conn, fts: str, key: str):
     """(upto, hits, depth, rows) of a kept list, or None."""
-    if not _has_lists(conn):
+    if not _has_lists(conn, fts):
         return None
-    found = conn.execute("SELECT upto, hits, depth, rows FROM search_lists WHERE fts = ? "
-                         "AND phrase = ?", (fts, key)).fetchone()
+    found = conn.execute(f"SELECT upto, hits, depth, rows FROM {fts}_lists WHERE phrase = ?",
+                         (key,)).fetchone()
     if found is None:
         return None
     flat = array("q")
@@ -258,21 +258,20 @@ def _save(conn, fts: str, key: str, rows, upto: int, hits: int) -> None:
     conn.execute("PRAGMA busy_timeout = 0")
     try:
         with conn:
-            if not _has_lists(conn):
-                conn.execute(LISTS)
-                for table in ("paragraphs", "footnotes", "units"):
-                    conn.execute(_DROP.format(t=table))
-            conn.execute("INSERT OR REPLACE INTO search_lists VALUES (?, ?, ?, ?, ?, ?)",
-                         (fts, key, upto, hits, K, flat.tobytes()))
+            if not _has_lists(conn, fts):
+                conn.execute(LISTS.format(fts=fts))
+                conn.execute(_DROP.format(table=fts.removesuffix("_fts")))
+            conn.execute(f"INSERT OR REPLACE INTO {fts}_lists VALUES (?, ?, ?, ?, ?)",
+                         (key, upto, hits, K, flat.tobytes()))
     except sqlite3.OperationalError:  # busy or read-only: built again next time
         pass
     finally:
         conn.execute(f"PRAGMA busy_timeout = {int(timeout)}")
 
 
-def _has_lists(conn) -> bool:
-    return conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'search_lists'").fetchone() \
-        is not None
+def _has_lists(conn, fts: str) -> bool:
+    return conn.execute("SELECT 1 FROM sqlite_master WHERE name = ?",
+                        (f"{fts}_lists",)).fetchone() is not None
 
 
 def _last(conn, fts: str) -> int:
