@@ -44,7 +44,7 @@ CREATE TABLE {fts}_lists (
 ) WITHOUT ROWID
 """
 _DROP = """
-CREATE TRIGGER {table}_lists_ad AFTER DELETE ON {table} BEGIN
+CREATE TRIGGER IF NOT EXISTS {table}_fts_lists_ad AFTER DELETE ON {table} BEGIN
     DELETE FROM {table}_fts_lists;
 END
 """
