@@ -36,6 +36,7 @@ _ANNEX_TO = re.compile(r"^(?:Annex|Enclosure|Appendix)\s+(?:[IVX]+\s+)?to\s+the\
 # a note set as body text: "* Parliamentary documents for action" (a list's asterisks), or a
 # raised letter and its text under a table whose rows end pages later or under a picture
 _LEGEND = re.compile(rf"^(\*{{1,3}}) ?(?=[A-Z])|^{REF_OPEN}([a-z]){REF_CLOSE} ?(?=\S)")
+_RUNS_ON = re.compile(r"\s(?:by|of|the|and|or|to|for|with|in|on|at|from|an?)$")  # no heading ends so
 _SIGNED = re.compile(r"^\((?:Signed|签名)\)|^（签名）")
 # "(Brazil);", "(Chile, Ecuador)." closing a UPR recommendation: who made it
 _TEXT_MARK = re.compile(r"(?<=[^\s*\ue000])(\*{1,3})(?=\s|$)|(?<=\S) (\d{1,2}) ?/(?=\s|$)|"
@@ -62,6 +63,7 @@ def structure(blocks: list[Block], *, source: str, fmt: str, sha256: str,
             b.text = _TEXT_MARK.sub(lambda m: ref(m.group(1) or m.group(2) or m.group(3))
                                     if (m.group(1) or m.group(2) or m.group(3)) in marks
                                     else m.group(0), b.text)
+    blocks = _joined_headings(blocks)
     doc = Document(source=source, format=fmt, sha256=sha256, pages=pages)
     builder = _Builder(doc, lang)
     builder.notes_on = {(b.page, b.marker) for b in blocks if b.role == "footnote" and b.marker}
@@ -99,6 +101,21 @@ def structure(blocks: list[Block], *, source: str, fmt: str, sha256: str,
     doc.front = [REF_RE.sub(lambda m: m.group(1), t).strip() for t in doc.front]  # as printed: "item 5*"
     doc.warnings = [*notes, *quality.warnings(doc, front_refs)]  # notes: what the reader skipped
     return doc
+
+
+def _joined_headings(blocks: list[Block]) -> list[Block]:
+    """A heading the reader split into two blocks ("Presentation of the report of the
+    Secretary-General of UNCTAD to" / "the Conference") joined: a heading-styled block that
+    ends with a word that runs on, and the heading-styled block after it on its page."""
+    out: list[Block] = []
+    for b in blocks:
+        prev = out[-1] if out else None
+        if prev is not None and prev.role == b.role == "body" and prev.heading and b.heading \
+                and prev.page == b.page and _RUNS_ON.search(REF_RE.sub("", prev.text).strip()):
+            prev.text = f"{prev.text.rstrip()} {b.text.lstrip()}"
+            continue
+        out.append(b)
+    return out
 
 
 def _opens_unit(plain: str) -> bool:
@@ -253,7 +270,7 @@ class _Builder(Exhibits):
             self.last_number = 0  # annexes number their paragraphs afresh
             return Section(number=None, title=plain, level=1)
         if not block.heading or plain.endswith(TERMINAL + (":", "：", ",", "，")) or \
-                len(plain) >= 200 or self._mid_sentence():
+                len(plain) >= 200 or self._mid_sentence() or _RUNS_ON.search(plain):
             return None
         para, sub = _PARA.match(plain), SUB.match(plain)
         if para and self._next_number(int(para.group(1))):

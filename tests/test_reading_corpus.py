@@ -394,3 +394,15 @@ def test_a_table_of_words_under_a_bold_header_row_is_a_table_not_headings(dev):
     assert thirty.text.startswith("This chapter outlines the key recommendations")
     assert "Recommendation 2." not in thirty.text  # (recommendation 1, before any table, still is)
 
+
+
+def test_a_heading_split_over_two_blocks_is_one_and_an_italic_title_in_a_sentence_is_none(dev):
+    doc = read(dev / "en" / "A_80_15 (Part I).en.pdf")
+    assert "Presentation of the report of the Secretary-General of UNCTAD to the Conference" in \
+        [s.title for s in doc.sections]
+    doc = read(dev / "en" / "A_80_48.en.pdf")  # a book's title set in italics, then "edited by"
+    assert not any(s.title.startswith("Illustration") for s in doc.sections)
+    assert next(p for p in doc.paragraphs if p.number == "45").text.endswith(
+        "parcours migratoire: Illustration d’un cas clinique suivi en thérapie "
+        "cognitivo-comportementale, edited by Fatima Moussa-Babaci and expected to be published "
+        "in December 2025 in France.")
