@@ -116,11 +116,12 @@ def _same_arithmetic() -> bool:
         conn.close()
 
 
-def prepare(conn: sqlite3.Connection, tables=("paragraphs", "footnotes", "units"),
+def prepare(conn: sqlite3.Connection, tables=("paragraphs", "footnotes"),
             min_rows: int = MIN_ROWS, phrases: list[str] | None = None) -> int:
     """After an ingest, when a table has grown by a tenth since last time: lists for the
     words, and the phrases of ``phrases`` (default: the bundled glossary's English terms),
-    in at least ``min_rows`` of its rows that have none yet. Lists already kept are
+    in at least ``min_rows`` of its rows that have none yet (not for ``units``: a search
+    wants its tables or its figures, which a list of both cannot rank). Lists already kept are
     brought up to date by the searches that use them (bm25 reads a phrase's whole doclist
     to count it: doing so for a thousand lists at every ingest would cost more than the
     ingest). Returns how many lists were built."""
