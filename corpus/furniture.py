@@ -24,6 +24,7 @@ _PATTERNS = [
     re.compile(r"^(?:GE\.)?\d{2}-\d{5}$"),                          # job number alone
     re.compile(r"^\d{1,4}\s*/\s*\d{1,4}$"),                          # 3/18
     re.compile(r"^\d{6}$"),                                         # date stamp 301224
+    re.compile(r"^\d{2}/\d{2}/\d{4}$"),                              # a record's header 16/04/2025
     re.compile(r"^(?:Please recycle|请回收)\W*$", re.I),            # beside the recycling logo
 ]
 

@@ -406,3 +406,14 @@ def test_a_heading_split_over_two_blocks_is_one_and_an_italic_title_in_a_sentenc
         "parcours migratoire: Illustration d’un cas clinique suivi en thérapie "
         "cognitivo-comportementale, edited by Fatima Moussa-Babaci and expected to be published "
         "in December 2025 in France.")
+
+
+def test_printed_page_numbers_offset_from_the_pdf_and_a_records_dated_header_are_furniture(dev):
+    # E/2025/28, an Official Records volume: its 26th page prints "18"
+    doc = read(dev / "en" / "E_2025_28.en.pdf")
+    assert not [s.title for s in doc.sections if s.title.isdigit()]
+    assert not any(p.text.endswith(" 18") for p in doc.paragraphs if p.page == 26)
+    # A/79/PV.64: every page's header is "A/79/PV.64 ... 16/04/2025"
+    doc = read(dev / "en" / "A_79_PV.64.en.pdf")
+    assert "16/04/2025" not in [s.title for s in doc.sections]
+    assert not any("16/04/2025" in p.text for p in doc.paragraphs)

@@ -8,6 +8,7 @@ blocks (``pdf_layout``).
 from __future__ import annotations
 
 import re
+from collections import Counter
 from pathlib import Path
 
 import pypdfium2 as pdfium
@@ -116,10 +117,12 @@ def _read(path: Path, pdf) -> tuple[list[Block], int]:
         note("ocr: the text is an OCR layer hidden over scanned pages: words may be misread")
     blocks: list[Block] = []
     layout = Layout([lines for _, _, lines in pages])
+    offset = _page_offset(pages)
     notes = Footnotes()
     for number, (size, rules, lines) in enumerate(pages, 1):
         try:
-            blocks.extend(_page_blocks(number, size, rules, lines, layout, notes) if lines else [])
+            blocks.extend(_page_blocks(number, size, rules, lines, layout, notes, offset)
+                          if lines else [])
         except Exception as exc:
             failed.append(failure(number, exc))
     for message in sorted(failed, key=lambda m: int(m.split()[1])):
@@ -130,15 +133,27 @@ def _read(path: Path, pdf) -> tuple[list[Block], int]:
     return blocks, len(pdf)
 
 
+def _page_offset(pages) -> int:
+    """Printed page number less the PDF's page number, from the pages that end with a bare
+    number (an Official Records volume prints "18" on its 26th page); 0 if none agree."""
+    seen = Counter()
+    for number, ((_, height), _, lines) in enumerate(pages, 1):
+        last = lines[-1] if lines else None
+        if last and len(last) == 1 and last[0].plain().isdigit() and last[0].base < 0.1 * height:
+            seen[int(last[0].plain()) - number] += 1
+    offset, count = seen.most_common(1)[0] if seen else (0, 0)
+    return offset if count >= 3 else 0
+
+
 def _page_blocks(number: int, size: tuple[float, float], rules, lines: list[list[Segment]],
-                 layout: Layout, notes: Footnotes) -> list[Block]:
+                 layout: Layout, notes: Footnotes, offset: int = 0) -> list[Block]:
     height = size[1]
     head, foot, body = [], [], []
     for segs in lines:
         top, bottom = max(r.y1 for s in segs for r in s.runs), min(r.y0 for s in segs for r in s.runs)
         if top > 0.88 * height and _furniture_line(segs, number, footer=False):
             head.append(segs)
-        elif bottom < 0.1 * height and _furniture_line(segs, number, footer=True):
+        elif bottom < 0.1 * height and _furniture_line(segs, number + offset, footer=True):
             foot.append(segs)
         elif all(_JOB_FOOTER.match(_all_text(s)) for s in segs):
             foot.append(segs)  # the job number and barcode, wherever the page puts them
