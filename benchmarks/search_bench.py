@@ -8,8 +8,9 @@ PATHs are ingested into a fresh store (``--db``, default a temporary file); an e
 store is measured as it is when no PATH is given. ``--replicate N`` first stores every
 document N-1 more times (the same text under another sha256, with its indicator records
 if it has any: what a store of N times as many reports costs to search), then builds the
-ranking lists as ``Store.ingest`` would. ``--latency-only``: skip the index rebuild and the
-recall scan.
+ranking lists as ``Store.ingest`` would. ``--extract`` first extracts the indicator records
+of the stored documents (what ``rapporteur series`` reads). ``--latency-only``: skip the
+index rebuild and the recall scan.
 
 Latency is reported per language and per kind of query (one word or one phrase; operators,
 prefixes and several words), p50 and p95: cold = the query's first run on a new
@@ -158,6 +159,23 @@ def replicate(store: Store, times: int) -> None:
     replicate_records(store)
 
 
+def extract_indicators(store: Store) -> int:
+    """The indicator records of every stored document, saved as 'rapporteur extract --db'
+    saves them."""
+    from types import SimpleNamespace
+
+    from extract import extract
+    from extract.records import store_records
+
+    found = 0
+    for doc in store.documents():
+        records = extract(doc, ["indicator"])
+        store_records(store.conn, SimpleNamespace(name=doc.name, lang=doc.metadata.lang,
+                                                  sha256=doc.sha256), records)
+        found += len(records)
+    return found
+
+
 def replicate_records(store: Store) -> int:
     """The indicator records of each original document (sha256 without '-') copied to its
     copies that have none, keyed to the copy's paragraph of the same seq."""
@@ -183,6 +201,7 @@ def main() -> None:
     ap.add_argument("paths", nargs="*")
     ap.add_argument("--db")
     ap.add_argument("--replicate", type=int, default=1, metavar="N")
+    ap.add_argument("--extract", action="store_true")
     ap.add_argument("--latency-only", action="store_true")
     args = ap.parse_args()
     db = args.db or os.path.join(tempfile.mkdtemp(), "bench.db")
@@ -192,6 +211,10 @@ def main() -> None:
         report = store.ingest(args.paths)
         took = time.perf_counter() - start
         print(f"ingest: {len(report.added)} documents in {took:.1f} s")
+    if args.extract:
+        start = time.perf_counter()
+        print(f"indicator records: {extract_indicators(store)} in "
+              f"{time.perf_counter() - start:.0f} s")
     if args.replicate > 1:
         start = time.perf_counter()
         replicate(store, args.replicate)
