@@ -196,8 +196,9 @@ class Exhibits:
         elif block.heading and figure.caption is None or _UNIT_LINE.match(plain):
             figure.caption = f"{figure.caption} {plain}" if figure.caption else plain
             figure.footnote_refs += REF_RE.findall(block.text)
-        elif len(plain) < 120 and not (block.heading and not plain.startswith("(")):
-            figure.labels.append(plain)  # a legend or a panel's title set as text
+        elif len(plain) < 120 and (not block.heading or plain.startswith("(")
+                                   or not _WORDY.search(plain)):
+            figure.labels.append(plain)  # a legend, a panel's title or a value set as text
         else:
             return False
         self.picture = figure

@@ -36,6 +36,8 @@ _ANNEX_TO = re.compile(r"^(?:Annex|Enclosure|Appendix)\s+(?:[IVX]+\s+)?to\s+the\
 # a note set as body text: "* Parliamentary documents for action" (a list's asterisks), or a
 # raised letter and its text under a table whose rows end pages later or under a picture
 _LEGEND = re.compile(rf"^(\*{{1,3}}) ?(?=[A-Z])|^{REF_OPEN}([a-z]){REF_CLOSE} ?(?=\S)")
+_WORDS = re.compile(f"[A-Za-z{HAN}]{{2}}")
+_DECISION_NO = re.compile(r"^\d{2,4}/\d{1,3}$")  # "2025/1" over a decision's title
 _RUNS_ON = re.compile(r"\s(?:by|of|the|and|or|to|for|with|in|on|at|from|an?)$")  # no heading ends so
 _SIGNED = re.compile(r"^\((?:Signed|签名)\)|^（签名）")
 # "(Brazil);", "(Chile, Ecuador)." closing a UPR recommendation: who made it
@@ -74,7 +76,8 @@ def structure(blocks: list[Block], *, source: str, fmt: str, sha256: str,
     read_pages = {b.page for b in blocks if b.role != "furniture" and b.page is not None}
     legends = chart_words(blocks, _opens_unit)
     for i, block in enumerate(blocks):
-        if block.role == "furniture" or not (block.text.strip() or block.rows) or i in toc:
+        if block.role == "furniture" or not (block.text.strip() or block.rows) or i in toc \
+                or block.text.strip() == str(block.page):  # a page number the reader kept
             continue
         # a page with no text before this one (it failed to load, or is a picture): the
         # paragraphs on it are missing, so the numbering may go on further along
@@ -106,12 +109,14 @@ def structure(blocks: list[Block], *, source: str, fmt: str, sha256: str,
 def _joined_headings(blocks: list[Block]) -> list[Block]:
     """A heading the reader split into two blocks ("Presentation of the report of the
     Secretary-General of UNCTAD to" / "the Conference") joined: a heading-styled block that
-    ends with a word that runs on, and the heading-styled block after it on its page."""
+    ends with a word that runs on, or is followed on its page by a heading-styled block that
+    opens in lower case ("... of Bosnia" / "and Herzegovina")."""
     out: list[Block] = []
     for b in blocks:
         prev = out[-1] if out else None
         if prev is not None and prev.role == b.role == "body" and prev.heading and b.heading \
-                and prev.page == b.page and _RUNS_ON.search(REF_RE.sub("", prev.text).strip()):
+                and prev.page == b.page and (_RUNS_ON.search(REF_RE.sub("", prev.text).strip())
+                                             or b.text.lstrip()[:1].islower()):
             prev.text = f"{prev.text.rstrip()} {b.text.lstrip()}"
             continue
         out.append(b)
@@ -270,7 +275,8 @@ class _Builder(Exhibits):
             self.last_number = 0  # annexes number their paragraphs afresh
             return Section(number=None, title=plain, level=1)
         if not block.heading or plain.endswith(TERMINAL + (":", "：", ",", "，")) or \
-                len(plain) >= 200 or self._mid_sentence() or _RUNS_ON.search(plain):
+                len(plain) >= 200 or self._mid_sentence() or _RUNS_ON.search(plain) or \
+                not (_WORDS.search(plain) or _DECISION_NO.match(plain)):  # "87%" over a chart
             return None
         para, sub = _PARA.match(plain), SUB.match(plain)
         if para and self._next_number(int(para.group(1))):

@@ -417,3 +417,16 @@ def test_printed_page_numbers_offset_from_the_pdf_and_a_records_dated_header_are
     doc = read(dev / "en" / "A_79_PV.64.en.pdf")
     assert "16/04/2025" not in [s.title for s in doc.sections]
     assert not any("16/04/2025" in p.text for p in doc.paragraphs)
+
+
+def test_values_over_charts_and_kept_page_numbers_are_no_headings(dev):
+    doc = read(dev / "en" / "UNW_2025_2.en.pdf")  # "117%", "87%" printed over progress charts
+    assert not [s.title for s in doc.sections if s.title.endswith("%")]
+    doc = read(dev / "en" / "E_2025_24.en.pdf")  # "5" above "Chapter I" on page 5
+    assert "Chapter I" in [s.title for s in doc.sections]
+    assert not any(p.text.startswith("5 Chapter I") for p in doc.paragraphs)
+    doc = read(dev / "en" / "S_2025_272.en.pdf")  # "III. ... of Bosnia" / "and Herzegovina"
+    assert "Developments Related to the State Institutions of Bosnia and Herzegovina" in \
+        [s.title for s in doc.sections]
+    doc = read(dev / "en" / "E_2025_34 (Part I).en.pdf")  # decisions "2025/1" keep their number
+    assert "2025/1" in [s.title for s in doc.sections]
