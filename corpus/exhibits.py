@@ -18,7 +18,7 @@ _PICTURE = re.compile(r"^((?:Figure|Chart|Map|Graph)\s+(?:[IVXL]+|\d{1,3}(?:\.\d
                       r"|图\s*[一二三四五六七八九十\d]+)[.:：]?(?:\s+(\S.*))?$")
 _UNIT_LINE = re.compile(r"^[(（].{2,80}[)）]$")  # "(in millions of $)"
 _FIGURE_NO = re.compile(r"^(?:Figure|Chart|Map|Graph|图)", re.I)
-_TABLE_NO = re.compile(r"^(?:Table|Figure|Chart|Map|Box|表|图)\s*[\dA-Z.IVX]+", re.I)
+TABLE_NO = re.compile(r"^(?:Table|Figure|Chart|Map|Box|表|图)\s*[\dA-Z.IVX]+", re.I)
 TABLE_NOTE = re.compile(r"^(?:[a-z]\s+(?=\S)|\*+\s?(?=\S)|(?:Sources?|Notes?|Abbreviations?)\s*:)|"
                         r"^(?:资料来源|注)\s*[:：]")
 _NUMERIC = re.compile(r"[\d\s.,%()\-–—$]*\d[\d\s.,%()\-–—$]*|[–—-]")
@@ -111,7 +111,7 @@ class Exhibits:
             caption.insert(0, heading.title)
             refs = heading.footnote_refs + refs
         text = " ".join(caption)
-        number = _TABLE_NO.match(text)
+        number = TABLE_NO.match(text)
         notes = [r[0] for r in rows if len(r) == 1 and TABLE_NOTE.match(r[0])]
         rows = [r for r in rows if not (len(r) == 1 and TABLE_NOTE.match(r[0]))]
         place = dict(page=block.page, **self._place())

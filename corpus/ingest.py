@@ -243,4 +243,8 @@ def ingest(store: Store, paths: Iterable[str | Path], workers: int = 1,
                     if stored and doc.warnings:
                         report.warned.append((str(path), doc.warnings))
             advance(path.name, (doc.pages or 0) if doc else 0)
+    if report.added:
+        from corpus.ranking import prepare
+
+        prepare(store.conn)  # ranking lists for the words that became common (corpus.ranking)
     return report

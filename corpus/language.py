@@ -17,6 +17,7 @@ _STOPWORDS = {
     "es": "el los las del y en que por para una con se al su sus como es está",
 }
 _LATIN_WORD = re.compile(r"[A-Za-zÀ-ÿ]+")
+_STOP_SETS = {code: frozenset(stop.split()) for code, stop in _STOPWORDS.items()}
 _SCRIPTS = {"ru": re.compile(r"[\u0400-\u04ff]"), "ar": re.compile(r"[\u0600-\u06ff]")}
 LANGUAGE_NAMES = {"en": "English", "zh": "Chinese", "fr": "French", "es": "Spanish",
                   "ru": "Russian", "ar": "Arabic"}
@@ -35,8 +36,7 @@ def detect_lang(blocks: list[Block]) -> str | None:
         if len(script.findall(body)) > 0.3 * letters:
             return code
     words = [w.lower() for w in _LATIN_WORD.findall(body)]
-    scores = {code: sum(1 for w in words if w in set(stop.split()))
-              for code, stop in _STOPWORDS.items()}
+    scores = {code: sum(1 for w in words if w in stop) for code, stop in _STOP_SETS.items()}
     best = max(scores, key=scores.get)
     if scores[best] >= 3 or (words and scores[best] / len(words) > 0.05):
         return best

@@ -314,12 +314,9 @@ class Store:
         """Read and store files or folders (recursively); ``executor="dask"`` reads on a Dask
         cluster (the one at ``scheduler``, else a local one); see ``corpus.ingest``."""
         from corpus.ingest import ingest
-        from corpus.ranking import prepare
 
-        report = ingest(self, paths, workers=workers, progress=progress, executor=executor,
-                        scheduler=scheduler)
-        prepare(self.conn)  # ranking lists for the words that became common (corpus.ranking)
-        return report
+        return ingest(self, paths, workers=workers, progress=progress, executor=executor,
+                      scheduler=scheduler)
 
     def documents(self, lang: str | None = None) -> Iterator[Document]:
         """Every stored document (optionally of one language), in the order stored."""

@@ -14,7 +14,7 @@ from corpus.blocks import (HAN, PARA_LABEL, REF_CLOSE, REF_OPEN, REF_RE, Block, 
 from corpus import quality
 from corpus.language import check_readable
 from corpus.masthead import is_masthead_line, parse_masthead
-from corpus.exhibits import TERMINAL, Exhibits, chart_words
+from corpus.exhibits import TABLE_NO, TERMINAL, Exhibits, chart_words
 from corpus.subunits import SUB, finalise
 from corpus.model import Box, Document, Footnote, Paragraph, Section
 
@@ -275,7 +275,8 @@ class _Builder(Exhibits):
             self.last_number = 0  # annexes number their paragraphs afresh
             return Section(number=None, title=plain, level=1)
         if not block.heading or plain.endswith(TERMINAL + (":", "：", ",", "，")) or \
-                len(plain) >= 200 or self._mid_sentence() or _RUNS_ON.search(plain) or \
+                len(plain) >= 200 or self._mid_sentence() or \
+                _RUNS_ON.search(plain) and not TABLE_NO.match(plain) or \
                 not (_WORDS.search(plain) or _DECISION_NO.match(plain)):  # "87%" over a chart
             return None
         para, sub = _PARA.match(plain), SUB.match(plain)
