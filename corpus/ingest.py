@@ -36,7 +36,9 @@ if TYPE_CHECKING:
 # when named, is left out: in a folder it is a README or a provenance note, not a report.
 FOLDER_TYPES = sorted(ext for ext in EXTENSIONS if ext != ".md")
 # (document, search texts of its paragraphs and footnotes, cause of failure)
-Parsed = tuple[Document | None, list[str] | None, str | None]
+# (document, (its search texts, its JSON) or None, why it failed or None): the worker does
+# the per-document work, the parent only writes
+Parsed = tuple[Document | None, tuple[list[str], str] | None, str | None]
 
 
 @dataclass
@@ -109,7 +111,7 @@ def parse(path: Path) -> Parsed:
 
     try:
         doc = read(path)
-        return doc, search_bodies(doc), None
+        return doc, (search_bodies(doc), doc.to_json()), None
     except ReadError as exc:
         return None, None, exc.cause
     except Exception as exc:  # a reader bug must not kill the batch
@@ -151,17 +153,18 @@ def _parsed(files: list[Path], workers: int, limits: Limits, executor: str = "lo
         yield from zip(files, pool.map(files))
 
 
-def _add(store: Store, doc: Document, bodies: list[str], tries: int = 8) -> bool:
+def _add(store: Store, doc: Document, prepared: tuple[list[str], str], tries: int = 8) -> bool:
     """``store.add``, waiting for another writer (a second ``ingest`` on the same store)
     beyond SQLite's own busy timeout: the transaction was rolled back, so it is retried."""
+    bodies, doc_json = prepared
     for attempt in range(tries - 1):
         try:
-            return store.add(doc, bodies)
+            return store.add(doc, bodies, doc_json)
         except sqlite3.OperationalError as exc:
             if not ("locked" in str(exc) or "busy" in str(exc)):
                 raise
             time.sleep(0.2 * 2**attempt)
-    return store.add(doc, bodies)
+    return store.add(doc, bodies, doc_json)
 
 
 PROGRESS_SECONDS = 10  # a piped run's progress line, at most this often
@@ -227,13 +230,13 @@ def ingest(store: Store, paths: Iterable[str | Path], workers: int = 1,
         else:
             todo.append(path)
     with _progress(progress, len(todo)) as advance:
-        for path, (doc, bodies, cause) in _parsed(todo, workers, limits or Limits(), executor,
+        for path, (doc, prepared, cause) in _parsed(todo, workers, limits or Limits(), executor,
                                                   scheduler):
             if doc is None:
                 report.failed.append((str(path), cause))
             else:
                 try:
-                    stored = _add(store, doc, bodies)
+                    stored = _add(store, doc, prepared)
                 except Exception as exc:  # the transaction is rolled back; go on
                     report.failed.append((str(path), unexpected(exc)))
                 else:

@@ -250,10 +250,11 @@ class Store:
         return self.conn.execute("SELECT 1 FROM documents WHERE sha256 = ?",
                                  (sha256,)).fetchone() is not None
 
-    def add(self, doc: Document, bodies: list[str] | None = None) -> bool:
+    def add(self, doc: Document, bodies: list[str] | None = None,
+            doc_json: str | None = None) -> bool:
         """Store ``doc`` in one transaction; False (and nothing written) when a document
-        with the same sha256 is already stored. ``bodies`` are the search texts when
-        already computed (``search_bodies``), e.g. by an ingest worker."""
+        with the same sha256 is already stored. ``bodies`` (``search_bodies``) and
+        ``doc_json`` (``doc.to_json()``) when already computed, e.g. by an ingest worker."""
         if bodies is None:
             bodies = search_bodies(doc)
         if len(bodies) != len(doc.paragraphs) + len(doc.footnotes):
@@ -266,7 +267,7 @@ class Store:
                 f"json, warnings, {', '.join(_META_COLUMNS)}) "
                 f"VALUES ({', '.join('?' * (8 + len(_META_COLUMNS)))})",
                 (doc.sha256, doc.source, doc.format, doc.pages, doc.name,
-                 json.dumps(meta.symbols, ensure_ascii=False), doc.to_json(),
+                 json.dumps(meta.symbols, ensure_ascii=False), doc_json or doc.to_json(),
                  json.dumps(doc.warnings, ensure_ascii=False),
                  *(getattr(meta, c) for c in _META_COLUMNS)))
             if cursor.rowcount == 0:  # same sha256 already stored
