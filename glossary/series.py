@@ -21,6 +21,7 @@ from collections import Counter
 from dataclasses import asdict, dataclass
 
 from corpus.blocks import HAN
+from glossary.series_sql import prefilter
 
 _HAN = re.compile(f"[{HAN}]")
 _YEAR = re.compile(r"(?:19|20)\d\d")
@@ -67,7 +68,8 @@ def content_words(text: str) -> set[str]:
         from corpus.nlp import segment
 
         return {w for w in segment(text) if _HAN.search(w) and w not in STOP_ZH}
-    return {_stem(w) for w in _WORD.findall(text.lower().replace("’s", "").replace("'s", ""))
+    # "'s" becomes a space, never joining two words: series_sql looks for the words in SQL
+    return {_stem(w) for w in _WORD.findall(text.lower().replace("’s", " ").replace("'s", " "))
             if w not in STOP_EN}
 
 
@@ -85,7 +87,7 @@ class Matcher:
         for form, concept in sorted(((t.form.casefold(), c) for c in glossary.concepts
                                      for t in c.terms if len(t.form) > 1),
                                     key=lambda fc: -len(fc[0])):
-            if _contains(rest, form):
+            if form in rest and _contains(rest, form):  # the regex only when it may
                 self.concepts.append({t.form.casefold() for t in concept.terms
                                       if t.status != "deprecated"} | {form})
                 rest = rest.replace(form, " ")
@@ -130,16 +132,22 @@ def record_points(conn: sqlite3.Connection, match: Matcher) -> list[Point]:
     if not conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'records'").fetchone():
         return []
     keyed = {c[1] for c in conn.execute("PRAGMA table_info(records)")} >= {"paragraph_id"}
-    paragraph = ("p.id = r.paragraph_id" if keyed else  # stores before records had keys
-                 "p.doc_id = d.id AND p.number IS r.para AND r.para IS NOT NULL")
+    if keyed:  # on the record's keys: a store may hold a report more than once
+        joins = ("LEFT JOIN documents d ON d.id = r.doc_id "
+                 "LEFT JOIN paragraphs p ON p.id = r.paragraph_id")
+        date = ("CASE WHEN r.doc_id IS NULL THEN (SELECT date FROM documents "
+                "WHERE name = r.doc AND lang = r.lang) ELSE d.date END")
+    else:  # stores before records had keys
+        joins = ("LEFT JOIN documents d ON d.name = r.doc AND d.lang = r.lang LEFT JOIN "
+                 "paragraphs p ON p.doc_id = d.id AND p.number IS r.para AND r.para IS NOT NULL")
+        date = "d.date"
+    where, params = prefilter(conn, match)
     rows = conn.execute(
         "SELECT r.doc, r.lang, r.para, r.sub, r.page, r.value, r.unit, r.period, r.subject, "
-        "r.text, r.span, r.previous, d.date, p.text, r.table_index, r.table_row, "
-        "r.table_column FROM records r "
-        "LEFT JOIN documents d ON d.name = r.doc AND d.lang = r.lang "
-        f"LEFT JOIN paragraphs p ON {paragraph} "
+        f"r.text, r.span, r.previous, {date}, p.text, r.table_index, r.table_row, "
+        f"r.table_column FROM records r {joins} "
         "WHERE (r.kind = 'indicator' OR r.kind = 'figure' AND r.table_index IS NOT NULL) "
-        "AND r.footnote IS NULL GROUP BY r.id ORDER BY r.id")
+        f"AND r.footnote IS NULL AND ({where}) GROUP BY r.id ORDER BY r.id", params)
     points = []
     for doc, lang, para, sub, page, value, unit, period, subject, text, span, previous, \
             date, para_text, table, row, column in rows:

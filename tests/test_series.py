@@ -5,6 +5,8 @@ from __future__ import annotations
 import csv
 import io
 import json
+import shutil
+import sqlite3
 
 import pytest
 from click.testing import CliRunner
@@ -12,7 +14,9 @@ from click.testing import CliRunner
 from corpus.cli import main
 from corpus.store import Store
 from glossary.plot import PlotError, plot
+import glossary.series
 from glossary.series import Matcher, SeriesError, series
+from glossary.series_sql import FOLDS_TO_ASCII, _FOLDS
 from tests.builders import SAMPLES, SHARED, shared
 
 UNFPA = SHARED / "corpus-dev" / "en" / "DP_FPA_2025_11.en.pdf"
@@ -130,3 +134,70 @@ def test_a_series_takes_the_figures_of_table_cells(tmp_path):
     assert [(value, unit, doc, where, page) for _, value, unit, doc, where, page in found] == [
         (350857200.0, "USD", "A/80/634", "table 1, row 4, column 1", 4),
         (350947300.0, "USD", "A/80/634", "table 1, row 4, column 5", 4)]
+
+
+def outcome(db, subject, unit=None):
+    """Every field of every point, in order, or the error."""
+    try:
+        return points(db, subject, unit=unit)
+    except SeriesError as error:
+        return str(error)
+
+
+def test_the_sql_filter_keeps_every_record_the_matcher_accepts(db, monkeypatch):
+    """The series with the SQL filter is the series matching every record in Python: for
+    an English subject met by Chinese records through a concept, Chinese subjects, subjects
+    with a unit, and every subject an extracted record has."""
+    with Store(db) as store:
+        named = [s for (s,) in store.conn.execute(
+            "SELECT DISTINCT subject FROM records WHERE subject IS NOT NULL ORDER BY subject")]
+    asked = [("women in the United Nations system", None), ("妇女在联合国系统的人数", None),
+             ("核心资源", None), ("人口基金", "USD"), ("thematic funding", "percent"),
+             ("thematic funds", "USD"), ("countries", None), ("UNFPA's core resources", None),
+             ("maternal mortality", None), *((s, None) for s in named)]
+    filtered = [outcome(db, s, u) for s, u in asked]
+    assert len(named) == 22 and sum(isinstance(f, tuple) for f in filtered) == 29
+    monkeypatch.setattr(glossary.series, "prefilter", lambda conn, match: ("1", []))
+    assert [outcome(db, s, u) for s, u in asked] == filtered
+
+
+def test_the_sql_filter_leaves_out_the_records_that_cannot_match(db):
+    with Store(db) as store:
+        def kept(subject):
+            where, params = glossary.series.prefilter(store.conn, Matcher(subject))
+            return store.conn.execute(
+                "SELECT count(*) FROM records r LEFT JOIN paragraphs p ON p.id = r.paragraph_id "
+                f"WHERE {where}", params).fetchone()[0]
+
+        assert store.conn.execute("SELECT count(*) FROM records").fetchone()[0] == 32
+        # the records of the paragraphs with both words: ¶13 (3), ¶28 (2), ¶38 (3)
+        assert kept("thematic funding") == 8
+        assert kept("women in the United Nations system") == 6  # ¶21 in Chinese
+
+
+def test_letters_that_fold_to_ascii_are_not_missed(db, tmp_path):
+    """Some PDFs give the Kelvin sign for K or 'ſ' for s: LIKE does not see them as letters,
+    the Matcher (casefold, lower) does, so such records are always kept for it."""
+    copy = tmp_path / "folded.db"
+    shutil.copy(db, copy)
+    conn = sqlite3.connect(copy)
+    for table in ("paragraphs", "records"):  # in the paragraph, and in the record's subject
+        column = "text" if table == "paragraphs" else "subject"
+        conn.execute(f"UPDATE {table} SET {column} = replace(replace({column}, 'bank', "
+                     "'ban\u212a'), 'resources', 're\u017fource\u017f')")
+    conn.commit()
+    conn.close()
+    assert outcome(str(copy), "bank") == outcome(db, "bank") == ([
+        (2023, 52_000_000.0, "USD", "DP/FPA/2025/11", "¶52", 22),
+        (2024, 38_500_000.0, "USD", "DP/FPA/2025/11", "¶52", 22)], {})
+    # a Chinese subject met in English through the concept's form 'core resources'
+    assert outcome(str(copy), "核心资源") == outcome(db, "核心资源") == ([
+        (2024, 97.0, "percent", "DP/FPA/2025/11", "¶21", 10),
+        (2025, 60.0, "percent", "DP/FPA/2025/11", "¶57", 24)], {})
+
+
+def test_the_letters_that_fold_to_ascii_are_all_known():
+    folding = "".join(c for c in map(chr, range(0x80, 0x110000))
+                      if any(x.isascii() for x in c.casefold() + c.lower()))
+    assert "".join(c for c in folding if _FOLDS.fullmatch(c)) == folding
+    assert len(folding) == 19 and "\u212a" in folding and FOLDS_TO_ASCII[-3:] == "\ufb00-\ufb06"
