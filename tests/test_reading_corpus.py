@@ -413,6 +413,7 @@ def test_printed_page_numbers_offset_from_the_pdf_and_a_records_dated_header_are
     doc = read(dev / "en" / "E_2025_28.en.pdf")
     assert not [s.title for s in doc.sections if s.title.isdigit()]
     assert not any(p.text.endswith(" 18") for p in doc.paragraphs if p.page == 26)
+    assert doc.contents[:2] == ["Contents", "Executive summary"]  # its page "v" is no entry
     # A/79/PV.64: every page's header is "A/79/PV.64 ... 16/04/2025"
     doc = read(dev / "en" / "A_79_PV.64.en.pdf")
     assert "16/04/2025" not in [s.title for s in doc.sections]
