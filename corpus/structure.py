@@ -217,6 +217,10 @@ class _Builder(Exhibits):
         after_table = self.after_table
         if self._noted(plain):
             return
+        if after_table and self.parts and plain[:1].islower() and \
+                REF_RE.sub("", self.parts[-1]).rstrip().endswith((":", "：")):
+            self.legend_line(plain)  # the table's wrapped cells, not the lead-in's sentence
+            return
         if self.para is not None and (self.para.number and not after_table or SUB.match(plain)
                                       or self._continues(plain, block.page)):
             self.parts.append(text)

@@ -431,3 +431,11 @@ def test_values_over_charts_and_kept_page_numbers_are_no_headings(dev):
         [s.title for s in doc.sections]
     doc = read(dev / "en" / "E_2025_34 (Part I).en.pdf")  # decisions "2025/1" keep their number
     assert "2025/1" in [s.title for s in doc.sections]
+
+
+def test_a_tables_wrapped_cells_after_it_do_not_finish_its_lead_in(dev):
+    # A/80/600 ¶ 40 "... take into account the following efficiency initiatives:" over a
+    # table of words and numbers whose wrapped description cells the table left out
+    doc = read(dev / "twins" / "A_80_600.pdf")
+    forty = next(p for p in doc.paragraphs if p.number == "40")
+    assert forty.text.endswith("take into account the following efficiency initiatives:")
