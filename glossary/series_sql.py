@@ -4,12 +4,13 @@ splitting each paragraph into sentences to match it costs seconds.
 
 The test must never drop a record the Matcher would accept. It asks only for substrings a
 match needs, each compared as SQLite's LIKE does (ASCII letters without case, other
-characters as they are): a piece of each concept's form (between spaces: the Matcher joins
-a record's subject and sentence with one), and, in the subject's language, each Chinese word
-or each English stem without a final "y" (the Matcher's stem of "countries" is "country").
-A piece with a character other than ASCII or Chinese (é, ’) is not asked for, and a record
-holding a character that case-folds to ASCII letters (ß, ﬁ, the Kelvin sign some PDFs give
-for K) is always kept, as LIKE would not see its letters.
+characters as they are): every piece between spaces of one of each concept's forms (the
+Matcher joins a record's subject and sentence with a space, so a piece is in one or the
+other), and, in the subject's language, each Chinese word or each English stem without a
+final "y" (the Matcher's stem of "countries" is "country"). A form or word with a character
+other than ASCII or Chinese (é, ’) is not asked for, and a record holding a character that
+case-folds to ASCII letters (ß, ﬁ, the Kelvin sign) is always kept, as LIKE would not see
+its letters.
 """
 from __future__ import annotations
 
@@ -29,15 +30,16 @@ def _like(piece: str) -> str:
     return "%" + re.sub(r"([%_\\])", r"\\\1", piece) + "%"
 
 
-def _any(pieces, params: list) -> str:
-    """SQL: one of ``pieces`` is in the record's subject or paragraph."""
-    params += [_like(p) for p in pieces for _ in _COLUMNS]
-    return "(" + " OR ".join(f"{c} LIKE ? ESCAPE '\\'" for _ in pieces for c in _COLUMNS) + ")"
-
-
-def _piece(text: str) -> str:
-    """The longest piece of ``text`` between spaces."""
-    return max(text.split() or [text], key=len)
+def _any(forms, params: list) -> str:
+    """SQL: one of ``forms`` is in the record's subject or paragraph: each of its pieces
+    between spaces is in one of them."""
+    tests = []
+    for form in forms:
+        pieces = form.split() or [form]
+        params += [_like(p) for p in pieces for _ in _COLUMNS]
+        tests.append(" AND ".join("(" + " OR ".join(f"{c} LIKE ? ESCAPE '\\'" for c in _COLUMNS)
+                                  + ")" for _ in pieces))
+    return "(" + " OR ".join(f"({t})" for t in tests) + ")"
 
 
 def folds(text: str | None) -> bool:
@@ -52,14 +54,12 @@ def prefilter(conn, match) -> tuple[str, list]:
     params: list = []
     concepts = []
     for forms in match.concepts:
-        pieces = {_piece(f) for f in forms}
-        if all(_SAFE.fullmatch(p) for p in pieces):
-            concepts.append(_any(pieces, params))
+        if all(_SAFE.fullmatch(f.replace(" ", "")) for f in forms):
+            concepts.append(_any(sorted(forms), params))
     params.append(match.lang)  # the Matcher's other language: concepts alone
     if match.lang == "zh":
-        keys = {_piece(w) for w in match.words}
-        words = [_any([k], params) for k in sorted(keys, key=len, reverse=True)
-                 if _SAFE.fullmatch(k)]
+        words = [_any([w], params) for w in sorted(match.words, key=len, reverse=True)
+                 if _SAFE.fullmatch(w.replace(" ", ""))]
     else:
         words = [_any([w[:-1] if w.endswith("y") else w], params)
                  for w in sorted(match.words, key=len, reverse=True)]  # the rarer first

@@ -11,11 +11,11 @@ import sqlite3
 import pytest
 from click.testing import CliRunner
 
+import glossary.series
 from corpus.cli import main
 from corpus.store import Store
 from glossary.plot import PlotError, plot
-import glossary.series
-from glossary.series import Matcher, SeriesError, series
+from glossary.series import _HAN, Matcher, SeriesError, series
 from glossary.series_sql import FOLDS_TO_ASCII, _FOLDS
 from tests.builders import SAMPLES, SHARED, shared
 
@@ -176,8 +176,8 @@ def test_the_sql_filter_leaves_out_the_records_that_cannot_match(db):
 
 
 def test_letters_that_fold_to_ascii_are_not_missed(db, tmp_path):
-    """Some PDFs give the Kelvin sign for K or 'ſ' for s: LIKE does not see them as letters,
-    the Matcher (casefold, lower) does, so such records are always kept for it."""
+    """A text with the Kelvin sign for K or 'ſ' for s: SQL's LIKE does not read them as
+    letters, the Matcher (casefold, lower) does, so such records are always kept for it."""
     copy = tmp_path / "folded.db"
     shutil.copy(db, copy)
     conn = sqlite3.connect(copy)
@@ -197,7 +197,13 @@ def test_letters_that_fold_to_ascii_are_not_missed(db, tmp_path):
 
 
 def test_the_letters_that_fold_to_ascii_are_all_known():
-    folding = "".join(c for c in map(chr, range(0x80, 0x110000))
-                      if any(x.isascii() for x in c.casefold() + c.lower()))
+    """What the SQL filter relies on, from Python's Unicode tables: which characters fold to
+    ASCII letters, and that none folds to a Chinese character but itself."""
+    folding, to_han = "", ""
+    for c in map(chr, range(0x80, 0x110000)):
+        folded = c.casefold() + c.lower()
+        folding += c if any(x.isascii() for x in folded) else ""
+        to_han += c if _HAN.search(folded) and folded != c + c else ""
     assert "".join(c for c in folding if _FOLDS.fullmatch(c)) == folding
     assert len(folding) == 19 and "\u212a" in folding and FOLDS_TO_ASCII[-3:] == "\ufb00-\ufb06"
+    assert to_han == ""
