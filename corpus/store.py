@@ -203,6 +203,8 @@ class Store:
             if version > SCHEMA_VERSION:
                 raise StoreError(self.path, f"store schema version {version} is newer than "
                                             f"this Rapporteur's ({SCHEMA_VERSION})")
+            if version == SCHEMA_VERSION:
+                return  # up to date: opening writes nothing (a search runs beside an ingest)
             with self.conn:
                 self.conn.executescript(SCHEMA)
                 columns = {r[1] for r in self.conn.execute("PRAGMA table_info(documents)")}

@@ -290,3 +290,17 @@ def test_a_file_that_is_no_store_gives_a_clear_error(tmp_path):
     bogus.write_text("not a database\n" * 100)
     with pytest.raises(StoreError, match="notes.db: cannot open as an SQLite store"):
         Store(bogus)
+
+
+def test_an_up_to_date_store_is_searched_while_another_process_writes_to_it(tmp_path):
+    path = tmp_path / "s.db"
+    Store(path).ingest([ZH])
+    writer = sqlite3.connect(path)
+    writer.execute("BEGIN IMMEDIATE")  # an ingest holding the write lock
+    try:
+        reader = Store(path)  # opening writes nothing, so it does not wait for the lock
+        reader.conn.execute("PRAGMA busy_timeout = 0")
+        assert reader.search("妇女署").total > 0
+    finally:
+        writer.rollback()
+        writer.close()
