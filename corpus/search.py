@@ -11,7 +11,8 @@
   that start with them (from the index's vocabulary) plus the units that end with them (two
   expression indexes), so nothing is missed; such a query is evaluated as sets of units
   (AND/OR/NOT = intersection, union, difference). Hits are ranked by bm25 over the trigram
-  index and the snippet marks every occurrence of the strings themselves.
+  index (over the word index for terms of one or two characters) and the snippet marks
+  every occurrence of the strings themselves.
 """
 from __future__ import annotations
 
@@ -291,14 +292,19 @@ def _by_substring(conn, tree, filters, limit, offset, marks) -> Hits:
     where, args = _filter_sql(filters)
     wanted = [t.text for t in terms(tree)]
     ranking = " OR ".join(_phrase(t) for t in wanted if len(t) >= 3)
+    # terms too short for a trigram (妇女, 性别) are ranked by the word index's bm25 where
+    # jieba made them words (one token each: no segmenter to load); the units holding them
+    # inside longer words follow
+    words = None if ranking else " OR ".join(map(_phrase, wanted))
     found = []  # (rank, k, id, kind, row without text)
     for k, kind in enumerate(filters.kinds):
-        table, _, tri, extra = _TABLES[kind]
+        table, fts, tri, extra = _TABLES[kind]
         ids = _matching(conn, table, tri, tree)
         if not ids:
             continue
-        ranks = dict(conn.execute(f"SELECT rowid, bm25({tri}) FROM {tri} WHERE {tri} MATCH ?",
-                                  (ranking,))) if ranking else {}
+        index, match = (tri, ranking) if ranking else (fts, words)
+        ranks = dict(conn.execute(f"SELECT rowid, bm25({index}) FROM {index} WHERE {index} "
+                                  "MATCH ?", (match,))) if match else {}
         rows = conn.execute(
             f"SELECT u.id, d.name, d.symbol, {_NAMING[kind]}, u.page, d.lang, d.sha256, d.date "
             f"FROM {table} u JOIN documents d ON d.id = u.doc_id "

@@ -87,6 +87,18 @@ def test_the_word_index_alone_misses_most_of_them(zh_store):
     assert (words, zh_store.search("高级专员").total) == (0, 27)
 
 
+def test_a_two_character_query_is_ranked_where_jieba_made_it_a_word(zh_store):
+    """性别 is too short for a trigram: the 27 paragraphs where jieba indexed it as a word come
+    first, by the word index's bm25, then the 61 that hold it inside longer words."""
+    hits = zh_store.search("性别", limit=200, filters=Filters(kinds=("paragraph",)))
+    words = zh_store.conn.execute("SELECT count(*) FROM paragraphs_fts WHERE paragraphs_fts "
+                                  "MATCH '\"性别\"'").fetchone()[0]
+    ranks = [h.rank for h in hits]
+    assert (hits.total, words, sum(r < 0 for r in ranks)) == (88, 27, 27)
+    assert ranks == sorted(ranks) and ranks[27:] == [0.0] * 61
+    assert (hits[0].name, hits[0].number) == ("unwomen-ohchr-joint-workplan-2012", "6")
+
+
 def test_chinese_operators(zh_store):
     both = scan(zh_store, "妇女署") & scan(zh_store, "艾滋病")
     assert found(zh_store, "妇女署 艾滋病") == both == found(zh_store, "妇女署 AND 艾滋病")
