@@ -18,6 +18,7 @@ _PICTURE = re.compile(r"^((?:Figure|Chart|Map|Graph)\s+(?:[IVXL]+|\d{1,3}(?:\.\d
                       r"|图\s*[一二三四五六七八九十\d]+)[.:：]?(?:\s+(\S.*))?$")
 _UNIT_LINE = re.compile(r"^[(（].{2,80}[)）]$")  # "(in millions of $)"
 _FIGURE_NO = re.compile(r"^(?:Figure|Chart|Map|Graph|图)", re.I)
+_OWN_TABLE_NO = re.compile(r"\b(?:Table|表)\s*\d")  # a block with its own table label
 TABLE_NO = re.compile(r"^(?:Table|Figure|Chart|Map|Box|表|图)\s*[\dA-Z.IVX]+", re.I)
 TABLE_NOTE = re.compile(r"^(?:[a-z]\s+(?=\S)|\*+\s?(?=\S)|(?:Sources?|Notes?|Abbreviations?)\s*:)|"
                         r"^(?:资料来源|注)\s*[:：]")
@@ -81,14 +82,14 @@ class Exhibits:
 
     def table(self, block: Block) -> None:
         """A table or chart stands outside the paragraph flow: the paragraph it interrupts
-        carries on after it. Its caption is the block's text ("Table 3 Financial resources
-        (Thousands of United States dollars)"), else unnumbered headings read just before
-        it on its page."""
+        carries on after it where its sentence does. Its caption is the block's text ("Table
+        3 Financial resources (Thousands of United States dollars)"), else unnumbered
+        headings read just before it on its page; the chart drawn under a picture's caption
+        ("Figure VI" ...) is that figure's."""
         self.after_table = True
         picture = self.picture
         if picture is not None and picture.page == block.page and not picture.notes and \
-                not re.search(r"\b(?:Table|表)\s*\d", block.text):
-            # the chart drawn under a "Figure VI" caption: its numbers and words are the figure's
+                not _OWN_TABLE_NO.search(block.text):
             picture.labels += [REF_RE.sub("", c).strip() for row in block.rows or [] for c in row]
             unit = REF_RE.sub("", block.text).strip()
             picture.caption = " ".join(t for t in (picture.caption, unit) if t) or None
