@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from corpus.readers.pdf_objects import Run
 
-MIN_LINES = 8  # lines with text on both sides of the gutter
+MIN_LINES = 8  # full column lines on a page in two columns: twice this many
 _WIDE_GAP = 12.0  # points: no word space is this wide
 
 
@@ -50,7 +50,7 @@ def _gutter(lines: list[list[Run]], width: float) -> float | None:
     x0, x1 = min(line[0].x0 for line in lines), max(line[-1].x1 for line in lines)
     best, best_score = None, 0
     for g in sorted(candidates):
-        both = cross = 0
+        both = one = cross = 0
         for line in lines:
             if any(r.x0 < g < r.x1 for r in line):
                 cross += 1
@@ -59,12 +59,21 @@ def _gutter(lines: list[list[Run]], width: float) -> float | None:
                 right = [r for r in line if r.x0 >= g]
                 if not (_prose(left) and _prose(right)):
                     cross += 1  # a table row: cells apart inside one half
-                elif left[-1].x1 - left[0].x0 >= 0.7 * (g - x0) and \
-                        right[-1].x1 - right[0].x0 >= 0.7 * (x1 - g):
+                elif _fills(left, x0, g) and _fills(right, g, x1):
                     both += 1  # both halves filled with running text, as columns are
-        if both >= MIN_LINES and cross <= 0.3 * both and both > best_score and not _headed(lines, g):
-            best, best_score = g, both
+            elif _prose(line) and (_fills(line, x0, g) or _fills(line, g, x1)):
+                one += 1  # a full line of one column beside a line break of the other
+        lines_in_columns = both + one
+        if both >= 2 and lines_in_columns >= 2 * MIN_LINES and cross <= 0.3 * lines_in_columns \
+                and lines_in_columns > best_score and not _headed(lines, g):
+            best, best_score = g, lines_in_columns
     return best
+
+
+def _fills(runs: list[Run], left: float, right: float) -> bool:
+    """The runs fill at least 0.7 of the column from ``left`` to ``right``."""
+    return runs[-1].x1 - runs[0].x0 >= 0.7 * (right - left) and runs[0].x0 >= left - 1 \
+        and runs[-1].x1 <= right + 1
 
 
 def _headed(lines: list[list[Run]], g: float) -> bool:
