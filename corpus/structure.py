@@ -37,6 +37,7 @@ _ANNEX_TO = re.compile(r"^(?:Annex|Enclosure|Appendix)\s+(?:[IVX]+\s+)?to\s+the\
 # raised letter and its text under a table whose rows end pages later or under a picture
 _LEGEND = re.compile(rf"^(\*{{1,3}}) ?(?=[A-Z])|^{REF_OPEN}([a-z]){REF_CLOSE} ?(?=\S)")
 _WORDS = re.compile(f"[A-Za-z{HAN}]{{2}}")
+_SPOKE_IN = re.compile(r"^\((?:spoke in|interpretation from) [A-Z][a-z]+\)$|^（以.{1,6}发言）$")
 _DECISION_NO = re.compile(r"^\d{2,4}/\d{1,3}$")  # "2025/1" over a decision's title
 _RUNS_ON = re.compile(r"\s(?:by|of|the|and|or|to|for|with|in|on|at|from|an?)$")  # no heading ends so
 _SIGNED = re.compile(r"^\((?:Signed|签名)\)|^（签名）")
@@ -222,7 +223,8 @@ class _Builder(Exhibits):
             self.legend_line(plain)  # the table's wrapped cells, not the lead-in's sentence
             return
         if self.para is not None and (self.para.number and not after_table or SUB.match(plain)
-                                      or self._continues(plain, block.page)):
+                                      or self._continues(plain, block.page)
+                                      or _SPOKE_IN.match(plain)):
             self.parts.append(text)
             self.last_page = block.page
             return
@@ -281,7 +283,8 @@ class _Builder(Exhibits):
         if not block.heading or plain.endswith(TERMINAL + (":", "：", ",", "，")) or \
                 len(plain) >= 200 or self._mid_sentence() or \
                 _RUNS_ON.search(plain) and not TABLE_NO.match(plain) or \
-                not (_WORDS.search(plain) or _DECISION_NO.match(plain)):  # "87%" over a chart
+                not (_WORDS.search(plain) or _DECISION_NO.match(plain)) or \
+                _SPOKE_IN.match(plain):  # "87%" over a chart; a record's "(spoke in French)"
             return None
         para, sub = _PARA.match(plain), SUB.match(plain)
         if para and self._next_number(int(para.group(1))):

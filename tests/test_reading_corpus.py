@@ -439,3 +439,10 @@ def test_a_tables_wrapped_cells_after_it_do_not_finish_its_lead_in(dev):
     doc = read(dev / "twins" / "A_80_600.pdf")
     forty = next(p for p in doc.paragraphs if p.number == "40")
     assert forty.text.endswith("take into account the following efficiency initiatives:")
+
+
+def test_a_records_language_switch_is_part_of_the_speech_not_a_heading(dev):
+    doc = read(dev / "en" / "A_79_PV.64.en.pdf")  # "(spoke in English)" alone on its line
+    assert not any(s.title.startswith("(spoke in") for s in doc.sections)
+    assert any(p.text.endswith("the following formulations: (spoke in English)")
+               for p in doc.paragraphs)
