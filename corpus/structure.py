@@ -37,6 +37,7 @@ _ANNEX_TO = re.compile(r"^(?:Annex|Enclosure|Appendix)\s+(?:[IVX]+\s+)?to\s+the\
 # raised letter and its text under a table whose rows end pages later or under a picture
 _LEGEND = re.compile(rf"^(\*{{1,3}}) ?(?=[A-Z])|^{REF_OPEN}([a-z]){REF_CLOSE} ?(?=\S)")
 _WORDS = re.compile(f"[A-Za-z{HAN}]{{2}}")
+_LOWER = re.compile(r"^(?![a-z]{1,3}[.)]\s)[a-z]")  # lower case, not a label ("a. Existing")
 _SPOKE_IN = re.compile(r"^\((?:spoke in|interpretation from) [A-Z][a-z]+\)$|^（以.{1,6}发言）$")
 _DECISION_NO = re.compile(r"^\d{2,4}/\d{1,3}$")  # "2025/1" over a decision's title
 _RUNS_ON = re.compile(r"\s(?:by|of|the|and|or|to|for|with|in|on|at|from|an?)$")  # no heading ends so
@@ -218,10 +219,10 @@ class _Builder(Exhibits):
         after_table = self.after_table
         if self._noted(plain):
             return
-        if after_table and self.parts and plain[:1].islower() and \
-                REF_RE.sub("", self.parts[-1]).rstrip().endswith((":", "：")):
-            self.legend_line(plain)  # the table's wrapped cells, not the lead-in's sentence
-            return
+        if after_table and plain[:1].islower() and (block.heading or self.parts and REF_RE.sub(
+                "", self.parts[-1]).rstrip().endswith((":", "："))):
+            self.legend_line(plain)  # the table's wrapped cells (a bold header's "and
+            return  # management"), not the paragraph's sentence going on
         if self.para is not None and (self.para.number and not after_table or SUB.match(plain)
                                       or self._continues(plain, block.page)
                                       or _SPOKE_IN.match(plain)):
@@ -284,7 +285,8 @@ class _Builder(Exhibits):
                 len(plain) >= 200 or self._mid_sentence() or \
                 _RUNS_ON.search(plain) and not TABLE_NO.match(plain) or \
                 not (_WORDS.search(plain) or _DECISION_NO.match(plain)) or \
-                _SPOKE_IN.match(plain):  # "87%" over a chart; a record's "(spoke in French)"
+                _SPOKE_IN.match(plain) or _LOWER.match(plain):  # "87%" over a chart; a
+            # record's "(spoke in French)"; "with" between an amendment's two quotations
             return None
         para, sub = _PARA.match(plain), SUB.match(plain)
         if para and self._next_number(int(para.group(1))):

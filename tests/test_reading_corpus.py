@@ -446,3 +446,13 @@ def test_a_records_language_switch_is_part_of_the_speech_not_a_heading(dev):
     assert not any(s.title.startswith("(spoke in") for s in doc.sections)
     assert any(p.text.endswith("the following formulations: (spoke in English)")
                for p in doc.paragraphs)
+
+
+def test_a_word_in_italics_between_two_quotations_is_no_heading(dev):
+    doc = read(dev / "en" / "S_2025_118.en.pdf")  # an amendment: replace "..." with "..."
+    assert doc.sections == []
+    assert [p.text for p in doc.paragraphs] == [
+        "In preambular paragraph 1, replace:",
+        "“Russian Federation-Ukraine conflict” with “conflict around Ukraine”.",
+        "In the operative paragraph, replace:",
+        "“between Ukraine and the Russian Federation” with “in Ukraine”."]
