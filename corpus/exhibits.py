@@ -13,7 +13,7 @@ from corpus.blocks import HAN, REF_RE, Block, join_lines
 from corpus.model import Figure, Table
 
 TERMINAL = tuple("。！？；.!?;")
-_WORDY = re.compile(f"[A-Za-z{HAN}]{{2}}")
+WORDY = re.compile(f"[A-Za-z{HAN}]{{2}}")
 _PICTURE = re.compile(r"^((?:Figure|Chart|Map|Graph)\s+(?:[IVXL]+|\d{1,3}(?:\.\d{1,2})?|[A-Z])"
                       r"|图\s*[一二三四五六七八九十\d]+)[.:：]?(?:\s+(\S.*))?$")
 _UNIT_LINE = re.compile(r"^[(（].{2,80}[)）]$")  # "(in millions of $)"
@@ -102,7 +102,7 @@ class Exhibits:
         # references in cells of words ("audits²"); a raised number among a chart's numbers
         # is a label, not a reference, unless a footnote of that number ends the page
         refs = [m for row in block.rows or [] for c in row for m in REF_RE.findall(c)
-                if _WORDY.search(REF_RE.sub("", c)) or (block.page, m) in self.notes_on]
+                if WORDY.search(REF_RE.sub("", c)) or (block.page, m) in self.notes_on]
         rows = [[REF_RE.sub("", c).strip() for c in row] for row in block.rows or []]
         caption = [REF_RE.sub("", block.text).strip()] if block.text.strip() else []
         refs = REF_RE.findall(block.text) + refs
@@ -198,7 +198,7 @@ class Exhibits:
             figure.caption = f"{figure.caption} {plain}" if figure.caption else plain
             figure.footnote_refs += REF_RE.findall(block.text)
         elif len(plain) < 120 and (not block.heading or plain.startswith("(")
-                                   or not _WORDY.search(plain)):
+                                   or not WORDY.search(plain)):
             figure.labels.append(plain)  # a legend, a panel's title or a value set as text
         else:
             return False

@@ -14,7 +14,7 @@ from corpus.blocks import (HAN, PARA_LABEL, REF_CLOSE, REF_OPEN, REF_RE, Block, 
 from corpus import quality
 from corpus.language import check_readable
 from corpus.masthead import is_masthead_line, parse_masthead
-from corpus.exhibits import TABLE_NO, TERMINAL, Exhibits, chart_words
+from corpus.exhibits import TABLE_NO, TERMINAL, WORDY, Exhibits, chart_words
 from corpus.subunits import SUB, finalise
 from corpus.model import Box, Document, Footnote, Paragraph, Section
 
@@ -36,7 +36,6 @@ _ANNEX_TO = re.compile(r"^(?:Annex|Enclosure|Appendix)\s+(?:[IVX]+\s+)?to\s+the\
 # a note set as body text: "* Parliamentary documents for action" (a list's asterisks), or a
 # raised letter and its text under a table whose rows end pages later or under a picture
 _LEGEND = re.compile(rf"^(\*{{1,3}}) ?(?=[A-Z])|^{REF_OPEN}([a-z]){REF_CLOSE} ?(?=\S)")
-_WORDS = re.compile(f"[A-Za-z{HAN}]{{2}}")
 _LOWER = re.compile(r"^(?![a-z]{1,3}[.)]\s)[a-z]")  # lower case, not a label ("a. Existing")
 _SPOKE_IN = re.compile(r"^\((?:spoke in|interpretation from) [A-Z][a-z]+\)$|^（以.{1,6}发言）$")
 _DECISION_NO = re.compile(r"^\d{2,4}/\d{1,3}$")  # "2025/1" over a decision's title
@@ -284,7 +283,7 @@ class _Builder(Exhibits):
         if not block.heading or plain.endswith(TERMINAL + (":", "：", ",", "，")) or \
                 len(plain) >= 200 or self._mid_sentence() or \
                 _RUNS_ON.search(plain) and not TABLE_NO.match(plain) or \
-                not (_WORDS.search(plain) or _DECISION_NO.match(plain)) or \
+                not (WORDY.search(plain) or _DECISION_NO.match(plain)) or \
                 _SPOKE_IN.match(plain) or _LOWER.match(plain):  # "87%" over a chart; a
             # record's "(spoke in French)"; "with" between an amendment's two quotations
             return None

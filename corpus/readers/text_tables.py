@@ -10,8 +10,9 @@ from __future__ import annotations
 import re
 
 _GAP = re.compile(r"\S(\s{3,})(?=\S)")
+BULLET = "[•▪◦‣●■–-]"  # a list item's bullet (or dash) in a dump
 # "1.   The Commission", "•   160 million people": a label's or bullet's gap is no column's
-_LABEL = re.compile(r"^(?:\d{1,3}\.|\([a-z]{1,3}\)|[•▪◦‣●■–-])\s+")
+_LABEL = re.compile(rf"^(?:\d{{1,3}}\.|\([a-z]{{1,3}}\)|{BULLET})\s+")
 _ROWS = 3  # a table has at least this many columnar lines
 
 

@@ -13,11 +13,12 @@ import re
 from collections import Counter
 
 from corpus.blocks import LABEL
+from corpus.readers.text_tables import BULLET
 
 _TERMINAL = tuple(".!?;:”\"’)。！？；：）")
 _SHORT = 0.8  # a paragraph's last line: under this share of the page's text width
 # a bullet or label whose text the item's next lines hang under
-_HANGING = re.compile(r"^(?:[•▪◦‣●■–-]|\(?[a-z0-9]{1,3}[.)])\s+")
+_HANGING = re.compile(rf"^(?:{BULLET}|\(?[a-z0-9]{{1,3}}[.)])\s+")
 
 
 def with_breaks(lines: list[str]) -> list[str]:
