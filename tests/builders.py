@@ -208,3 +208,217 @@ II. Conclusions and/or recommendations
 
 4. All conclusions and/or recommendations contained in the present report reflect the position of the submitting State(s).
 """
+
+
+# The Chinese report E/2023/15 ("经济、社会和有关领域的区域合作") rebuilt in the ODS house
+# layout from its real text (one segment a line, ../shared/parallel/): what is a heading, a
+# paragraph, a table cell is decided from the text itself, as a Chinese UN report prints it.
+ZH_SEGMENTS = SHARED / "parallel" / "E_2023_15.zh.segments.txt"
+ZH_REPORT_JOB = "23-08532"
+ZH_REPORT_SYMBOL = "E/2023/15"
+ZH_REPORT_DATE = "3 May 2023"
+# Its lettered headings (the English edition prints "A."/"B."/"C." before them; the Chinese
+# segments lost the letters). Other headings without a chapter number are unnumbered.
+_ZH_LETTERED = {"从风险到韧性：": "A", "通过区域合作推进政策和取得成果": "B",
+                "各区域委员会处理的其他重要政策问题": "C", "在区域一级促进政策一致性和联合行动": "A",
+                "促进区域间合作：": "B"}
+# The agenda's asterisk note and three numbered notes (the segments dropped the notes).
+ZH_REPORT_NOTES = {"*": "由于提交部门无法控制的技术原因，本报告在截止日期之后提交处理。",
+                   "1": "见E/ECA/COE/41/9，第12段。",
+                   "2": "详情见www.unescwa.org/events。",
+                   "3": "另见A/75/982，第三章。"}
+_ZH_NOTE_AT = {"1": 5, "2": 60, "3": 120}  # the numbered paragraph each note is cited in
+# A chart's data (its title is in the text) given as a table of figures the text quotes.
+_ZH_FIGURE_ROWS = [["区域", "指标", "数值"],
+                   ["西亚经社会区域", "生活在国家贫困线以下的人口", "35.3%"],
+                   ["西亚经社会区域", "女性劳动力参与率", "19.9%"],
+                   ["拉丁美洲和加勒比", "可能实现的具体目标", "25%"],
+                   ["拉丁美洲和加勒比", "用不上电的人", "1 600多万"],
+                   ["西亚经社会", "接受数字技能培训的青年男女", "40 000"],
+                   ["非洲经委会", "区域知识中心用户", "9 200多名"]]
+_CHAPTER = re.compile(r"^([一二三四五六七八九十]{1,3})\.$")
+_ENDS_SENTENCE = re.compile(r"[。；：！？”]$")
+_ENUMERATION = re.compile(r"^(.+?：)((?:[^；]+；){2,}[^；]+。)$")
+
+
+def zh_report_plan(lines: list[str]) -> dict:
+    """What each segment of the report is: masthead lines (up to "摘要"), the summary's
+    unnumbered paragraphs, chapter headings ("一." and its title on the next line), headings
+    (a line without a sentence's closing punctuation), the table (its caption is followed by
+    the column heads "区域委员会", "日期"; its rows, printed as date, meeting, next row's
+    commission, run to the "缩略语：" note), and numbered paragraphs; a paragraph that
+    lists three or more items after "：", separated by "；", has them as sub-paragraphs."""
+    plan = {"masthead": [], "summary": [], "body": [], "headings": [], "tables": []}
+    i = 0
+    while lines[i] != "摘要":
+        plan["masthead"].append(lines[i])
+        i += 1
+    i += 1
+    while not _CHAPTER.match(lines[i]):
+        plan["summary"].append(lines[i])
+        i += 1
+    number = 0
+    while i < len(lines):
+        line = lines[i]
+        if m := _CHAPTER.match(line):
+            item = ("heading", (m.group(1), lines[i + 1], 1))
+            i += 2
+        elif i + 2 < len(lines) and lines[i + 1:i + 3] == ["区域委员会", "日期"]:
+            end = next(k for k in range(i, len(lines)) if lines[k].startswith("缩略语："))
+            cells = lines[i + 3:end]
+            first = cells[1][:cells[1].index("经社会") + 3]  # the first row's commission
+            rows = [["区域委员会", "日期", "会议"]] + [
+                [first if k == 0 else cells[k - 1], cells[k], cells[k + 1]]
+                for k in range(0, len(cells), 3)]
+            item = ("table", {"caption": line, "rows": rows, "notes": [lines[end]]})
+            i = end + 1
+        elif line.endswith("百分比") and not _ENDS_SENTENCE.search(line):
+            item = ("table", {"caption": line, "rows": _ZH_FIGURE_ROWS, "notes": []})
+            i += 1
+        elif not _ENDS_SENTENCE.search(line):
+            letter = next((v for k, v in _ZH_LETTERED.items() if line.startswith(k)), None)
+            item = ("heading", (letter, line, 2 if letter else 3))
+            i += 1
+        else:
+            number += 1
+            m = _ENUMERATION.match(line)
+            subs = m.group(2).split("；") if m else []
+            subs = [s + "；" for s in subs[:-1]] + subs[-1:]
+            item = ("para", {"number": number, "text": line, "lead": m.group(1) if m else line,
+                             "subs": subs})
+            i += 1
+        plan["body"].append(item)
+        kind, value = item
+        if kind == "heading":
+            plan["headings"].append(value)
+        elif kind == "table":
+            plan["tables"].append(value)
+    return plan
+
+
+def _borders(table, edges: str) -> None:
+    xml = "".join(f'<w:{e} w:val="single" w:sz="4" w:space="0" w:color="000000"/>' for e in edges.split())
+    table._tbl.tblPr.append(parse_xml(f'<w:tblBorders {nsdecls("w")}>{xml}</w:tblBorders>'))
+
+
+def _page_field(paragraph, instr: str) -> None:
+    paragraph._p.append(parse_xml(f'<w:fldSimple {nsdecls("w")} w:instr="{instr}">'
+                                  f'<w:r><w:t>1</w:t></w:r></w:fldSimple>'))
+
+
+def _zh_furniture(doc) -> None:
+    """The ODS page furniture: the masthead as a layout table in the first page's header,
+    the job line with "(C)", date stamps, barcode and "请回收" in its footer, the symbol as
+    running header, and "23-08532 3/18" (odd) / "2/18 23-08532" (even) footers."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+    section = doc.sections[0]
+    section.different_first_page_header_footer = True
+    doc.settings.odd_and_even_pages_header_footer = True
+    head = section.first_page_header
+    grid = head.add_table(2, 2, width=section.page_width - section.left_margin - section.right_margin)
+    grid.cell(0, 0).paragraphs[0].text = "联合国"
+    grid.cell(0, 1).paragraphs[0].text = ZH_REPORT_SYMBOL
+    grid.cell(0, 1).paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    grid.cell(1, 0).paragraphs[0].text = "经济及社会理事会"
+    right = grid.cell(1, 1)
+    right.paragraphs[0].text = "Distr.: General"
+    for line in (ZH_REPORT_DATE, "Chinese", "Original: English"):
+        right.add_paragraph(line)
+    for row in grid.rows:
+        for cell in row.cells:
+            for p in cell.paragraphs:
+                for r in p.runs:
+                    r._r.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), CJK_FONT)
+    foot = section.first_page_footer
+    foot.paragraphs[0].text = f"{ZH_REPORT_JOB} (C)    110523    120523"
+    foot.add_paragraph(f"*{ZH_REPORT_JOB.replace('-', '')}*")
+    foot.add_paragraph("请回收").runs[0]._r.get_or_add_rPr().get_or_add_rFonts().set(
+        qn("w:eastAsia"), CJK_FONT)
+    section.header.paragraphs[0].text = ZH_REPORT_SYMBOL
+    section.header.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    section.even_page_header.paragraphs[0].text = ZH_REPORT_SYMBOL
+    odd = section.footer.paragraphs[0]
+    odd.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    odd.add_run(f"{ZH_REPORT_JOB}  ")
+    _page_field(odd, "PAGE")
+    odd.add_run("/")
+    _page_field(odd, "NUMPAGES")
+    even = section.even_page_footer.paragraphs[0]
+    _page_field(even, "PAGE")
+    even.add_run("/")
+    _page_field(even, "NUMPAGES")
+    even.add_run(f"  {ZH_REPORT_JOB}")
+
+
+def _zh_para(doc, text: str, level: int | None = None):
+    p = doc.add_paragraph()
+    if level is not None:
+        numpr = p._p.get_or_add_pPr().get_or_add_numPr()
+        numpr.get_or_add_ilvl().val = level
+        numpr.get_or_add_numId().val = 3
+    _run(p, text)
+    return p
+
+
+def _zh_cited(doc, text: str, footnotes: Footnotes, marker: str):
+    """A numbered paragraph citing note ``marker`` after the last Han character before its
+    first "，" (the marker glued to Han text, as Chinese editions print it)."""
+    p = doc.add_paragraph()
+    numpr = p._p.get_or_add_pPr().get_or_add_numPr()
+    numpr.get_or_add_ilvl().val = 0
+    numpr.get_or_add_numId().val = 3
+    cut = text.index("，")
+    _run(p, text[:cut])
+    footnotes.reference(p, ZH_REPORT_NOTES[marker])
+    _run(p, text[cut:])
+    return p
+
+
+def zh_report_docx(out_dir: Path) -> tuple[Path, dict]:
+    """E/2023/15 in Chinese as a Word file in the ODS layout (see ``zh_report_plan``), and
+    the plan it was built from (what a reading must give back)."""
+    lines = [x.strip() for x in ZH_SEGMENTS.read_text(encoding="utf-8").splitlines() if x.strip()]
+    plan = zh_report_plan(lines)
+    doc = new_docx()
+    normal = doc.styles["Normal"]
+    normal.font.size = Pt(10.5)
+    normal.element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), CJK_FONT)
+    normal.paragraph_format.widow_control = False  # short paragraphs run over pages too
+    doc.part.numbering_part._element = parse_xml(_NUMBERING)
+    footnotes = Footnotes(doc)
+    _zh_furniture(doc)
+    for line in plan["masthead"]:
+        p = doc.add_paragraph()
+        _run(p, line.rstrip("*"))
+        if line.endswith("*"):
+            footnotes.reference(p, ZH_REPORT_NOTES["*"], mark="*")
+    _run(doc.add_paragraph(style="Heading 2"), "摘要")
+    for line in plan["summary"]:
+        _zh_para(doc, line)
+    cited = {n: m for m, n in _ZH_NOTE_AT.items()}
+    for kind, value in plan["body"]:
+        if kind == "heading":
+            number, title, level = value
+            h = doc.add_paragraph(style=f"Heading {level}")
+            _run(h, f"{number}.\t{title}" if number else title)
+        elif kind == "table":
+            _run(doc.add_paragraph(), value["caption"]).bold = True  # as the ODS sets titles
+            rows = value["rows"]
+            table = doc.add_table(len(rows), len(rows[0]))
+            _borders(table, "top bottom insideH")
+            for r, row in enumerate(rows):
+                for c, cell in enumerate(row):
+                    _run(table.cell(r, c).paragraphs[0], cell)
+            for note in value["notes"]:
+                _run(doc.add_paragraph(), note)
+        elif value["number"] in cited:
+            _zh_cited(doc, value["text"], footnotes, cited[value["number"]])
+        else:
+            _zh_para(doc, value["lead"], 0)
+            for sub in value["subs"]:
+                _zh_para(doc, sub, 1)
+    footnotes.save_part()
+    out = Path(out_dir) / "E_2023_15.zh.docx"
+    doc.save(out)
+    return out, plan
