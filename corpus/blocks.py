@@ -38,6 +38,7 @@ class Block:
 
 HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _HAN_CHAR = re.compile(f"[{HAN}]")
+_BLANKS = re.compile(r"[ \t\u00a0]+")
 # Full-width punctuation and CJK brackets: no space on either side in Chinese text.
 CJK_PUNCT = "，。、；：？！“”‘’（）《》〈〉【】「」『』…—·％"
 # Curly quotes, dashes and ellipses are English punctuation too: Chinese only next to Han.
@@ -72,10 +73,10 @@ def is_han(ch: str) -> bool:
 def han_ratio(text: str) -> float:
     """The share of Han characters among the letters of ``text`` (0.0 when it has none):
     how Chinese a text looks."""
-    letters = [c for c in text if c.isalpha()]
+    letters = sum(map(str.isalpha, text))
     if not letters:
         return 0.0
-    return sum(1 for c in letters if is_han(c)) / len(letters)
+    return sum(map(str.isalpha, _HAN_CHAR.findall(text))) / letters
 
 
 def normalise_zh_spacing(text: str) -> str:
@@ -88,10 +89,10 @@ def normalise_zh_spacing(text: str) -> str:
 
 def clean(text: str) -> str:
     """Unicode NFC, soft hyphens and zero-width characters gone, runs of spaces folded."""
-    text = unicodedata.normalize("NFC", text)
-    text = text.replace("\u00ad", "").replace("\u200b", "").replace("\ufeff", "")
-    text = re.sub(r"[ \t\u00a0]+", " ", text)
-    return text.strip()
+    if not text.isascii():  # (ASCII is NFC and holds none of the three)
+        text = unicodedata.normalize("NFC", text)
+        text = text.replace("\u00ad", "").replace("\u200b", "").replace("\ufeff", "")
+    return _BLANKS.sub(" ", text).strip()
 
 
 def _chinese(ch: str, beside: str) -> bool:

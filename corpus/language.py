@@ -31,7 +31,7 @@ def detect_lang(blocks: list[Block]) -> str | None:
     body = " ".join(b.text for b in blocks if b.role == "body")[:20000]
     if han_ratio(body) > 0.3:
         return "zh"
-    letters = sum(1 for c in body if c.isalpha()) or 1
+    letters = sum(map(str.isalpha, body)) or 1
     for code, script in _SCRIPTS.items():
         if len(script.findall(body)) > 0.3 * letters:
             return code

@@ -28,7 +28,7 @@ _H2 = re.compile(rf"^([A-Z])\s*[.．](?:\s+|(?=[{HAN}]))(\S.*)$")
 _TOC = re.compile(r"^(?:Contents|目录|目 录)$", re.I)
 _TOC_HEAD = re.compile(r"^(?:Chapter|Paragraphs|Page|章次|段次|页次)$")  # a contents' column heads
 _TOC_ENTRY = re.compile(rf"(?:\s|\.{{2,}}|…+|(?<=[{HAN}]))\d{{1,3}}$|^(?:Page|页次|\d{{1,3}}|[ivxl]{{1,5}})$")
-_LEADERS = re.compile(r"(?:\.\s?){5,}|…{3,}|(?:\. ){4,}")
+_LEADERS = re.compile(r"\.\s?(?:\.\s?){4,}|…{3,}|\. (?:\. ){3,}")  # (a literal first: fast search)
 _LEADER_TAIL = re.compile(r"\s*(?:(?:\.\s?){2,}|…+)[\s.…]*\d{0,3}[\s.…]*$|\s+\d{1,3}$")
 _SUMMARY = re.compile(r"^(?:Summary|摘要|概要)$")
 _ANNEX = re.compile(r"^(?:Annex(?:es)?(?:\s+[IVXL]+)?|附件[一二三四五六七八九十]*)$")

@@ -20,7 +20,7 @@ _TERMINAL = (".", ":", ";", "。", "：", "；")
 _CAPTION = re.compile(r"^(?:Table|Figure|Chart|Map|Box|Graph)\s+[\dA-Z.IVX]+\b|^\(.*\)$|^表\s*\d|^图\s*\d")
 _NOTE = re.compile(r"^(?:Source|Sources|Note|Notes|Abbreviations?)\s*:|^(?:资料来源|注)\s*[:：]|"
                    r"^\*{1,4} ?[A-Z]")  # "* Includes cases ...", "***Referrals may ..."
-_LEADERS = re.compile(r"(?:\.\s?){5,}|…{3,}")
+_LEADERS = re.compile(r"\.\s?(?:\.\s?){4,}|…{3,}")  # (a literal first: fast search)
 # the boxes of an organization chart give each unit's staff: "(54 posts)", "(2 positions – GTA)"
 _POSTS = re.compile(r"^\(\d[\d,]*\s+(?:posts?|positions?)\b|^（\d+\s*个员额")
 MIN_ROWS = 3
@@ -35,7 +35,9 @@ def opens_note(text: str) -> bool:
 def numeric(text: str) -> bool:
     """A cell that is a number as tables print them (or a dash for none)."""
     tokens = text.split()
-    return bool(tokens) and all(_NUMBER.match(t) for t in _tokens(tokens))
+    if not tokens or tokens[0][:1].isalpha() and not _NUMBER.match(tokens[0]):
+        return False  # most lines open with a word (a word is no thousands group either)
+    return all(_NUMBER.match(t) for t in _tokens(tokens))
 
 
 def _tokens(tokens: list[str]) -> list[str]:
