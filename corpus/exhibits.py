@@ -3,7 +3,8 @@
 A mixin of the structuring builder (``corpus.structure``): it adds tables and figures to
 ``self.doc`` and routes their notes, wherever the reader found them (under the table, pages
 later where a long table ends, set as body text under a picture, or in the footnote area).
-The builder provides ``doc``, ``para``, ``_place()``, ``_opens_unit()`` and ``footnote()``.
+The builder provides ``doc``, ``lang``, ``para``, ``_place()``, ``_opens_unit()`` and
+``footnote()``.
 """
 from __future__ import annotations
 
@@ -21,7 +22,7 @@ _FIGURE_NO = re.compile(r"^(?:Figure|Chart|Map|Graph|图)", re.I)
 _OWN_TABLE_NO = re.compile(r"\b(?:Table|表)\s*\d")  # a block with its own table label
 TABLE_NO = re.compile(r"^(?:Table|Figure|Chart|Map|Box|表|图)\s*[\dA-Z.IVX]+", re.I)
 TABLE_NOTE = re.compile(r"^(?:[a-z]\s+(?=\S)|\*+\s?(?=\S)|(?:Sources?|Notes?|Abbreviations?)\s*:)|"
-                        r"^(?:资料来源|注)\s*[:：]")
+                        r"^(?:资料来源|注|缩略语|缩写)\s*[:：]")
 _NUMERIC = re.compile(r"[\d\s.,%()\-–—$]*\d[\d\s.,%()\-–—$]*|[–—-]")
 
 
@@ -57,6 +58,7 @@ class Exhibits:
         self.after_table = False  # the last block was a table: what follows carries a
         # paragraph on only where its sentence does
         self.held: list = []  # the list (tables or figures) that got the last one
+        self.table_end: tuple[Table, int | None] | None = None  # the last table, its last page
 
     def _legend_goes_on(self, plain: str, page: int | None) -> bool:
         """A legend's next line, joined to it."""
@@ -106,6 +108,10 @@ class Exhibits:
         rows = [[REF_RE.sub("", c).strip() for c in row] for row in block.rows or []]
         caption = [REF_RE.sub("", block.text).strip()] if block.text.strip() else []
         refs = REF_RE.findall(block.text) + refs
+        notes = [r[0] for r in rows if len(r) == 1 and TABLE_NOTE.match(r[0])]
+        rows = [r for r in rows if not (len(r) == 1 and TABLE_NOTE.match(r[0]))]
+        if not caption and self._continued(rows, notes, refs, block.page, self._place()):
+            return False
         while not caption and self.doc.sections and self.para is None and \
                 self.doc.sections[-1].page == block.page and self.doc.sections[-1].level == 3:
             heading = self.doc.sections.pop()
@@ -113,8 +119,6 @@ class Exhibits:
             refs = heading.footnote_refs + refs
         text = " ".join(caption)
         number = TABLE_NO.match(text)
-        notes = [r[0] for r in rows if len(r) == 1 and TABLE_NOTE.match(r[0])]
-        rows = [r for r in rows if not (len(r) == 1 and TABLE_NOTE.match(r[0]))]
         place = dict(page=block.page, **self._place())
         label = number.group(0) if number else None
         caption = text[number.end():].strip() if number else (text or None)
@@ -128,7 +132,33 @@ class Exhibits:
         header = next((i for i, r in enumerate(rows) if any(_NUMERIC.fullmatch(c) for c in r)), 0)
         self.doc.tables.append(Table(rows=rows, number=label, caption=caption, header_rows=header,
                                      notes=notes, footnote_refs=list(dict.fromkeys(refs)), **place))
+        self.table_end = (self.doc.tables[-1], block.page)
         return False
+
+    def _continued(self, rows: list[list[str]], notes: list[str], refs: list[str],
+                   page: int | None, place: dict) -> bool:
+        """Rows without a caption at the top of the page after the one where the last table
+        stopped (a text dump knows no pages), nothing between them, as many columns: the
+        rest of that table (a repeated header row dropped; a row whose first cells are
+        empty finishes the row the page cut). True when they went into it. Chinese
+        reports only, for now: English tables' indexes are cited by the figures gold
+        (tests/gold/figures_tables_*.json), which the merge would shift."""
+        last, end = self.table_end or (None, None)
+        if self.lang != "zh" or last is None or last is not (self.doc.tables or [None])[-1] or \
+                (page, end) != (None, None) and (page is None or end is None or page != end + 1) or \
+                not rows or \
+                (place["section"], place["after"]) != (last.section, last.after) or \
+                max(map(len, rows)) != max(map(len, last.rows), default=0):
+            return False
+        if last.header_rows and rows[:last.header_rows] == last.rows[:last.header_rows]:
+            rows = rows[last.header_rows:]
+        if rows and rows[0] and not rows[0][0] and len(rows[0]) == len(last.rows[-1]):
+            last.rows[-1] = [join_lines([a, b]) for a, b in zip(last.rows[-1], rows.pop(0))]
+        last.rows += rows
+        last.notes += notes
+        last.footnote_refs += [m for m in refs if m not in last.footnote_refs]
+        self.table_end = (last, page)
+        return True
 
     def legend_line(self, text: str) -> None:
         """A legend line set as text under a chart (a row under a table)."""

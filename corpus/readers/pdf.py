@@ -26,6 +26,11 @@ from corpus.readers.pdf_objects import PageReader, address, count_objects
 _HAN = re.compile(f"[{HAN}]")
 # a space between a footnote reference and a Han character (临时议程* 项目)
 _REF_SPACE = re.compile(f"(?<=\ue001)[ \u3000]+(?=[{HAN}])|(?<=[{HAN}])[ \u3000]+(?=\ue000)")
+# a space inside brackets beside Chinese text: "( 目标7)", "“灯塔” )" (a bracket's glyph box
+# is narrow, so the gap beside it looks like a word space)
+_BRACKET_SPACE = re.compile(f"(?<=[(（\\[])[ \u3000]+(?=[{HAN}“‘《])|(?<=[{HAN}”’》。])[ \u3000]+(?=[)）\\]])")
+# the first character of a wrapped Chinese cell's next line
+_HAN_START = re.compile(f"^[{HAN}“‘《（，、。；：”’》）]")
 # what is furniture wherever a page puts it: a job number with its language letter or its
 # page counter ("25-04320 (C) 170325", "25-04320 17/22", "3/18 25-07795") and the barcode
 _JOB_FOOTER = re.compile(rf"{JOB_LINE.pattern}|{BARCODE.pattern}|"
@@ -129,8 +134,14 @@ def _read(path: Path, pdf) -> tuple[list[Block], int]:
         note(message)
     for block in blocks:
         if _HAN.search(block.text):  # curly quotes count as CJK punctuation: English stays as is
-            block.text = _REF_SPACE.sub("", normalise_zh_spacing(block.text))
+            block.text = _zh_text(block.text)
+        if block.rows and any(_HAN.search(c) for row in block.rows for c in row):
+            block.rows = [[_zh_text(c) for c in row] for row in block.rows]
     return blocks, len(pdf)
+
+
+def _zh_text(text: str) -> str:
+    return _BRACKET_SPACE.sub("", _REF_SPACE.sub("", normalise_zh_spacing(text)))
 
 
 def _page_offset(pages) -> int:
@@ -166,6 +177,9 @@ def _page_blocks(number: int, size: tuple[float, float], rules, lines: list[list
     done = 0
     column = layout.right_for(number) - min((s.x0 for segs in main for s in segs), default=0)
     for caption, start, end, last, kind in pdf_tables.find(main, column):
+        starts = _column_starts(main[start:end + 1])
+        while last == end and end + 1 < len(main) and _wrapped(main[end + 1], starts):
+            end = last = end + 1  # the last row's cells wrap below the rows found
         out += body_blocks(main[done:caption], number, layout)
         out.append(_table_block(main[caption:start], main[start:end + 1], main[end + 1:last + 1],
                                 number, kind))
@@ -180,11 +194,24 @@ def _table_block(caption, rows, notes, page: int, kind: str = "table") -> Block:
     """One table or chart: ``text`` is its caption; ``rows`` its lines' cells, then its notes
     (one cell each, with their letter markers as printed)."""
     cells: list[list[str]] = []
+    starts = _column_starts(rows)
+    placed: list[list[float]] = []  # where each cell of ``cells`` starts
     for segs in rows:
         row = [s.text() for s in segs]  # with its references to footnotes ("audits²")
+        if _wrapped(segs, starts) and (not cells or len(cells[-1]) == len(starts)):
+            # a Chinese row's cells run on: each joins the one above it
+            if not cells:  # the row began on the page before: its cells keep their columns
+                cells.append([""] * len(starts))
+                placed.append(starts)
+            for seg, text in zip(segs, row):
+                k = min(range(len(placed[-1])), key=lambda c: abs(placed[-1][c] - seg.x0))
+                cells[-1][k] = join_lines([cells[-1][k], text])
+            continue
         if cells and len(cells[-1]) == 1 and row[0][:1].islower():  # a row label wrapped
             row[0] = join_lines([cells.pop()[0], row[0]])
+            placed.pop()
         cells.append(row)
+        placed.append([s.x0 for s in segs])
     for segs in notes:  # a note's wrapped lines join it
         text = _note_text(segs)
         if cells[len(rows):] and not (segs[0].runs[0].sup or pdf_tables.opens_note(text)):
@@ -193,6 +220,21 @@ def _table_block(caption, rows, notes, page: int, kind: str = "table") -> Block:
             cells.append([text])
     return Block(text=" ".join(s.plain() for segs in caption for s in segs), page=page,
                  role=kind, heading=False, rows=cells)
+
+
+def _column_starts(rows) -> list[float]:
+    """Where the columns of a table start: the cells of its fullest row."""
+    return [s.x0 for s in max(rows, key=len)] if rows else []
+
+
+def _wrapped(segs: list[Segment], starts: list[float]) -> bool:
+    """A line of a Chinese table that only continues cells of the row above: no cell in
+    the first column, each piece Chinese text starting under a column (``starts``) of the
+    table (Chinese cells wrap anywhere, so the next line begins mid-word)."""
+    if len(starts) < 2 or segs[0].x0 < starts[1] - segs[0].size:
+        return False
+    return all(_HAN_START.match(s.plain()) and
+               min(abs(x - s.x0) for x in starts) < s.size for s in segs)
 
 
 def _note_text(segs: list[Segment]) -> str:

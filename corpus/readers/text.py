@@ -322,6 +322,9 @@ def _last_body(blocks: list[Block]) -> Block:
     return next(b for b in reversed(blocks) if b.role == "body")
 
 
+_ZH_YEAR = re.compile(r"^\d{4}\s*年(?!\s*\d)")  # "2023年按...", not "2023年5月" (a date)
+
+
 def _starts_sentence(line: str) -> bool:
     first = line[0]
     return not first.islower() and first not in ",;:)，；：、）"
@@ -338,6 +341,7 @@ def _title(lines: list[str], chunk_lines: int, least: int = 2) -> bool:
 
 def _heading_like(line: str) -> bool:
     """Short, not a closed sentence, not a number; a closing parenthesis ends headings too
-    ("Progress on recommendation (b)", "Report of the Board (2024)")."""
+    ("Progress on recommendation (b)", "Report of the Board (2024)"). A Chinese title may
+    open with a year ("2023年按进展情况列示的...")."""
     closed = line.endswith(_TERMINAL) and not (line.endswith(")") and line[-2:-1] not in ".;:!?")
-    return 0 < len(line) <= 120 and not closed and not line[0].isdigit()
+    return 0 < len(line) <= 120 and not closed and (not line[0].isdigit() or bool(_ZH_YEAR.match(line)))

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from corpus.blocks import join_lines, ref
+from corpus.blocks import is_han, join_lines, ref
 from corpus.furniture import SYMBOL_LINE, is_furniture
 from corpus.readers.text_tables import split_tables
 from corpus.readers.text_wrap import with_breaks
@@ -249,6 +249,10 @@ _TAKES_NUMBER = re.compile(r"(?:Goals?|[Rr]esolutions?|[Pp]aragraphs?|[Aa]rticle
                            r"[Ll]evel|[Gg]roup|Protocol|No|vol|para|[Ss]tep|[Pp]illar|[Ss]ession)$")
 
 
+# Chinese words a number follows: "第3", "目标3", "第12段", "表2"
+_ZH_TAKES_NUMBER = re.compile(r"(?:第|目标|段|条|章|款|项目|附件|表|图|决议|号|和|至|或)$")
+
+
 def _place_refs(lines: list[str], markers: list[str]) -> None:
     """Turn the page's note markers in its body into references, in their order: a marker
     glued to a word or set after punctuation ("Goals.3", "Goals. 3 The", "Compact, 5contributing",
@@ -257,7 +261,7 @@ def _place_refs(lines: list[str], markers: list[str]) -> None:
     for marker in markers:
         if marker.startswith("*"):
             continue
-        pattern = re.compile(rf"(?<=\S)( ?)({re.escape(marker)})(?=\s|$|[A-Za-z“(])")
+        pattern = re.compile(rf"(?<=\S)( ?)({re.escape(marker)})(?=\s|$|[A-Za-z“(，。；：）”])")
         for i in range(row, len(lines)):
             line = lines[i]
             if line == marker and i > 0:
@@ -292,6 +296,8 @@ def _is_marker(line: str, m: re.Match) -> bool:
         return not spaced and bool(re.search(r"(?<![\d/.,])(?:19|20)\d\d$", before))
     if not last.isalpha():
         return False
+    if is_han(last):  # "2020年1，", "成果2，": glued, and not a number a word takes ("目标3，")
+        return not spaced and not _ZH_TAKES_NUMBER.search(before)
     if not spaced:
         return not re.search(r"[A-Z]{2,}$|\d[A-Za-z]*$", before)  # "COVID19", "A4"
     word = before.split()[-1]
