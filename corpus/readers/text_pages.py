@@ -208,10 +208,14 @@ def _without_furniture(lines: list[str], first: bool) -> tuple[list[str], list[s
     the first page's masthead, above its first body line, stay for the masthead reader)."""
     keep, dropped = [], []
     body_started = not first
-    for line in lines:
+    years = _split_years(lines)
+    for i, line in enumerate(lines):
         body_started = body_started or len(line.strip()) >= _BODY_WIDTH
+        if i in years.values() and body_started:
+            continue
         if _furniture(line.strip()) and body_started:
-            dropped.append(line.strip())
+            year = lines[years[i]].strip() if i in years else ""
+            dropped.append(_whole_job(re.sub(r"\s+", " ", line.strip()), year))
         else:
             keep.append(line)
     while keep and not keep[-1].strip():
@@ -221,6 +225,35 @@ def _without_furniture(lines: list[str], first: bool) -> tuple[list[str], list[s
     return keep, dropped
 
 
+def _split_years(lines: list[str]) -> dict[int, int]:
+    """Footer line -> the line of its job number's year, which is set small and which
+    ``-layout`` prints on a line of its own ("-08532 3/15" over "23", as Chinese editions
+    set it): two digits alone next to such a footer (blank lines aside)."""
+    texts = [line.strip() for line in lines]
+    found = {}
+    for i, text in enumerate(texts):
+        if _SPLIT_JOB.match(text) and not re.match(r"\d{2}\s", text):
+            for step in (-1, 1):
+                k = i + step
+                while 0 <= k < len(texts) and not texts[k]:
+                    k += step
+                if 0 <= k < len(texts) and re.fullmatch(r"\d{2}", texts[k]):
+                    found[i] = k
+                    break
+    return found
+
+
+def _whole_job(text: str, year: str) -> str:
+    """A footer with its job number whole again ("23 -08532 11/15", "-08532 3/15" and its
+    year "23": "23-08532 3/15"), so that it reads as furniture wherever it goes."""
+    text = re.sub(r"^(\d{2}) -(?=\d{5})", r"\1-", text)
+    return re.sub(r"(?:^|(?<= ))-(?=\d{5})", f"{year}-", text) if year else text
+
+
+# a job number without its year, which is set small ("-08532 3/15", "2/15 -08532"), or
+# with it apart ("23   -08532 11/15")
+_SPLIT_JOB = re.compile(r"^(?:\d{2}\s+)?-\d{5}(?:\s*\(\s*[A-Z]\s*\).*|\s+\d{1,4}\s*/\s*\d{1,4})$|"
+                        r"^\d{1,4}\s*/\s*\d{1,4}\s+-\d{5}$")
 # the Geneva footer "2 GE.25-10053"; the 1990s running header "English" / "Page 2"
 _PAGE_JOB = re.compile(r"^(?:\d{1,4}\s+(?:GE\.)?\d{2}-\d{5}|(?:GE\.)?\d{2}-\d{5}\s+\d{1,4}|"
                        r"English|Page \d{1,3})$")
@@ -234,7 +267,7 @@ def _furniture(line: str) -> bool:
     """Page furniture (with the forms ``corpus.furniture`` does not know); a symbol closing a sentence
     ("A/74/821.", a note's whole text or a paragraph's last line) is text, unlike the running
     header."""
-    if _PAGE_JOB.match(line):
+    if _PAGE_JOB.match(line) or _SPLIT_JOB.match(line):
         return True
     line = re.sub(r"\s+", " ", line)  # -layout sets a footer's parts in columns
     line = _PART.sub("", line)  # the running header "A/80/15 (Part I)"
