@@ -50,6 +50,16 @@ def test_a_brochure_in_two_columns_reads_its_findings_in_order():
                                        "Racism and racial discrimination affect")
 
 
+def test_a_numeral_drawn_large_beside_a_box_is_no_footnote_marker():
+    # JIU/NOTE/2022/1/Rev.1 pp. 4-5: the recommendations' numbers 1-6 are set in a Type 3
+    # font at "6 pt" but drawn 41 pt tall, half beside the box's first line
+    doc = read(shared(SHARED / "corpus-dev" / "en" / "JIU_NOTE_2022_1_Rev.1(review).en.pdf"))
+    assert doc.warnings == []
+    assert [p.footnote_refs for p in doc.paragraphs if p.page in (4, 5) and p.footnote_refs] == []
+    assert "Strengthen the equal distribution of opportunities in human resources management " \
+           "for all personnel." in [p.text for p in doc.paragraphs if p.page == 5]
+
+
 def test_a_table_of_two_columns_of_prose_keeps_its_rows():
     # A/80/607 p. 29: "Request/recommendation | Action taken to implement ..." in italics
     doc = read(shared(SHARED / "corpus-dev" / "twins" / "A_80_607.pdf"))

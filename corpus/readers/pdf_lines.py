@@ -123,8 +123,11 @@ def visual_lines(runs: list[Run]) -> list[list[Run]]:
             gap = min(r.x0 for r in below) - line[0].x1
             lead = (len(line) == 1 and MARKER.match(line[0].text.strip()) is not None
                     and -0.6 * bsize <= gap <= 2.5 * bsize)
+            # (a numeral drawn large beside a box's text is no marker, whatever its type
+            # size says: a Type 3 font draws its glyphs through its own matrix)
             if (size <= 0.8 * bsize or lead) and 0 < rise <= 0.7 * bsize and \
-                    (lead or _beside(line, below)):
+                    (lead or _beside(line, below)) and \
+                    all(r.y1 - r.y0 <= 1.5 * bsize for r in line):
                 for r in line:
                     r.sup = True
                 below.extend(line)
@@ -134,7 +137,8 @@ def visual_lines(runs: list[Run]) -> list[list[Run]]:
         size = max(r.size for r in line)
         base = min(r.base for r in line if r.size == size)
         for r in line:
-            if not r.sup and r.size <= 0.8 * size and r.base - base >= 0.15 * size:
+            if not r.sup and r.size <= 0.8 * size and r.base - base >= 0.15 * size \
+                    and r.y1 - r.y0 <= 1.5 * size:  # (small type, unless drawn large)
                 r.sup = True
         line.sort(key=lambda r: r.x0)
     return merged
