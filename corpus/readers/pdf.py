@@ -196,9 +196,13 @@ def _table_block(caption, rows, notes, page: int, kind: str = "table") -> Block:
     cells: list[list[str]] = []
     starts = _column_starts(rows)
     placed: list[list[float]] = []  # where each cell of ``cells`` starts
-    for segs in rows:
+    # rows set apart by more than a cell's lines are: a first column's cell wraps closer
+    apart = min((a[0].base - b[0].base for a, b in zip(rows, rows[1:]) if len(b) == len(starts)),
+                default=0.0)
+    for i, segs in enumerate(rows):
         row = [s.text() for s in segs]  # with its references to footnotes ("audits²")
-        if _wrapped(segs, starts) and (not cells or len(cells[-1]) == len(starts)):
+        close = i > 0 and rows[i - 1][0].base - segs[0].base < 0.85 * apart
+        if _wrapped(segs, starts, close) and (not cells or len(cells[-1]) == len(starts)):
             # a Chinese row's cells run on: each joins the one above it
             if not cells:  # the row began on the page before: its cells keep their columns
                 cells.append([""] * len(starts))
@@ -227,11 +231,12 @@ def _column_starts(rows) -> list[float]:
     return [s.x0 for s in max(rows, key=len)] if rows else []
 
 
-def _wrapped(segs: list[Segment], starts: list[float]) -> bool:
+def _wrapped(segs: list[Segment], starts: list[float], close: bool = False) -> bool:
     """A line of a Chinese table that only continues cells of the row above: no cell in
-    the first column, each piece Chinese text starting under a column (``starts``) of the
-    table (Chinese cells wrap anywhere, so the next line begins mid-word)."""
-    if len(starts) < 2 or segs[0].x0 < starts[1] - segs[0].size:
+    the first column (unless the line is ``close`` under the row, nearer than rows are to
+    each other), each piece Chinese text starting under a column (``starts``) of the table
+    (Chinese cells wrap anywhere, so the next line begins mid-word)."""
+    if len(starts) < 2 or segs[0].x0 < starts[1] - segs[0].size and not close:
         return False
     return all(_HAN_START.match(s.plain()) and
                min(abs(x - s.x0) for x in starts) < s.size for s in segs)

@@ -91,9 +91,12 @@ def _split_zone(lines: list[str], last: str) -> tuple[list[str], list[str]]:
 
 
 def _zone(lines: list[str]) -> list[str]:
-    """The lines of a note zone without the page's footer; a symbol there is a note's
-    text ("DP/OPS/2024/10"), never the running header."""
-    return [line for line in lines if line and not (_furniture(line) and not SYMBOL_LINE.match(line))]
+    """The lines of a note zone without the page's footer (and its job number's year set
+    apart, "23", no marker); a symbol there is a note's text ("DP/OPS/2024/10"), never the
+    running header."""
+    years = set(_split_years(lines).values())
+    return [line for k, line in enumerate(lines) if line and k not in years
+            and not (_furniture(line) and not SYMBOL_LINE.match(line))]
 
 
 # a table's row in a -layout dump (notes run in one column); a contents line's dot leaders

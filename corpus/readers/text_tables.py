@@ -35,7 +35,9 @@ def split_tables(lines: list[str]) -> tuple[list[str], dict[int, list[list[str]]
     while i < len(lines):
         end = _table_end(lines, i) if columnar(lines[i]) else i
         if end > i:
-            tables[len(out)] = _rows([line for line in lines[i:end] if line.strip()])
+            top = _cut_row(lines, i)
+            del out[len(out) - (i - top):]
+            tables[len(out)] = _rows(lines[top:end])
             out.append("")
             i = end
         else:
@@ -69,15 +71,28 @@ def _table_end(lines: list[str], start: int) -> int:
     return end
 
 
+def _cut_row(lines: list[str], start: int) -> int:
+    """Where the table opening at ``start`` begins when the lines above it, up to the top
+    of the page, are the rest of Chinese cells whose row the page before cut."""
+    starts = [c for c, _ in _cells(lines[start])]
+    top = start
+    while top > 0 and (not lines[top - 1].strip() or _wrapped(_cells(lines[top - 1]), starts)):
+        top -= 1
+    while top < start and not lines[top].strip():
+        top += 1
+    return top if top == start or not any(line.strip() for line in lines[:top]) else start
+
+
 def _cells(line: str) -> list[tuple[int, str]]:
     """A line's cells (text apart by three spaces or more) with the column each starts at."""
     return [(m.start(), m.group()) for m in re.finditer(r"\S+(?:\s{1,2}\S+)*", line)]
 
 
-def _wrapped(cells: list[tuple[int, str]], starts: list[int]) -> bool:
+def _wrapped(cells: list[tuple[int, str]], starts: list[int], close: bool = False) -> bool:
     """A line that only continues Chinese cells of the row above: nothing in the first
-    column, each piece Chinese and under a column (``starts``) of the table."""
-    return len(starts) >= 2 and bool(cells) and cells[0][0] >= starts[1] - 2 and \
+    column (unless the line is ``close`` under the row, where rows are a blank line apart),
+    each piece Chinese and under a column (``starts``) of the table."""
+    return len(starts) >= 2 and bool(cells) and (close or cells[0][0] >= starts[1] - 2) and \
         all(_HAN_START.match(text) and min(abs(c - s) for s in starts) <= 2 for c, text in cells)
 
 
@@ -85,10 +100,17 @@ def _rows(lines: list[str]) -> list[list[str]]:
     """The table's rows, a wrapped Chinese cell's next lines joined to it (no space); the
     cells of a Chinese row freed of the spaces the dump sets beside Han characters."""
     starts = [c for c, _ in max((_cells(line) for line in lines), key=len)]
+    full = [k for k, line in enumerate(lines) if k and len(_cells(line)) == len(starts)]
+    apart = bool(full) and all(not lines[k - 1].strip() for k in full)
     rows: list[list[tuple[int, str]]] = []
-    for line in lines:
+    for k, line in enumerate(lines):
         cells = _cells(line)
-        if rows and len(rows[-1]) == len(starts) and _wrapped(cells, starts):
+        if not cells:
+            continue
+        close = apart and k > 0 and bool(lines[k - 1].strip())
+        if not rows and _wrapped(cells, starts):  # the rest of a row the page before cut
+            rows.append([(c, "") for c in starts])
+        if rows and len(rows[-1]) == len(starts) and _wrapped(cells, starts, close):
             for col, text in cells:
                 k = min(range(len(starts)), key=lambda c: abs(rows[-1][c][0] - col))
                 rows[-1][k] = (rows[-1][k][0], join_lines([rows[-1][k][1], text]))
