@@ -111,16 +111,22 @@ def _joined_headings(blocks: list[Block]) -> list[Block]:
     """A heading the reader split into two blocks ("Presentation of the report of the
     Secretary-General of UNCTAD to" / "the Conference") joined: a heading-styled block that
     ends with a word that runs on, or is followed on its page by a heading-styled block that
-    opens in lower case ("... of Bosnia" / "and Herzegovina")."""
+    opens in lower case ("... of Bosnia" / "and Herzegovina"), on its page or as the first
+    body text of the next (a bold sub-paragraph of the General Assembly's actions, "(c) To
+    approve ... for 2025" / "and to place ...")."""
     out: list[Block] = []
+    prev: Block | None = None  # the last body block
     for b in blocks:
-        prev = out[-1] if out else None
-        if prev is not None and prev.role == b.role == "body" and prev.heading and b.heading \
-                and prev.page == b.page and (_RUNS_ON.search(REF_RE.sub("", prev.text).strip())
-                                             or b.text.lstrip()[:1].islower()):
+        if prev is not None and b.role == "body" and prev.heading and b.heading and (
+                prev is out[-1] and prev.page == b.page and (_RUNS_ON.search(REF_RE.sub("", prev.text).strip())
+                                         or b.text.lstrip()[:1].islower())
+                or prev.page is not None and b.page == prev.page + 1
+                and b.text.lstrip()[:1].islower()):
             prev.text = f"{prev.text.rstrip()} {b.text.lstrip()}"
             continue
         out.append(b)
+        if b.role == "body":
+            prev = b
     return out
 
 
@@ -269,7 +275,10 @@ class _Builder(Exhibits):
     def _heading(self, plain: str, block: Block) -> Section | None:
         if _SUMMARY.match(plain):  # "Summary", "摘要" alone: a heading, whatever its type
             return Section(number=None, title=plain, level=1)
-        if len(plain) > 250 or block.heading is False and not (_H1.match(plain) or _H2.match(plain)):
+        # (a bold chapter title may be long: "V. Summary of follow-up action taken to
+        # implement the decisions and requests of the General Assembly ...", 268 letters)
+        if len(plain) > (400 if block.heading and _H1.match(plain) else 250) or \
+                block.heading is False and not (_H1.match(plain) or _H2.match(plain)):
             return None
         m = _H1.match(plain)
         if m and not plain.endswith(TERMINAL[:3]):

@@ -53,15 +53,30 @@ def test_title_is_the_same_in_both(stem, title):
 
 @pytest.mark.parametrize("stem, number, begins, length", [
     ("A_80_590", "1", "The proposed budget for the liquidation of the United Nations Multidim", 623),
-    ("A_80_590", "79", "The actions to be taken by the General Assembly in connection with the", 1007),
+    ("A_80_590", "79", "The actions to be taken by the General Assembly in connection with the", 740),
     ("A_80_600", "1", "The mandate of the United Nations Mission for the Referendum in Wester", 416),
-    ("A_80_623", "128", "The actions to be taken by the General Assembly in connection with the", 1703),
+    ("A_80_623", "128", "The actions to be taken by the General Assembly in connection with the", 1428),
 ])
 def test_numbered_paragraph_is_the_same_in_both(stem, number, begins, length):
     pdf, word = both(stem)
     text = word.paragraph(number).text
     assert (text[:70], len(text)) == (begins, length)
     assert squash(pdf.paragraph(number).text) == squash(text)
+
+
+def test_actions_of_the_assembly_keep_their_subparagraphs_over_a_page_break():
+    # A/80/615 p. 41-42: the actions are set in bold; "(c) To approve ... for 2025" ends the
+    # page and runs on in "and to place ..."; the next chapter's bold title has 268 letters
+    for doc in both("A_80_615"):
+        para = doc.paragraph("97")
+        assert [s.label for s in para.subparagraphs] == ["a", "b", "c", "d", "e"], doc.format
+        assert para.subparagraphs[2].text.endswith("for 2025 and to place such apportioned "
+                                                   "amount in a reserve that would be used in "
+                                                   "the event that collections are insufficient "
+                                                   "to enable the full, efficient and effective "
+                                                   "implementation of mandates;"), doc.format
+        assert [s.title[:40] for s in doc.sections if s.number == "V"] == \
+            ["Summary of follow-up action taken to imp"], doc.format
 
 
 def test_last_paragraph_number_is_the_same_in_both():
