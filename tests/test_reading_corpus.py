@@ -50,7 +50,14 @@ def test_a_budget_report_has_its_tables_apart_from_its_paragraphs(dev):
     assert numbers == [str(n) for n in range(1, 120)]
     assert doc.paragraph("1").text.startswith("The mandate of the United Nations Interim Force in "
                                               "Lebanon (UNIFIL) was establis")
-    assert len(doc.tables) == 20
+    assert len(doc.tables) == 25
+    # tables of words under an italic header row of two cells: the results-based budgeting
+    # framework, and the variance of each line item (before: 5 tables and 12 headings less)
+    assert [(t.page, t.rows[0]) for t in doc.tables if t.page in (21, 31)][:2] == [
+        (21, ["Expected accomplishments", "Indicators of achievement"]),
+        (31, ["2024/25 variance", "2026/27 variance"])]
+    assert doc.tables[-4].rows[1] == ["General temporary assistance", "($422.6)", "(79.8%)",
+                                      "$2 200.4", "298.0%"]
     first = doc.tables[0]
     assert (first.page, first.caption, first.header_rows) == (
         4, "(Thousands of United States dollars; budget year is from 1 July to 30 June)", 4)

@@ -162,13 +162,14 @@ def find(lines: list, column: float) -> list[tuple[int, int, int, int, str]]:
 
 
 def _headed(lines: list, i: int) -> int | None:
-    """The last row of a table of words under a header row (a bold or italic line of three
-    cells or more: "Key action(s)  Time frame  Responsible unit(s)  Tracking"): the lines after it
+    """The last row of a table of words under a header row (a bold or italic line of two
+    cells or more: "Key action(s)  Time frame  Responsible unit(s)  Tracking", "Expected
+    accomplishments  Indicators of achievement", "2024/25 variance  2026/27 variance"): the lines after it
     whose every cell lies under one header cell (two, when the reader joined two cells of a
     row), at least one of them with cells in two columns; None when there is no such
     table."""
     head = lines[i]
-    if len(head) < 3 or not all(s.bold or s.italic for s in head):
+    if len(head) < 2 or not all(s.bold or s.italic for s in head):
         return None
     centres = [(h.x0 + h.x1) / 2 for h in head]
 
