@@ -359,33 +359,32 @@ def _zh_furniture(doc) -> None:
     _job(even, "  ", "")
 
 
-def _zh_para(doc, text: str, level: int | None = None):
+def _zh_para(doc, text: str, label: str | None = None, level: int | None = None):
+    """A paragraph: numbered by Word (``level`` 0, sub-paragraph 1) or with its ``label``
+    typed before a tab."""
     p = doc.add_paragraph()
     if level is not None:
         numpr = p._p.get_or_add_pPr().get_or_add_numPr()
         numpr.get_or_add_ilvl().val = level
         numpr.get_or_add_numId().val = 3
-    _run(p, text)
+    _run(p, f"{label}\t{text}" if label else text)
     return p
 
 
-def _zh_cited(doc, text: str, footnotes: Footnotes, marker: str):
-    """A numbered paragraph citing note ``marker`` after the last Han character before its
-    first "，" (the marker glued to Han text, as Chinese editions print it)."""
-    p = doc.add_paragraph()
-    numpr = p._p.get_or_add_pPr().get_or_add_numPr()
-    numpr.get_or_add_ilvl().val = 0
-    numpr.get_or_add_numId().val = 3
+def _zh_cited(p, text: str, footnotes: Footnotes, marker: str) -> None:
+    """Paragraph ``p`` citing note ``marker`` after the last Han character before the first
+    "，" of ``text`` (the marker glued to Han text, as Chinese editions print it)."""
     cut = text.index("，")
     _run(p, text[:cut])
     footnotes.reference(p, ZH_REPORT_NOTES[marker])
     _run(p, text[cut:])
-    return p
 
 
-def zh_report_docx(out_dir: Path) -> tuple[Path, dict]:
+def zh_report_docx(out_dir: Path, typed: bool = False) -> tuple[Path, dict]:
     """E/2023/15 in Chinese as a Word file in the ODS layout (see ``zh_report_plan``), and
-    the plan it was built from (what a reading must give back)."""
+    the plan it was built from (what a reading must give back). ``typed``: as Word files
+    from other sources have it, paragraph numbers and sub-paragraph letters typed before a
+    tab (no numbering part) and chapter headings "一、政策和分析"."""
     lines = [x.strip() for x in ZH_SEGMENTS.read_text(encoding="utf-8").splitlines() if x.strip()]
     plan = zh_report_plan(lines)
     doc = new_docx()
@@ -393,7 +392,8 @@ def zh_report_docx(out_dir: Path) -> tuple[Path, dict]:
     normal.font.size = Pt(10.5)
     normal.element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), CJK_FONT)
     normal.paragraph_format.widow_control = False  # short paragraphs run over pages too
-    doc.part.numbering_part._element = parse_xml(_NUMBERING)
+    if not typed:
+        doc.part.numbering_part._element = parse_xml(_NUMBERING)
     footnotes = Footnotes(doc)
     _zh_furniture(doc)
     for line in plan["masthead"]:
@@ -409,7 +409,8 @@ def zh_report_docx(out_dir: Path) -> tuple[Path, dict]:
         if kind == "heading":
             number, title, level = value
             h = doc.add_paragraph(style=f"Heading {level}")
-            _run(h, f"{number}.\t{title}" if number else title)
+            _run(h, title if not number else f"{number}、{title}" if typed and level == 1
+                 else f"{number}.\t{title}")
         elif kind == "table":
             _run(doc.add_paragraph(), value["caption"]).bold = True  # as the ODS sets titles
             rows = value["rows"]
@@ -420,13 +421,15 @@ def zh_report_docx(out_dir: Path) -> tuple[Path, dict]:
                     _run(table.cell(r, c).paragraphs[0], cell)
             for note in value["notes"]:
                 _run(doc.add_paragraph(), note)
-        elif value["number"] in cited:
-            _zh_cited(doc, value["text"], footnotes, cited[value["number"]])
         else:
-            _zh_para(doc, value["lead"], 0)
-            for sub in value["subs"]:
-                _zh_para(doc, sub, 1)
+            number = value["number"]
+            text = "" if number in cited else value["lead"]
+            p = _zh_para(doc, text, f"{number}." if typed else None, None if typed else 0)
+            if number in cited:
+                _zh_cited(p, value["lead"], footnotes, cited[number])
+            for k, sub in enumerate(value["subs"]):
+                _zh_para(doc, sub, f"({chr(97 + k)})" if typed else None, None if typed else 1)
     footnotes.save_part()
-    out = Path(out_dir) / "E_2023_15.zh.docx"
+    out = Path(out_dir) / ("E_2023_15.zh.typed.docx" if typed else "E_2023_15.zh.docx")
     doc.save(out)
     return out, plan

@@ -167,3 +167,22 @@ def test_pdf_and_word_read_the_same(built):
 @pytest.mark.parametrize("form", FORMS)
 def test_no_warnings(built, form):
     assert built["read"][form].warnings == []
+
+
+@pytest.fixture(scope="module")
+def typed(built, tmp_path_factory):
+    """The same report as Word files from other sources have it: numbers and letters typed
+    before a tab (no numbering part), chapter headings "一、政策和分析"; and its PDF."""
+    out = tmp_path_factory.mktemp("zh-typed")
+    docx, _ = zh_report_docx(out, typed=True)
+    return {"docx": read(docx), "pdf": read(docx_to_pdf(docx, out))}
+
+
+@pytest.mark.parametrize("form", ["docx", "pdf"])
+def test_typed_numbers_and_chinese_enumeration_commas_read_the_same(built, typed, form):
+    doc, plan = typed[form], built["plan"]
+    assert [(p.number, p.text) for p in doc.paragraphs if p.number] == expected_paragraphs(plan)
+    assert [(s.number, s.title, s.level) for s in doc.sections] == \
+        [(None, "摘要", 1)] + [(n, zh_spacing(t), level) for n, t, level in plan["headings"]]
+    assert ([(f.marker, f.text) for f in doc.footnotes], doc.warnings) == \
+        (list(ZH_REPORT_NOTES.items()), [])
