@@ -150,8 +150,9 @@ class Exhibits:
                 (place["section"], place["after"]) != (last.section, last.after) or \
                 max(map(len, rows)) != max(map(len, last.rows), default=0):
             return False
-        if last.header_rows and rows[:last.header_rows] == last.rows[:last.header_rows]:
-            rows = rows[last.header_rows:]
+        head = last.header_rows or 1  # a table of words repeats its first row: its header
+        if rows[:head] == last.rows[:head]:
+            rows = rows[head:]
         if rows and rows[0] and not rows[0][0] and len(rows[0]) == len(last.rows[-1]):
             last.rows[-1] = [join_lines([a, b]) for a, b in zip(last.rows[-1], rows.pop(0))]
         last.rows += rows

@@ -416,6 +416,8 @@ def zh_report_docx(out_dir: Path, typed: bool = False) -> tuple[Path, dict]:
             rows = value["rows"]
             table = doc.add_table(len(rows), len(rows[0]))
             _borders(table, "top bottom insideH")
+            table.rows[0]._tr.get_or_add_trPr().append(  # repeated on each page, as the UN sets it
+                parse_xml(f'<w:tblHeader {nsdecls("w")}/>'))
             for r, row in enumerate(rows):
                 for c, cell in enumerate(row):
                     _run(table.cell(r, c).paragraphs[0], cell)

@@ -95,7 +95,7 @@ def test_numbered_paragraphs_are_the_segments(built, form):
          for p in _paras(built["plan"]) if p["subs"]]
 
 
-@pytest.mark.parametrize("form", WITH_TABLES)
+@pytest.mark.parametrize("form", FORMS)
 def test_summary_is_unnumbered_text_before_chapter_one(built, form):
     doc = built["read"][form]
     unnumbered = [p.text for p in doc.paragraphs if not p.number]

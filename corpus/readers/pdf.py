@@ -196,15 +196,18 @@ def _table_block(caption, rows, notes, page: int, kind: str = "table") -> Block:
     cells: list[list[str]] = []
     starts = _column_starts(rows)
     placed: list[list[float]] = []  # where each cell of ``cells`` starts
-    # rows set apart by more than a cell's lines are: a first column's cell wraps closer
+    # where rows stand further apart than a cell's lines, a line close under the one above
+    # continues its cells, the first column's too
     apart = min((a[0].base - b[0].base for a, b in zip(rows, rows[1:]) if len(b) == len(starts)),
                 default=0.0)
+    close = [i > 0 and rows[i - 1][0].base - segs[0].base < 0.85 * apart
+             for i, segs in enumerate(rows)]
     for i, segs in enumerate(rows):
         row = [s.text() for s in segs]  # with its references to footnotes ("audits²")
-        close = i > 0 and rows[i - 1][0].base - segs[0].base < 0.85 * apart
-        if _wrapped(segs, starts, close) and (not cells or len(cells[-1]) == len(starts)):
-            # a Chinese row's cells run on: each joins the one above it
-            if not cells:  # the row began on the page before: its cells keep their columns
+        if _wrapped(segs, starts, close[i]) and (not cells or len(cells[-1]) == len(starts)):
+            # a Chinese row's cells run on: each joins the one above it, but for the rest of
+            # a row the page before cut (under the header row the page repeats)
+            if not cells or any(close) and not close[i] and len(cells) == 1:
                 cells.append([""] * len(starts))
                 placed.append(starts)
             for seg, text in zip(segs, row):

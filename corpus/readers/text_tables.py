@@ -108,8 +108,9 @@ def _rows(lines: list[str]) -> list[list[str]]:
         if not cells:
             continue
         close = apart and k > 0 and bool(lines[k - 1].strip())
-        if not rows and _wrapped(cells, starts):  # the rest of a row the page before cut
-            rows.append([(c, "") for c in starts])
+        if _wrapped(cells, starts) and (not rows or apart and not close and len(rows) == 1):
+            rows.append([(c, "") for c in starts])  # the rest of a row the page before cut
+            # (under the header row the page repeats, where rows are a blank line apart)
         if rows and len(rows[-1]) == len(starts) and _wrapped(cells, starts, close):
             for col, text in cells:
                 k = min(range(len(starts)), key=lambda c: abs(rows[-1][c][0] - col))
