@@ -28,7 +28,8 @@ _HAN = re.compile(f"[{HAN}]")
 _REF_SPACE = re.compile(f"(?<=\ue001)[ \u3000]+(?=[{HAN}])|(?<=[{HAN}])[ \u3000]+(?=\ue000)")
 # a space inside brackets beside Chinese text: "( 目标7)", "“灯塔” )" (a bracket's glyph box
 # is narrow, so the gap beside it looks like a word space)
-_BRACKET_SPACE = re.compile(f"(?<=[(（\\[])[ \u3000]+(?=[{HAN}“‘《])|(?<=[{HAN}”’》。])[ \u3000]+(?=[)）\\]])")
+_BRACKET_SPACE = re.compile(f"(?<=[(（\\[])[ \u3000]+(?=[{HAN}“‘《])|"
+                            f"(?<=[{HAN}”’》。])[ \u3000]+(?=[)）\\]])")
 # the first character of a wrapped Chinese cell's next line
 _HAN_START = re.compile(f"^[{HAN}“‘《（，、。；：”’》）]")
 # what is furniture wherever a page puts it: a job number with its language letter or its
