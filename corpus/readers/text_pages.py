@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from corpus.blocks import is_han, join_lines, ref
+from corpus.blocks import HAN, is_han, join_lines, ref
 from corpus.furniture import SYMBOL_LINE, is_furniture
 from corpus.readers.text_tables import split_tables
 from corpus.readers.text_wrap import with_breaks
@@ -45,7 +45,7 @@ def paged(text: str):
         page_notes = _read_notes(zone, last_marker) if zone else []
         raw, dropped = _without_furniture(raw[:len(lines)], first=number == 0)
         furniture += dropped
-        broken, page_tables = split_tables(with_breaks([last_line] + raw)[1:])
+        broken, page_tables = split_tables(with_breaks([last_line] + raw)[1:], first=number == 0)
         tables.update({len(body) + i: rows for i, rows in page_tables.items()})
         lines = [line.strip() for line in broken]
         if page_notes:
@@ -115,12 +115,20 @@ def _ruleless_start(lines: list[str], last: str) -> int | None:
         if not text or not _plausible(m.group(1), last, m.group(2)) or \
                 m.group(1).isdecimal() and int(m.group(1)) != int(last) + 1 and "/" not in line[:4] or \
                 i and lines[i - 1] and not _furniture(lines[i - 1]) and m.group(1) != "*" \
-                and m.group(2):  # a marker alone on its line needs no blank line above
-            continue
+                and m.group(2) and not _zh_note(lines, i, m):  # a marker alone on its line
+            continue  # needs no blank line above
         if not any(_PARAGRAPH.match(rest) or _COLUMNS.search(_MARK.sub(r"\2", rest))
                    for rest in _zone(lines[i:])) and (m.group(2) or _cited(m.group(1), lines[:i])):
             return i
     return None
+
+
+def _zh_note(lines: list[str], i: int, m: re.Match) -> bool:
+    """A Chinese note right under the text (a plain dump sets no blank line there): its
+    text opens with a Han character, the line above closes a sentence, and the page's text
+    cites its marker glued to a Han character ("取得了成果2，")."""
+    return bool(m.group(2) and is_han(m.group(2)[0]) and lines[i - 1].endswith(("。", "；", "：", "”")) and
+                any(re.search(f"[{HAN}]{m.group(1)}(?![\\d年月日])", line) for line in lines[:i]))
 
 
 def _cited(marker: str, body: list[str]) -> bool:
@@ -182,6 +190,8 @@ def _plausible(marker: str, last: str, rest: str | None) -> bool:
     if not marker.isdecimal() or rest is None:
         return True  # a number alone on a note line is a marker, even out of its place
     n, prev = int(marker), int(last) if last.isdecimal() else 0
+    if re.match(r"\d{3}(?!\d)", rest):  # "1 600多万", "40 000": a number's thousands group
+        return False
     return prev < n <= prev + 4
 
 
@@ -257,9 +267,10 @@ def _whole_job(text: str, year: str) -> str:
 # with it apart ("23   -08532 11/15")
 _SPLIT_JOB = re.compile(r"^(?:\d{2}\s+)?-\d{5}(?:\s*\(\s*[A-Z]\s*\).*|\s+\d{1,4}\s*/\s*\d{1,4})$|"
                         r"^\d{1,4}\s*/\s*\d{1,4}\s+-\d{5}$")
-# the Geneva footer "2 GE.25-10053"; the 1990s running header "English" / "Page 2"
+# the Geneva footer "2 GE.25-10053"; the 1990s running header "English" / "Page 2"; a
+# first page's two date stamps on a line of their own ("110523 120523")
 _PAGE_JOB = re.compile(r"^(?:\d{1,4}\s+(?:GE\.)?\d{2}-\d{5}|(?:GE\.)?\d{2}-\d{5}\s+\d{1,4}|"
-                       r"English|Page \d{1,3})$")
+                       r"English|Page \d{1,3}|\d{6}\s+\d{6})$")
 
 
 _YEAR = r"(?<!\d)(?:19|20)\d\d"

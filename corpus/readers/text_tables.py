@@ -18,6 +18,10 @@ _LABEL = re.compile(rf"^(?:\d{{1,3}}\.|\([a-z]{{1,3}}\)|{BULLET})\s+")
 _ROWS = 3  # a table has at least this many columnar lines
 _HAN = re.compile(f"[{HAN}]")
 _HAN_START = re.compile(f"^[{HAN}“‘《（，、。；：”’》）]")
+# a Chinese table's cell on its own line: short, Chinese or a number ("35.3%", "1 600 多万"),
+# no sentence's end and no paragraph's number ("94.")
+_CELL_LINE = re.compile(f"^(?=.*[{HAN}]|[\\d\\s.,%()–-]+$)(?![(（]?[a-z0-9]{{1,3}}[.)）]$)"
+                        f"(?:\\S\\s?){{1,20}}(?<![。；：])$")
 
 
 def columnar(line: str) -> bool:
@@ -25,16 +29,25 @@ def columnar(line: str) -> bool:
     return len(_GAP.findall(_LABEL.sub("", line.strip()))) >= 2
 
 
-def split_tables(lines: list[str]) -> tuple[list[str], dict[int, list[list[str]]]]:
+def split_tables(lines: list[str], first: bool = False
+                 ) -> tuple[list[str], dict[int, list[list[str]]]]:
     """The page's lines with each table replaced by one empty line, and the tables' rows by
     the index of that line. A table runs over blank lines and over lines of a cell wrapped
     onto a line of their own, up to two running lines in a row."""
     out: list[str] = []
     tables: dict[int, list[list[str]]] = {}
-    i = 0
+    i, closed = 0, not first  # closed: past the masthead (a sentence has ended on page 1)
     while i < len(lines):
-        end = _table_end(lines, i) if columnar(lines[i]) else i
-        if end > i:
+        end = _table_end(lines, i) if columnar(lines[i]) else _cell_run(lines, i) if closed else i
+        closed = closed or lines[i].rstrip().endswith("。")
+        if end > i and not columnar(lines[i]):  # a plain dump's cells: one a line, as printed
+            if len(out) > 1 and out[-2].rstrip().endswith("。") and _HAN.search(out[-1]) and \
+                    not out[-1].rstrip().endswith(("。", "；", "：")):
+                out.insert(len(out) - 1, "")  # its caption, set under the paragraph's last line
+            tables[len(out)] = [[line.strip()] for line in lines[i:end] if line.strip()]
+            out.append("")
+            i = end
+        elif end > i:
             top = _cut_row(lines, i)
             del out[len(out) - (i - top):]
             tables[len(out)] = _rows(lines[top:end])
@@ -69,6 +82,22 @@ def _table_end(lines: list[str], start: int) -> int:
                                 or lines[end].strip() and _wrapped(_cells(lines[end]), starts)):
         end += 1
     return end
+
+
+def _cell_run(lines: list[str], start: int) -> int:
+    """Where the cells of a Chinese table end that a plain dump (no ``-layout``) prints one
+    a line, blank lines among them: eight or more short lines, half of them Chinese, none
+    closing a sentence or being a paragraph's number (``start`` when there is no such run)."""
+    end, cells, blanks, han = start, 0, 0, 0
+    for k in range(start, len(lines)):
+        text = lines[k].strip()
+        if not text:
+            blanks += 1
+        elif _CELL_LINE.match(text):
+            cells, end, han = cells + 1, k + 1, han + bool(_HAN.search(text))
+        else:
+            break
+    return end if cells >= 8 and blanks >= cells // 2 and han >= cells // 2 else start
 
 
 def _cut_row(lines: list[str], start: int) -> int:
