@@ -127,7 +127,8 @@ def _zh_note(lines: list[str], i: int, m: re.Match) -> bool:
     """A Chinese note right under the text (a plain dump sets no blank line there): its
     text opens with a Han character, the line above closes a sentence, and the page's text
     cites its marker glued to a Han character ("取得了成果2，")."""
-    return bool(m.group(2) and is_han(m.group(2)[0]) and lines[i - 1].endswith(("。", "；", "：", "”")) and
+    return bool(m.group(2) and is_han(m.group(2)[0]) and
+                lines[i - 1].endswith(("。", "；", "：", "”")) and
                 any(re.search(f"[{HAN}]{m.group(1)}(?![\\d年月日])", line) for line in lines[:i]))
 
 
