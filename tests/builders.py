@@ -384,7 +384,8 @@ def zh_report_docx(out_dir: Path, typed: bool = False) -> tuple[Path, dict]:
     """E/2023/15 in Chinese as a Word file in the ODS layout (see ``zh_report_plan``), and
     the plan it was built from (what a reading must give back). ``typed``: as Word files
     from other sources have it, paragraph numbers and sub-paragraph letters typed before a
-    tab (no numbering part) and chapter headings "一、政策和分析"."""
+    tab (no numbering part), chapter headings "一、政策和分析", no table header row repeated
+    on the next page."""
     lines = [x.strip() for x in ZH_SEGMENTS.read_text(encoding="utf-8").splitlines() if x.strip()]
     plan = zh_report_plan(lines)
     doc = new_docx()
@@ -416,8 +417,8 @@ def zh_report_docx(out_dir: Path, typed: bool = False) -> tuple[Path, dict]:
             rows = value["rows"]
             table = doc.add_table(len(rows), len(rows[0]))
             _borders(table, "top bottom insideH")
-            table.rows[0]._tr.get_or_add_trPr().append(  # repeated on each page, as the UN sets it
-                parse_xml(f'<w:tblHeader {nsdecls("w")}/>'))
+            if not typed:  # the header row repeated on each page, as the UN sets it
+                table.rows[0]._tr.get_or_add_trPr().append(parse_xml(f'<w:tblHeader {nsdecls("w")}/>'))
             for r, row in enumerate(rows):
                 for c, cell in enumerate(row):
                     _run(table.cell(r, c).paragraphs[0], cell)

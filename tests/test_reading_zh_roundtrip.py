@@ -176,13 +176,18 @@ def test_no_warnings(built, form):
 @pytest.fixture(scope="module")
 def typed(built, tmp_path_factory):
     """The same report as Word files from other sources have it: numbers and letters typed
-    before a tab (no numbering part), chapter headings "一、政策和分析"; and its PDF."""
+    before a tab (no numbering part), chapter headings "一、政策和分析", the table's header
+    row not repeated (its row cut by the page ends at the top of the next); its PDF and
+    -layout dump."""
     out = tmp_path_factory.mktemp("zh-typed")
     docx, _ = zh_report_docx(out, typed=True)
-    return {"docx": read(docx), "pdf": read(docx_to_pdf(docx, out))}
+    pdf = docx_to_pdf(docx, out)
+    dump = out / "typed.txt"
+    subprocess.run(["pdftotext", "-layout", str(pdf), str(dump)], check=True)
+    return {"docx": read(docx), "pdf": read(pdf), "txt": read(dump)}
 
 
-@pytest.mark.parametrize("form", ["docx", "pdf"])
+@pytest.mark.parametrize("form", FORMS)
 def test_typed_numbers_and_chinese_enumeration_commas_read_the_same(built, typed, form):
     doc, plan = typed[form], built["plan"]
     assert [(p.number, p.text) for p in doc.paragraphs if p.number] == expected_paragraphs(plan)
@@ -190,3 +195,10 @@ def test_typed_numbers_and_chinese_enumeration_commas_read_the_same(built, typed
         [(None, "摘要", 1)] + [(n, zh_spacing(t), level) for n, t, level in plan["headings"]]
     assert ([(f.marker, f.text) for f in doc.footnotes], doc.warnings) == \
         (list(ZH_REPORT_NOTES.items()), [])
+
+
+@pytest.mark.parametrize("form", WITH_TABLES)
+def test_a_row_cut_by_the_page_is_one_row(built, typed, form):
+    assert [(t.caption, t.rows, t.notes) for t in typed[form].tables] == \
+        [(t["caption"], [[zh_spacing(c) for c in row] for row in t["rows"]], t["notes"])
+         for t in built["plan"]["tables"]]
