@@ -15,6 +15,7 @@ _CELL = re.compile(r"^\s*(?:[(\[]?[-–—]?\$?\d[\d\s.,]*%?[)\]]?|[-–—])\s*
 _POWERS = {"2": "²", "3": "³"}
 _UNIT_END = re.compile(r"(?<![A-Za-z])(?:[kcmd]?m|ft|mi)\s*$")
 CLOSERS = set(".,;:!?)]’”%")
+CELL_GAP = 1.0  # ems: wider than any word space, narrower than a column gutter (2.5)
 
 
 class Segment:
@@ -153,7 +154,10 @@ def segments(line: list[Run], index: int) -> list[Segment]:
     """Split a line where the gap is wider than a column gutter, but never cut a paragraph
     number or label ("12.", "(a)", "I.", "一、") or a note's hanging marker from its text. Neighbouring runs in the
     same type are merged on the way (PDFs from Word or LibreOffice switch objects at
-    every font fallback: Han, then Latin digits, then Han)."""
+    every font fallback: Han, then Latin digits, then Han); where a gap wider than any word
+    space (``CELL_GAP``) parted two of them, the merged run keeps a cut (``Run.cuts``): two
+    cells of a table whose columns stand close, for ``pdf_tables`` to part under their
+    header."""
     groups: list[list[Run]] = [[]]
     merged = _Merged(line[0])
     right = line[0].x1
@@ -187,6 +191,7 @@ class _Merged:
         self.marker = bool(MARKER.match(run.text.strip()))  # a footnote's marker stays apart
         self.pieces = [run.text]
         self.x1, self.y0, self.y1 = run.x1, run.y0, run.y1
+        self.cuts: list[tuple[float, float, int]] = []
 
     def add(self, run: Run) -> None:
         text = run.text.lstrip()
@@ -194,6 +199,8 @@ class _Merged:
         left = pieces[-1] = pieces[-1].rstrip()
         if _spaced(self.last, run, left[-1:], text[:1]):
             pieces.append(" ")
+        if (run.x0 - self.x1) / min(run.size, self.last.size) > CELL_GAP:
+            self.cuts.append((self.x1, run.x0, sum(map(len, pieces))))
         pieces.append(text)
         self.last = run
         if run.x1 > self.x1:
@@ -208,4 +215,5 @@ class _Merged:
         if self.last is first:
             return first
         return Run("".join(self.pieces), first.x0, self.y0, self.x1, self.y1, first.base,
-                    first.size, first.bold, first.barcode, italic=first.italic)
+                    first.size, first.bold, first.barcode, italic=first.italic,
+                    cuts=tuple(self.cuts))

@@ -35,6 +35,8 @@ class Run:
     barcode: bool = False
     sup: bool = False
     italic: bool = False
+    # where runs merged into this one were a cell gap apart: (left x1, right x0, index in text)
+    cuts: tuple[tuple[float, float, int], ...] = ()
 
 
 

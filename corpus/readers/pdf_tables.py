@@ -12,14 +12,21 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import replace
 
 from corpus.blocks import LABEL
+from corpus.masthead import is_masthead_line
+from corpus.readers.pdf_lines import Segment
 
 _NUMBER = re.compile(r"^[(\[]?[-–—+]?\$?\d[\d\s.,]*%?[)\]]?[a-z*]{0,2}$|^[-–—]$|^n/?a$|^\.\.\.?$")
 _TERMINAL = (".", ":", ";", "。", "：", "；")
 _CAPTION = re.compile(r"^(?:Table|Figure|Chart|Map|Box|Graph)\s+[\dA-Z.IVX]+\b|^\(.*\)$|^表\s*\d|^图\s*\d")
 _NOTE = re.compile(r"^(?:Source|Sources|Note|Notes|Abbreviations?)\s*:|^(?:资料来源|注)\s*[:：]|"
                    r"^\*{1,4} ?[A-Z]")  # "* Includes cases ...", "***Referrals may ..."
+# the organs of a joint document's masthead, side by side in bold
+_ORGAN = re.compile(r"^(?:United Nations|General Assembly|Security Council|Economic and Social "
+                    r"Council|Trusteeship Council|联合国|大会|安全理事会|经济及社会理事会)$")
+_TOC_HEAD = re.compile(r"^(?:Contents|Chapter|Paragraphs|Page|目录|章次|段次|页次)$")
 _LEADERS = re.compile(r"\.\s?(?:\.\s?){4,}|…{3,}")  # (a literal first: fast search)
 # the boxes of an organization chart give each unit's staff: "(54 posts)", "(2 positions – GTA)"
 _POSTS = re.compile(r"^\(\d[\d,]*\s+(?:posts?|positions?)\b|^（\d+\s*个员额")
@@ -100,6 +107,7 @@ def find(lines: list, column: float) -> list[tuple[int, int, int, int, str]]:
     tabular = [(len(ts) >= 2 and (cells[i] >= 1 or len(ts) >= 3)) or aligned[i] or
                (cells[i] >= 1 and cells[i] == len(ts) and _width(lines[i]) < 0.75 * column)
                or (numeric(" ".join(ts)) and len(" ".join(ts).split()) >= 2)
+               or len(ts) >= 2 and _headed(lines, i) is not None  # a table of words' header
                for i, ts in enumerate(texts)]
     # what may stand between rows, and at what cost: header pieces and row labels (narrow,
     # or in columns) cost 1; a wide row label that runs on (no full stop) costs 3
@@ -164,30 +172,88 @@ def find(lines: list, column: float) -> list[tuple[int, int, int, int, str]]:
 def _headed(lines: list, i: int) -> int | None:
     """The last row of a table of words under a header row (a bold or italic line of two
     cells or more: "Key action(s)  Time frame  Responsible unit(s)  Tracking", "Expected
-    accomplishments  Indicators of achievement", "2024/25 variance  2026/27 variance"): the lines after it
-    whose every cell lies under one header cell (two, when the reader joined two cells of a
-    row), at least one of them with cells in two columns; None when there is no such
-    table."""
+    accomplishments  Indicators of achievement", "2024/25 variance  2026/27 variance"): the
+    lines after it whose every cell lies under one header cell (two, when the reader joined
+    two cells of a row; cells merged into one run are parted where a column starts), at
+    least one of them with cells in two columns; None when there is no such table. Not a
+    table: the contents' column heads ("Chapter  Page"), a joint masthead ("General
+    Assembly  Economic and Social Council"); a heading set as the header is that closes the
+    rows ("External factors" after a framework) is not the table's."""
     head = lines[i]
     if len(head) < 2 or not all(s.bold or s.italic for s in head):
         return None
+    texts = [s.plain() for s in head]
+    if any(_TOC_HEAD.match(t) or _ORGAN.match(t) or is_masthead_line(t) and "/" not in t
+           or LABEL.match(t) for t in texts):  # ("Decision/request" reads as a symbol; "(a)
+        return None  # Nominal dollar index  (b) Portfolio flows": a chart's panel titles)
     centres = [(h.x0 + h.x1) / 2 for h in head]
+    starts = [h.x0 for h in head[1:]]
+
+    # a line's only cell starts inside its column, after halfway between its header cell
+    # and the one before (text indented beyond the first column's middle, under the second,
+    # is the body going on)
+    bounds = [(h.x1 + n.x0) / 2 for h, n in zip(head, head[1:])]
 
     def column(seg, alone: bool) -> int | None:
         under = [k for k, c in enumerate(centres) if seg.x0 <= c <= seg.x1]
         if len(under) > (1 if alone else 2):  # two cells the reader set as one: one too many
             return None
-        return under[0] if under else min(range(len(centres)),
-                                          key=lambda k: abs(centres[k] - (seg.x0 + seg.x1) / 2))
+        if len(under) == 2:
+            return under[0]
+        k = under[0] if under else min(range(len(centres)),
+                                       key=lambda k: abs(centres[k] - (seg.x0 + seg.x1) / 2))
+        return k if not alone or not k or bounds[k - 1] - 6 <= seg.x0 else None
 
-    end, spread = None, False
+    def styled_as_head(segs) -> bool:
+        return len(segs) == 1 and (segs[0].bold, segs[0].italic) == (head[0].bold, head[0].italic) \
+            and abs(segs[0].size - head[0].size) < 0.3
+
+    end, spread, parted = None, False, {}
     for j in range(i + 1, len(lines)):
-        cols = [column(seg, len(lines[j]) == 1) for seg in lines[j]]
+        segs = lines[j]
+        if any(_LEADERS.search(seg.plain()) for seg in segs):
+            break  # a table of contents is no table
+        cols = [column(seg, len(segs) == 1) for seg in segs]
         if None in cols:
-            break
+            segs = _parted(segs, starts)
+            if segs is None:
+                break
+            cols = [column(seg, len(segs) == 1) for seg in segs]
+            if None in cols:
+                break
+            parted[j] = segs
         end, spread = j, spread or len(set(cols)) >= 2 and not all(s.bold or s.italic
-                                                                    for s in lines[j])
-    return end if spread else None
+                                                                    for s in segs)
+    while end is not None and end > i and styled_as_head(lines[end]):
+        end -= 1
+    if not spread or end is None or end == i:
+        return None
+    for j, segs in parted.items():
+        if j <= end:
+            lines[j] = segs  # two cells the reader merged, parted where a column starts
+    return end
+
+
+def _parted(segs: list, starts: list[float]) -> list | None:
+    """``segs`` with every segment cut where a merged run has a cell gap (``Run.cuts``) and
+    the text after it starts where a header cell does (within 4 pt); None if none is."""
+    out, cut_any = [], False
+    for seg in segs:
+        runs: list = []
+        for run in seg.runs:
+            rest, offset = run, 0
+            for left_x1, right_x0, at in run.cuts:
+                if any(abs(right_x0 - x) <= 4 for x in starts):
+                    text = rest.text
+                    k = at - offset
+                    runs.append(replace(rest, text=text[:k].rstrip(), x1=left_x1, cuts=()))
+                    out.append(Segment(runs, seg.line))
+                    runs = []
+                    rest, offset = replace(rest, text=text[k:], x0=right_x0, cuts=()), at
+                    cut_any = True
+            runs.append(rest)
+        out.append(Segment(runs, seg.line))
+    return out if cut_any else None
 
 
 def _rows(i: int, tabular: list[bool], cost: list[int], chart: tuple[int, int] | None) -> int:
