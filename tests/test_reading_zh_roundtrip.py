@@ -26,12 +26,9 @@ FORMS = ["docx", "pdf", "txt"]
 # pdftotext without -layout: a wrapped heading's lines and a summary paragraph's last full
 # line cannot be told from the text's, so only the numbered text, notes and furniture hold
 ALL = FORMS + ["plain"]
-# Two cells of a Chinese table printed 1-2 em apart (LibreOffice's and Word's cell margins)
-# are one segment until pdf_lines.segments splits at such a gutter between Han characters
-# or digits; proposed to the lead (corpus/readers/pdf_lines.py is theirs). Strict: when it
-# lands these pass, and the marks must go.
-GUTTER = pytest.mark.xfail(strict=True, reason="pdf_lines.segments: Chinese table gutters")
-WITH_TABLES = ["docx", pytest.param("pdf", marks=GUTTER), "txt"]
+# (two cells of a Chinese table printed 1-2 em apart, LibreOffice's and Word's cell
+# margins, are two cells: pdf_lines.segments splits at such a gutter between Han or digits)
+WITH_TABLES = ["docx", "pdf", "txt"]
 
 
 def zh_spacing(text: str) -> str:
@@ -159,7 +156,6 @@ def _unpaged(items) -> list[dict]:
     return [{k: v for k, v in asdict(x).items() if k != "page"} for x in items]
 
 
-@GUTTER
 def test_pdf_and_word_read_the_same(built):
     docx, pdf = built["read"]["docx"], built["read"]["pdf"]
     assert pdf.pages == 15

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from corpus.blocks import LABEL_ONLY, clean, ref
+from corpus.blocks import HAN, LABEL_ONLY, clean, ref
 from corpus.readers.pdf_objects import Run
 
 MARKER = re.compile(r"^(?:\d{1,3}|\*{1,3}|[†‡]|[a-z])$")
@@ -12,6 +12,10 @@ _STARS = re.compile(r"^\*{1,3}\s*$")  # an asterisk glued to a word is a referen
 _DASHES = set("-–—")
 # a table cell's number ("14 722.8", "(26.2)", "–"): two of them a wide gap apart are two cells
 _CELL = re.compile(r"^\s*(?:[(\[]?[-–—]?\$?\d[\d\s.,]*%?[)\]]?|[-–—])\s*$")
+# two cells of a Chinese table: Han or digits either side of a gap no Chinese line has (the
+# glyph box of a full-width comma leaves 0.8 em: punctuation is left out)
+_HAN_GUTTER = re.compile(f"[{HAN}0-9%][{HAN}0-9“《（(]")
+_HAN_CHAR = re.compile(f"[{HAN}]")
 _POWERS = {"2": "²", "3": "³"}
 _UNIT_END = re.compile(r"(?<![A-Za-z])(?:[kcmd]?m|ft|mi)\s*$")
 CLOSERS = set(".,;:!?)]’”%")
@@ -164,7 +168,9 @@ def segments(line: list[Run], index: int) -> list[Segment]:
     for run in line[1:]:
         last = merged.last
         gap = (run.x0 - right) / min(run.size, last.size)
-        if (gap > 2.5 or gap > 0.8 and _CELL.match(run.text) and _CELL.match(last.text)) \
+        if (gap > 2.5 or gap > 0.8 and _CELL.match(run.text) and _CELL.match(last.text)
+                or gap > 1.0 and _HAN_GUTTER.match(last.text.rstrip()[-1:] + run.text.lstrip()[:1])
+                and _HAN_CHAR.search("".join(merged.pieces) + run.text)) \
                 and not last.sup \
                 and not LABEL_ONLY.match(join_runs(groups[-1] + [merged.run()], refs=False)):
             groups[-1].append(merged.run())
