@@ -36,10 +36,10 @@ def test_every_numeric_cell_of_the_gold_tables_is_one_exact_figure(gold_and_reco
 
 
 def test_aligned_headers_give_column_and_period(gold_and_records):
-    """Table 15 prints one header cell per column: subject and period come from it."""
+    """Table 16 prints one header cell per column: subject and period come from it."""
     gold, _, records = gold_and_records
-    table = next(t for t in gold["tables"] if t["table"] == 15)
-    found = [r for r in records if r.get("table_index") == 15]
+    table = next(t for t in gold["tables"] if t["table"] == 16)
+    found = [r for r in records if r.get("table_index") == 16]
     assert [(r["subject"], r["period"]) for r in found] == [
         (f"{c['row_label']}, {c['column_label']}", c["period"]) for c in table["cells"]]
 

@@ -197,6 +197,7 @@ def _table_block(caption, rows, notes, page: int, kind: str = "table") -> Block:
     cells: list[list[str]] = []
     starts = _column_starts(rows)
     placed: list[list[float]] = []  # where each cell of ``cells`` starts
+    middles: list[list[float]] = []  # and where its middle stands
     # where rows stand further apart than a cell's lines, a line close under the one above
     # continues its cells, the first column's too
     apart = min((a[0].base - b[0].base for a, b in zip(rows, rows[1:]) if len(b) == len(starts)),
@@ -211,6 +212,7 @@ def _table_block(caption, rows, notes, page: int, kind: str = "table") -> Block:
             if not cells or any(close) and not close[i] and len(cells) == 1:
                 cells.append([""] * len(starts))
                 placed.append(starts)
+                middles.append(starts)
             for seg, text in zip(segs, row):
                 k = min(range(len(placed[-1])), key=lambda c: abs(placed[-1][c] - seg.x0))
                 cells[-1][k] = join_lines([cells[-1][k], text])
@@ -218,8 +220,11 @@ def _table_block(caption, rows, notes, page: int, kind: str = "table") -> Block:
         if cells and len(cells[-1]) == 1 and row[0][:1].islower():  # a row label wrapped
             row[0] = join_lines([cells.pop()[0], row[0]])
             placed.pop()
+            middles.pop()
         cells.append(row)
         placed.append([s.x0 for s in segs])
+        middles.append([(s.x0 + s.x1) / 2 for s in segs])
+    _under_header(rows, cells, middles)
     for segs in notes:  # a note's wrapped lines join it
         text = _note_text(segs)
         if cells[len(rows):] and not (segs[0].runs[0].sup or pdf_tables.opens_note(text)):
@@ -228,6 +233,26 @@ def _table_block(caption, rows, notes, page: int, kind: str = "table") -> Block:
             cells.append([text])
     return Block(text=" ".join(s.plain() for segs in caption for s in segs), page=page,
                  role=kind, heading=False, rows=cells)
+
+
+def _under_header(rows, cells: list[list[str]], middles: list[list[float]]) -> None:
+    """A table of words under a bold or italic header row, no row fuller than the header:
+    a row's cells stand in the columns they are printed under, by their middles ("" for
+    the empty ones), so
+    that a line of the second column alone ("2023/24: 38.7 per cent; ...") is no row label."""
+    head = rows[0] if rows else []
+    if len(head) < 2 or not all(s.bold or s.italic for s in head) or \
+            any(len(row) > len(head) for row in cells):
+        return
+    centres = [(s.x0 + s.x1) / 2 for s in head]
+    bounds = [(a + b) / 2 for a, b in zip(centres, centres[1:])]  # where a column begins
+    for i, (row, xs) in enumerate(zip(cells, middles)):
+        if i and len(row) < len(head):
+            padded = [""] * len(head)
+            for text, x in zip(row, xs):
+                k = sum(x >= b for b in bounds)
+                padded[k] = join_lines([padded[k], text]) if padded[k] else text
+            cells[i] = padded
 
 
 def _column_starts(rows) -> list[float]:

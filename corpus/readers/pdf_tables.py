@@ -177,8 +177,8 @@ def _headed(lines: list, i: int) -> int | None:
     two cells of a row; cells merged into one run are parted where a column starts), at
     least one of them with cells in two columns; None when there is no such table. Not a
     table: the contents' column heads ("Chapter  Page"), a joint masthead ("General
-    Assembly  Economic and Social Council"); a heading set as the header is that closes the
-    rows ("External factors" after a framework) is not the table's."""
+    Assembly  Economic and Social Council"); headings that close the rows ("External
+    factors", the next component's title over the header again) are not the table's."""
     head = lines[i]
     if len(head) < 2 or not all(s.bold or s.italic for s in head):
         return None
@@ -204,15 +204,16 @@ def _headed(lines: list, i: int) -> int | None:
                                        key=lambda k: abs(centres[k] - (seg.x0 + seg.x1) / 2))
         return k if not alone or not k or bounds[k - 1] - 6 <= seg.x0 else None
 
-    def styled_as_head(segs) -> bool:
-        return len(segs) == 1 and (segs[0].bold, segs[0].italic) == (head[0].bold, head[0].italic) \
-            and abs(segs[0].size - head[0].size) < 0.3
+    def heading(segs) -> bool:
+        return len(segs) == 1 and (segs[0].bold or segs[0].italic)
 
     end, spread, parted = None, False, {}
     for j in range(i + 1, len(lines)):
         segs = lines[j]
         if any(_LEADERS.search(seg.plain()) for seg in segs):
             break  # a table of contents is no table
+        if [seg.plain() for seg in segs] == texts:
+            break  # the header again: the next table (a framework's next component)
         cols = [column(seg, len(segs) == 1) for seg in segs]
         if None in cols:
             segs = _parted(segs, starts)
@@ -224,8 +225,8 @@ def _headed(lines: list, i: int) -> int | None:
             parted[j] = segs
         end, spread = j, spread or len(set(cols)) >= 2 and not all(s.bold or s.italic
                                                                     for s in segs)
-    while end is not None and end > i and styled_as_head(lines[end]):
-        end -= 1
+    while end is not None and end > i and heading(lines[end]):
+        end -= 1  # the headings over what follows ("External factors", the next component)
     if not spread or end is None or end == i:
         return None
     for j, segs in parted.items():
