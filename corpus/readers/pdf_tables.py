@@ -137,6 +137,9 @@ def find(lines: list, column: float) -> list[tuple[int, int, int, int, str]]:
         headed = kind == "table" and (rows < MIN_ROWS or numbers < 2 and axis < 4 and grid < 4)
         if headed:  # no table of numbers: one of words under its header row, if any
             end = _headed(lines, i)
+            if end is None and rows == 1 and cells[i] >= 2 and i > 0 and \
+                    not (out and i - 1 <= out[-1][3]) and _over(lines[i - 1], lines[i]):
+                i, end = i - 1, i  # a line item's variance: "Variance" over amount and share
             if end is None:
                 i += 1
                 continue
@@ -167,6 +170,14 @@ def find(lines: list, column: float) -> list[tuple[int, int, int, int, str]]:
         out.append((caption, start, end, notes, kind))
         i = notes + 1
     return out
+
+
+def _over(head: list, row: list) -> bool:
+    """``head`` is a header in bold or italic standing over the numbers of ``row`` alone,
+    with fewer cells than the row (the row's label has no header)."""
+    numbers = [s for s in row if numeric(s.plain())]
+    return bool(numbers) and len(head) < len(row) and all(s.bold or s.italic for s in head) \
+        and all(numbers[0].x0 - 12 <= h.x0 and h.x1 <= numbers[-1].x1 + 12 for h in head)
 
 
 def _headed(lines: list, i: int) -> int | None:
