@@ -2,14 +2,16 @@
 
 For each pair in ``../shared/corpus-dev/twins/`` (or the folder given) prints the numbered
 paragraphs in each reading, the share of paragraph numbers (of either reading) whose text is
-identical in both (whitespace aside), footnote and table counts, and whether symbol, date,
-agenda item, job number and title agree; then the totals. ``-v`` lists what differs.
+identical in both (whitespace aside), footnote and table counts, the headings both readings
+share (in order, number and first 60 letters) against the Word file's, and whether symbol,
+date, agenda item, job number and title agree; then the totals. ``-v`` lists what differs.
 
     python benchmarks/twins_bench.py [-v] [FOLDER]
 """
 from __future__ import annotations
 
 import argparse
+import difflib
 import re
 import sys
 from pathlib import Path
@@ -37,6 +39,10 @@ def numbered(doc) -> dict[str, str]:
     return out
 
 
+def headings(doc) -> list[str]:
+    return [squash(f"{s.number or ''} {s.title}")[:60] for s in doc.sections]
+
+
 def compare(pdf, word, verbose: bool) -> dict:
     a, b = numbered(pdf), numbered(word)
     keys = list(dict.fromkeys([*a, *b]))
@@ -48,7 +54,9 @@ def compare(pdf, word, verbose: bool) -> dict:
            "tables": f"{len(pdf.tables)}/{len(word.tables)}",
            "fn_same": [f.marker for f in pdf.footnotes] == [f.marker for f in word.footnotes]
            and all(squash(x.text) == squash(y.text) for x, y in zip(pdf.footnotes, word.footnotes)),
-           "fields": fields}
+           "fields": fields, "h_pdf": len(pdf.sections), "h_docx": len(word.sections),
+           "h_same": sum(m.size for m in difflib.SequenceMatcher(
+               a=headings(pdf), b=headings(word), autojunk=False).get_matching_blocks())}
     if verbose:
         for f in FIELDS:
             if not fields[f]:
@@ -73,9 +81,9 @@ def main(argv: list[str] | None = None) -> int:
     if not pairs:
         print(f"error: {args.folder}: no PDF/DOCX pairs", file=sys.stderr)
         return 2
-    tot = {"keys": 0, "same": 0, "fields_ok": 0, "fn_ok": 0}
+    tot = {"keys": 0, "same": 0, "fields_ok": 0, "fn_ok": 0, "h_pdf": 0, "h_docx": 0, "h_same": 0}
     print(f"{'pair':<12}{'paras pdf/docx':>15}{'same %':>8}{'footnotes':>11}{'tables':>9}"
-          f"  fields (S D A J T)")
+          f"{'headings pdf/docx/both':>24}  fields (S D A J T)")
     for pdf_path in pairs:
         try:
             pdf, word = read(pdf_path), read(pdf_path.with_suffix(".docx"))
@@ -88,8 +96,11 @@ def main(argv: list[str] | None = None) -> int:
         pct = 100 * r["same"] / r["keys"] if r["keys"] else 0.0
         flags = " ".join("=" if r["fields"][f] else "x" for f in FIELDS)
         fn = f"{r['fn_pdf']}/{r['fn_docx']}{'' if r['fn_same'] else '*'}"
+        heads = f"{r['h_pdf']}/{r['h_docx']}/{r['h_same']}"
         print(f"{pdf_path.stem:<12}{r['pdf']:>7}/{r['docx']:<7}{pct:>8.1f}{fn:>11}{r['tables']:>9}"
-              f"  {flags}")
+              f"{heads:>24}  {flags}")
+        for k in ("h_pdf", "h_docx", "h_same"):
+            tot[k] += r[k]
         tot["keys"] += r["keys"]
         tot["same"] += r["same"]
         tot["fields_ok"] += all(r["fields"].values())
@@ -98,7 +109,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"total: {tot['same']}/{tot['keys']} numbered paragraphs identical "
           f"({100 * tot['same'] / max(tot['keys'], 1):.1f} %); all five fields equal in "
           f"{tot['fields_ok']}/{n} pairs; footnotes identical in {tot['fn_ok']}/{n} pairs "
-          f"(* = markers or texts differ)")
+          f"(* = markers or texts differ); headings: {tot['h_same']} of the Word files' "
+          f"{tot['h_docx']} also in the PDFs, which have {tot['h_pdf']}")
     return 0
 
 
