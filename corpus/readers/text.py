@@ -13,6 +13,7 @@ from corpus.blocks import HAN, LABEL, LABEL_ONLY, Block, clean, join_lines, ref
 from corpus.errors import ReadError
 from corpus.furniture import is_furniture
 from corpus.masthead import is_masthead_line
+from corpus.readers.text_hyphens import rehyphenate
 from corpus.readers.text_pages import paged
 
 SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
@@ -103,7 +104,7 @@ def _commonness(text: str) -> float:
 def read_text(path: Path, data: bytes):
     """The blocks of a plain-text file (no page count): page breaks, where present, tell notes
     and furniture from the body."""
-    text = decode(path, data)
+    text = rehyphenate(decode(path, data))
     if not text.strip():
         raise ReadError(path, "the file holds no text")
     found = paged(text)

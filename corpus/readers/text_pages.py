@@ -115,7 +115,7 @@ def _ruleless_start(lines: list[str], last: str) -> int | None:
         if not text or not _plausible(m.group(1), last, m.group(2)) or \
                 m.group(1).isdecimal() and int(m.group(1)) != int(last) + 1 and "/" not in line[:4] or \
                 i and lines[i - 1] and not _furniture(lines[i - 1]) and m.group(1) != "*" \
-                and m.group(2) and not _zh_note(lines, i, m):  # a marker alone on its line
+                and m.group(2) and not _under_text(lines, i, m):  # a marker alone on its line
             continue  # needs no blank line above
         if not any(_PARAGRAPH.match(rest) or _COLUMNS.search(_MARK.sub(r"\2", rest))
                    for rest in _zone(lines[i:])) and (m.group(2) or _cited(m.group(1), lines[:i])):
@@ -123,13 +123,37 @@ def _ruleless_start(lines: list[str], last: str) -> int | None:
     return None
 
 
-def _zh_note(lines: list[str], i: int, m: re.Match) -> bool:
-    """A Chinese note right under the text (a plain dump sets no blank line there): its
-    text opens with a Han character, the line above closes a sentence, and the page's text
-    cites its marker glued to a Han character ("取得了成果2，")."""
-    return bool(m.group(2) and is_han(m.group(2)[0]) and
-                lines[i - 1].endswith(("。", "；", "：", "”")) and
-                any(re.search(f"[{HAN}]{m.group(1)}(?![\\d年月日])", line) for line in lines[:i]))
+def _under_text(lines: list[str], i: int, m: re.Match) -> bool:
+    """A note set right under the text (a plain dump prints no rule and no blank line
+    there), its marker the next one: the page's text cites it glued to a word or after
+    punctuation ("Ukraine.4", "territory. 6", "propaganda 47".", "取得了成果2，"), or set
+    apart between words ("soldiers 97 in") when the next note, so cited, opens a line below.
+    A Chinese note opens with a Han character under a line closing a sentence."""
+    if not m.group(2):
+        return False
+    marker = m.group(1)
+    if is_han(m.group(2)[0]):
+        return lines[i - 1].endswith(("。", "；", "：", "”")) and \
+            any(re.search(f"[{HAN}]{marker}(?![\\d年月日])", line) for line in lines[:i])
+    if not marker.isdecimal() or \
+            m.group(2)[0].islower() and not m.group(2).startswith(("http", "www")):
+        return False  # "over" / "1 million refugees": the text going on
+    body = lines[:i]
+    if _cited_close(marker, body):
+        return True
+    after = str(int(marker) + 1)
+    return any(re.search(rf"[a-z] {marker} [a-z]", line) for line in body) and \
+        _cited_close(after, body) and any(line.startswith(after + " ") for line in lines[i + 1:])
+
+
+def _cited_close(marker: str, body: list[str]) -> bool:
+    """Whether ``body`` cites a note's ``marker`` as no number is printed: glued to a word,
+    a year or punctuation (not a decimal point: "6.1 million"), or set apart after a word
+    before punctuation."""
+    glued = rf"(?:[a-z]|{_YEAR}\.?|(?:(?<!\d)[.,]|[;:”\")]) ?){marker}" \
+        r"(?![\d/:-]|[.,]\d{3}|\.\d)"
+    spaced = rf"[a-z] {marker}(?=[”\".,;)])"
+    return any(re.search(glued, line) or re.search(spaced, line) for line in body)
 
 
 def _cited(marker: str, body: list[str]) -> bool:
