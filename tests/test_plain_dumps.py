@@ -1,0 +1,118 @@
+"""Plain ``pdftotext`` dumps (no ``-layout``), the form of a PDF's text users most often
+have: poppler drops the hyphen at a line's end and joins the two lines ("Under-Secretary" /
+"General" printed "Under-SecretaryGeneral"), and on pages without a rule it prints a note
+right under the text, with no blank line. The dumps are made at test time from
+development-corpus PDFs read where they are; ``benchmarks/dumps_bench.py`` measures the
+same on the whole corpus."""
+from __future__ import annotations
+
+import shutil
+import subprocess
+
+import pytest
+
+from corpus import read
+from corpus.readers.text_hyphens import rehyphenate
+from tests.builders import SHARED, shared
+
+DEV = SHARED / "corpus-dev" / "en"
+
+
+@pytest.fixture(scope="module")
+def plain(tmp_path_factory):
+    """name -> (the plain dump's text, its reading)."""
+    if shutil.which("pdftotext") is None:
+        pytest.skip("needs pdftotext (poppler-utils; .ci/run installs it)")
+    folder = tmp_path_factory.mktemp("plain")
+    cache: dict = {}
+
+    def get(name: str):
+        if name not in cache:
+            dump = folder / f"{name}.txt"
+            subprocess.run(["pdftotext", "-enc", "UTF-8", str(shared(DEV / f"{name}.en.pdf")),
+                            str(dump)], check=True, capture_output=True)
+            cache[name] = dump.read_text(encoding="utf-8"), read(dump)
+        return cache[name]
+    return get
+
+
+def test_hyphens_dropped_at_line_ends_are_put_back(plain):
+    """A/80/159 paragraph 4 reads as its PDF: three times 'Under-Secretary-General', once
+    broken at the line's end, which the dump prints 'Under-SecretaryGeneral'."""
+    text, doc = plain("A_80_159")
+    assert "Under-SecretaryGeneral for Legal Affairs" in text
+    assert doc.paragraph("4").text == (
+        "Opening remarks were delivered by the Director of the Division for Ocean Affairs and "
+        "the Law of the Sea, Vladimír Jareš, on behalf of the Under-Secretary-General for Legal "
+        "Affairs and United Nations Legal Counsel, Elinor Hammarskjöld; the Under-Secretary-"
+        "General and High Representative for the Least Developed Countries, Landlocked "
+        "Developing Countries and Small Island Developing States, Rabab Fatima; and the "
+        "Under-Secretary-General for Economic and Social Affairs, Li Junhua.")
+
+
+def test_a_url_broken_at_its_hyphen_reads_whole(plain):
+    """S/2025/303 note 27: a URL broken after 'aux-', printed 'auxtrafiquants'."""
+    text, doc = plain("S_2025_303")
+    assert "livrees-auxtrafiquants" in text
+    assert [f.text for f in doc.footnotes if f.marker == "27"] == [
+        "See www.lenouvelliste.com/article/253942/quand-les-frontieres-dhaiti-sont-livrees-aux-"
+        "trafiquants-darmes."]
+
+
+def test_notes_right_under_the_text_without_a_rule(plain):
+    """A/79/924: a 116-page report whose pages print no rule; the plain dump sets notes right
+    under the text, cited 'Ukraine.4', 'territory. 6', 'Riga. 28,29', 'propaganda 47".' or
+    'soldiers 97 in'. All 262 notes and the masthead's asterisk are found, in order."""
+    _, doc = plain("A_79_924")
+    assert [f.marker for f in doc.footnotes] == ["*"] + [str(n) for n in range(1, 263)]
+    notes = {f.marker: f.text for f in doc.footnotes}
+    assert notes["7"] == "https://www.riga.lv/lv/jaunums/rigas-dome-uzdod-demontet-padomju-" \
+                        "pieminekli-uzvaras-parka"
+    assert notes["97"].startswith("Members of the Polish nationalist (anti-Soviet) underground "
+                                  "who organized the killing of civilians,")
+    assert notes["98"].startswith("https://www.prezydent.pl/aktualnosci/")
+
+
+def test_a_number_opening_a_line_is_no_note(plain):
+    """S/RES/2779 (2025): 'over' / '1 million refugees' under '6.1 million people' is text,
+    not note 1 (a decimal point cites no note; a note opens with no lower-case word)."""
+    _, doc = plain("S_RES_2779 (2025)")
+    assert doc.footnotes == []
+    assert any("influx of over 1 million refugees and returnees" in p.text
+               for p in doc.paragraphs)
+
+
+# A page of a plain dump in UN style, its lines wrapped at one width; poppler dropped the
+# hyphen of "non-" / "governmental" and printed the two lines as one.
+PAGE = """\
+1. The Special Rapporteur held consultations with Member States, United Nations
+entities, national human rights institutions and non-governmental organizations in
+Geneva and New York. She thanks all those who contributed to the report, in particular
+the civil society organizations, the regional mechanisms and the representatives of
+the States that replied to her questionnaire, and the organizations of persons with
+disabilities and older persons, the national human rights institutions and the nongovernmental organizations working in rural areas.
+2. The report was prepared in close cooperation with the Office of the High Commissioner
+and the Department of Economic and Social Affairs, and was submitted to the Secretary-
+General after the deadline for the reasons set out in the annex to the present report.
+"""
+
+
+def test_rehyphenate_puts_the_hyphen_and_the_line_break_back():
+    lines = rehyphenate(PAGE).split("\n")
+    assert lines[5:8] == [
+        "disabilities and older persons, the national human rights institutions and the non-",
+        "governmental organizations working in rural areas.",
+        "2. The report was prepared in close cooperation with the Office of the High Commissioner"]
+    assert lines[:5] + lines[7:] == PAGE.split("\n")[:5] + PAGE.split("\n")[6:]
+
+
+def test_rehyphenate_leaves_words_layout_and_paragraph_per_line_text_alone():
+    """A joined word the document uses elsewhere is a word ("nongovernmental" twice);
+    -layout dumps indent lines; text set a paragraph a line is not wrapped at one width."""
+    twice = PAGE.replace("non-governmental", "nongovernmental")
+    assert rehyphenate(twice) == twice
+    indented = "\n".join("      " + line if k % 2 else line
+                         for k, line in enumerate(PAGE.split("\n")))
+    assert rehyphenate(indented) == indented
+    one_a_line = PAGE.replace("\n", " ").replace(" 2. ", "\n2. ")
+    assert rehyphenate(one_a_line) == one_a_line
