@@ -152,8 +152,13 @@ def find(lines: list, column: float) -> list[tuple[int, int, int, int, str]]:
         caption = start
         while caption > 0 and start - caption < 4 and not (out and caption - 1 <= out[-1][3]) and (
                 _CAPTION.match(" ".join(texts[caption - 1])) or
-                not headed and all(s.bold for s in lines[caption - 1]) and cost[caption - 1] < 99):
-            caption -= 1
+                all(s.bold for s in lines[caption - 1]) and cost[caption - 1] < 99 and
+                (not headed or " ".join(texts[start - 1]).startswith("(") and not (
+                    caption > 1 and cost[caption - 2] == 99 and all(s.bold for s in lines[caption - 2])
+                    and lines[caption - 2][0].base - lines[caption - 1][0].base
+                    <= 1.6 * lines[caption - 1][0].size))):
+            caption -= 1  # (a table of words' bold title over its "(Resolution 76/274)", but
+            # not the second line of a chapter heading: "V. Financial position of ...")
         notes, in_note = end, False
         legend = next((k for k in range(end + 1, min(end + 5, n)) if _NOTE.match(" ".join(texts[k]))),
                       None)
