@@ -228,13 +228,15 @@ def _blocks(lines: list[str], roles, markers: set[str], wrapped: bool = False,
     blocks: list[Block] = []
     current: list[str] = []
     label = ""  # a paragraph number or label alone on its line ("1.") waits for its text
+    apart = ""  # the label the current chunk opened with, printed on a line of its own
     chunk_lines = 0
     front = True
 
     title_next = False  # after "Annex I" alone, the lines up to the first paragraph: its title
 
     def flush(heading=None):
-        nonlocal current, title_next
+        nonlocal current, title_next, apart
+        apart = ""
         if current:
             if title_next and heading is None and not LABEL.match(current[0]) and \
                     _heading_like(join_lines(current)[:120]) and len(current) <= 3:
@@ -267,7 +269,10 @@ def _blocks(lines: list[str], roles, markers: set[str], wrapped: bool = False,
         line = clean(line) if not front else line
         if not line or _SEPARATOR.match(line):
             alone = chunk_lines == 1 and len(current) == 1 and _heading_like(current[0])
-            flush(heading=True if alone or wrapped and _title(current, chunk_lines) else None)
+            over = next((x for x in lines[i + 1:i + 4] if x.strip()), "")
+            flush(heading=True if alone or wrapped and (_title(current, chunk_lines) or
+                                                        _numbered_title(current, apart, over))
+                  else None)
             chunk_lines = 0
             continue
         if is_furniture(line):
@@ -288,6 +293,8 @@ def _blocks(lines: list[str], roles, markers: set[str], wrapped: bool = False,
             flush()
             label = line + " "
             continue
+        if label and not current:
+            apart = label
         line, label = label + _inline_refs(line, markers), ""
         if front and STARTS_BODY.match(line):
             front = False
@@ -311,7 +318,8 @@ def _blocks(lines: list[str], roles, markers: set[str], wrapped: bool = False,
                             not wrapped and _starts_sentence(cell) and
                             current[-1].rstrip(" \ue001*0123456789").endswith(_TERMINAL)):
                 flush(heading=True if wrapped and _NUMBERED.match(cell) and
-                      _title(current, chunk_lines, 1) else None)  # a heading over paragraph "14."
+                      (_title(current, chunk_lines, 1) or _numbered_title(current, apart, cell))
+                      else None)  # a heading over paragraph "14."
                 chunk_lines = 0
             current.append(cell)
             chunk_lines += 1
@@ -338,6 +346,14 @@ def _title(lines: list[str], chunk_lines: int, least: int = 2) -> bool:
     return least <= len(lines) <= 3 and chunk_lines == len(lines) \
         and (least == 1 or not LABEL.match(lines[0])) and len(text := join_lines(lines)) <= 250 \
         and _heading_like(text[:120]) and not text.endswith((",", ":"))
+
+
+def _numbered_title(lines: list[str], label: str, over: str) -> bool:
+    """A numbered heading whose number a plain dump printed on a line of its own ("5." /
+    "Other matters arising from the treaties"), over a numbered paragraph ("52. The ...")."""
+    text = join_lines(lines)[len(label):]
+    return bool(label) and len(lines) <= 2 and bool(_NUMBERED.match(over.strip())) and \
+        _heading_like(text[:120]) and not text.endswith((",", ":"))
 
 
 def _heading_like(line: str) -> bool:

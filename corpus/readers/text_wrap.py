@@ -33,18 +33,19 @@ def with_breaks(lines: list[str]) -> list[str]:
     out: list[str] = []
     for k, (indent, line) in enumerate(text):
         prev = text[k - 1] if k else (0, "")
+        before = text[k - 2] if k > 1 else (0, "")
         nxt = text[k + 1] if k + 1 < len(text) else (0, "")
-        if line and prev[1] and _starts(line, indent, prev, nxt, margin, right):
+        if line and prev[1] and _starts(line, indent, prev, before, nxt, margin, right):
             out.append("")
         out.append(lines[k])
     return out
 
 
-def _starts(line: str, indent: int, prev: tuple[int, str], nxt: tuple[int, str],
-            margin: int, right: int) -> bool:
+def _starts(line: str, indent: int, prev: tuple[int, str], before: tuple[int, str],
+            nxt: tuple[int, str], margin: int, right: int) -> bool:
     """Whether ``line`` opens a paragraph: indented beyond the margin over a next line at
     the margin (-layout), or a sentence opening after a sentence that ended short, or a
-    heading over a numbered paragraph."""
+    heading over a numbered paragraph, or the line under a heading set alone."""
     if margin and indent >= margin + 2 and nxt[1] and abs(nxt[0] - margin) <= 1 \
             and prev[0] <= indent:
         hang = _HANGING.match(prev[1])  # "•   160 million people ..." over "    care, ..."
@@ -53,4 +54,19 @@ def _starts(line: str, indent: int, prev: tuple[int, str], nxt: tuple[int, str],
     ended = prev[1].rstrip(" \ue000\ue0010123456789*").endswith(_TERMINAL)
     short = prev[0] + len(prev[1]) < _SHORT * right
     heading = not line.endswith(_TERMINAL) and bool(LABEL.match(nxt[1]))  # over "83. ..."
-    return ended and (short or heading) and not line[0].islower()
+    return (ended and (short or heading) or _under_heading(line, prev, before, right)) \
+        and not line[0].islower()
+
+
+def _under_heading(line: str, prev: tuple[int, str], before: tuple[int, str],
+                   right: int) -> bool:
+    """Whether the line above is a heading set on a line of its own ("Disability inclusion"
+    between two paragraphs, which a plain dump prints with no blank line): short, closing
+    no sentence, after a line that ended one short of the width (or nothing; not a colon's
+    list, as "focal point:" / "Mr. A. Franco"), over a line that fills the width (a
+    signature's name and title are both short)."""
+    title = prev[1]
+    return 0 < len(title) < 0.6 * right and not title.endswith(_TERMINAL + (",",)) and \
+        title[0].isupper() and not LABEL.match(title) and len(line) >= 0.7 * right and \
+        (not before[1] or before[1].endswith(_TERMINAL) and not before[1].endswith(":") and
+         before[0] + len(before[1]) < _SHORT * right)
