@@ -116,3 +116,25 @@ def test_rehyphenate_leaves_words_layout_and_paragraph_per_line_text_alone():
     assert rehyphenate(indented) == indented
     one_a_line = PAGE.replace("\n", " ").replace(" 2. ", "\n2. ")
     assert rehyphenate(one_a_line) == one_a_line
+
+
+def test_a_heading_on_its_own_line_ends_the_paragraph_above(plain):
+    """UNW/2025/2: 'Disability inclusion' between paragraph 50 and an unnumbered paragraph,
+    with no blank line in the dump, is a heading, not the tail of paragraph 50."""
+    _, doc = plain("UNW_2025_2")
+    assert doc.paragraph("50").text == (
+        "UN-Women supported individuals, mainly women, in 46 countries to access "
+        "gender-responsive legal aid, psychosocial support and other services, including over "
+        "17,000 women survivors of violence in the State of Palestine.")
+    assert [s.title for s in doc.sections if s.title == "Disability inclusion"] == \
+        ["Disability inclusion"]
+
+
+def test_a_heading_whose_number_is_printed_apart(plain):
+    """E/2025/28: '5.' / '' / 'Other matters arising from the international drug control
+    treaties' over paragraph 52 is heading 5, not the end of paragraph 51."""
+    _, doc = plain("E_2025_28")
+    assert doc.paragraph("51").text.endswith("to improve regulatory and distribution systems.")
+    assert [(s.number, s.title) for s in doc.sections if s.title.startswith("Other matters")] \
+        == [("5", "Other matters arising from the international drug control treaties")]
+    assert doc.paragraph("52").text.startswith("The increasing levels of both demand for")
