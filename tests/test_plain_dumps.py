@@ -106,6 +106,16 @@ def test_rehyphenate_puts_the_hyphen_and_the_line_break_back():
     assert lines[:5] + lines[7:] == PAGE.split("\n")[:5] + PAGE.split("\n")[6:]
 
 
+def test_rehyphenate_restores_a_compound_the_document_prints_with_its_hyphen():
+    """A paragraph's last line joined to the one above is not overlong; the compound
+    ("Secretary-General" above) tells where the hyphen was."""
+    page = PAGE + "3. She submits the present report to the Human Rights Council and to the " \
+                  "SecretaryGeneral.\n"
+    assert rehyphenate(page).split("\n")[-3:] == [
+        "3. She submits the present report to the Human Rights Council and to the Secretary-",
+        "General.", ""]
+
+
 def test_rehyphenate_leaves_words_layout_and_paragraph_per_line_text_alone():
     """A joined word the document uses elsewhere is a word ("nongovernmental" twice);
     -layout dumps indent lines; text set a paragraph a line is not wrapped at one width."""

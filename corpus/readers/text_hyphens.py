@@ -15,6 +15,8 @@ import re
 from collections import Counter
 
 _WORD = re.compile(r"[A-Za-z]+")
+# a compound with its hyphen, within a line or at its end ("Secretary-" / "General")
+_COMPOUND = re.compile(r"(?<![A-Za-z-])([A-Za-z]+)-\n?([A-Za-z]+)(?![A-Za-z])")
 _LONGER = 1.15  # a joined line runs past this share of the page's width
 _NEAR = (0.75, 1.2)  # where, as a share of the width, the dropped hyphen may have been
 
@@ -31,30 +33,47 @@ def rehyphenate(text: str) -> str:
     if sum(n >= 0.75 * width for n in lengths) < 0.6 * len(lengths):
         return text  # not wrapped at one width: a paragraph a line
     vocabulary = Counter(w.lower() for w in _WORD.findall(text))
+    # compounds printed with their hyphen, less the words the text also prints whole away
+    # from a line's end ("Co-operation" in a name, "cooperation" in the text)
+    compounds = {(a.lower(), b.lower()) for a, b in _COMPOUND.findall(text)} - \
+        {(w[:k], w[k:]) for w in _inner_words(lines, width) for k in range(1, len(w))}
     out: list[str] = []
     for line in lines:
-        while len(line) > _LONGER * width and (cut := _cut(line, width, vocabulary)):
+        while (cut := _cut(line, width, vocabulary, compounds, len(line) > _LONGER * width)):
             out.append(line[:cut] + "-")
             line = line[cut:]
         out.append(line)
     return "\n".join(out)
 
 
-def _cut(line: str, width: int, vocabulary: Counter) -> int | None:
+def _inner_words(lines: list[str], width: int) -> set[str]:
+    """The words (lower-cased) printed away from where a line wraps."""
+    return {m.group(0).lower() for line in lines for m in _WORD.finditer(line)
+            if m.end() < _NEAR[0] * width or m.start() > _NEAR[1] * width}
+
+
+def _cut(line: str, width: int, vocabulary: Counter, compounds: set[tuple[str, str]],
+         overlong: bool) -> int | None:
     """Where in ``line`` a dropped hyphen ended the first line: inside a run of letters that
-    spans the page's width, seen only here, whose halves are both the document's words
-    (the best-attested split)."""
+    spans the page's width, either a compound the document prints with its hyphen elsewhere
+    ("SecretaryGeneral", "Secretary-General"), or, in a line running past the width, a run
+    seen only here whose halves are both the document's words (the best-attested split)."""
     best, score = None, 0
     for m in _WORD.finditer(line):
         word = m.group(0)
-        if m.end() < _NEAR[0] * width or m.start() > _NEAR[1] * width or \
-                vocabulary[word.lower()] > 1 or len(word) < 6:
+        if m.end() < _NEAR[0] * width or m.start() > _NEAR[1] * width or len(word) < 4:
             continue
-        for k in range(3, len(word) - 2):
+        for k in range(2, len(word) - 1):
             head, tail = word[:k].lower(), word[k:].lower()
             if not _NEAR[0] * width <= m.start() + k <= _NEAR[1] * width:
                 continue
-            seen = min(vocabulary[head], vocabulary[tail])
+            if (head, tail) in compounds:
+                seen = 1_000_000
+            elif overlong and vocabulary[word.lower()] == 1 and len(word) >= 6 and \
+                    3 <= k <= len(word) - 3:
+                seen = min(vocabulary[head], vocabulary[tail])
+            else:
+                continue
             if seen > score:
                 best, score = m.start() + k, seen
     return best
