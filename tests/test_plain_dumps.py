@@ -148,3 +148,21 @@ def test_a_heading_whose_number_is_printed_apart(plain):
     assert [(s.number, s.title) for s in doc.sections if s.title.startswith("Other matters")] \
         == [("5", "Other matters arising from the international drug control treaties")]
     assert doc.paragraph("52").text.startswith("The increasing levels of both demand for")
+
+
+def test_a_stray_marker_beside_the_page_number(plain):
+    """A/HRC/EMRIP/2025/2 page 2 (Geneva): '1', the texts of notes 1 and 2, notes 3 and 4,
+    then '2' twice: the stray marker of note 2 and the page number."""
+    _, doc = plain("A_HRC_EMRIP_2025_2")
+    assert [(f.marker, f.text) for f in doc.footnotes[1:3]] == [
+        ("1", "A/73/438, para. 72."), ("2", "A/74/277, annex, para. 3.")]
+
+
+def test_a_page_number_after_front_matter_is_no_marker(plain):
+    """E/2025/22 opens with a cover and a contents page, so its printed page numbers run
+    ahead of the pages' places in the file; '7' / '8' / '10' / the texts of notes 7 and 8:
+    '10' is page 10, not a note."""
+    _, doc = plain("E_2025_22")
+    notes = {f.marker: f.text for f in doc.footnotes}
+    assert (notes["4"], notes["7"], notes["8"]) == \
+        ("A/79/292.", "A/HRC/54/53.", "A/79/176 and A/HRC/56/46.")

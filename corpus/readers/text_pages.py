@@ -15,6 +15,7 @@ import re
 
 from corpus.blocks import HAN, is_han, join_lines, ref
 from corpus.furniture import SYMBOL_LINE, is_furniture
+from corpus.readers.text_folios import folio_offset, without_folio
 from corpus.readers.text_tables import split_tables
 from corpus.readers.text_wrap import with_breaks
 
@@ -39,8 +40,9 @@ def paged(text: str):
     notes: list[tuple[str | None, str]] = []
     tables: dict[int, list[list[str]]] = {}
     last_marker, last_line = "0", ""
+    offset = folio_offset(pages)
     for number, page in enumerate(pages):
-        raw = _without_page_number(page.splitlines(), number + 1)
+        raw = without_folio(page.splitlines(), number + 1 + offset)
         lines, zone = _split_zone([line.strip() for line in raw], last_marker)
         page_notes = _read_notes(zone, last_marker) if zone else []
         raw, dropped = _without_furniture(raw[:len(lines)], first=number == 0)
@@ -58,19 +60,6 @@ def paged(text: str):
     lines = body + [""] + furniture + [""]
     roles = {len(lines) + i: note for i, note in enumerate(notes)}
     return lines + [text for _, text in notes], roles, tables
-
-
-_COUNTER = re.compile(r"^\s*\d{1,4}\s*/\s*\d{1,4}\s*$|\d{2}-\d{5}\s+\d{1,4}\s*$|^\s*\d{1,4}\s+(?:GE\.)?\d{2}-\d{5}")
-
-
-def _without_page_number(lines: list[str], number: int) -> list[str]:
-    """The page without its page number printed alone at its head or foot (a plain dump
-    sets "3" on a line of its own, like a note's marker), unless a footer carries it."""
-    if any(_COUNTER.search(line) for line in lines):
-        return lines  # "3/18": the number is printed with the page count
-    filled = [i for i, line in enumerate(lines) if line.strip()]
-    ends = set(filled[:2] + filled[-3:])
-    return [line for i, line in enumerate(lines) if i not in ends or line.strip() != str(number)]
 
 
 def _split_zone(lines: list[str], last: str) -> tuple[list[str], list[str]]:
