@@ -116,6 +116,18 @@ def test_rehyphenate_restores_a_compound_the_document_prints_with_its_hyphen():
         "General.", ""]
 
 
+def test_rehyphenate_restores_a_compound_whose_hyphen_became_a_space():
+    """S/2025/460 paragraph 27: the dump joins '... the Secretary-' / 'General of Hizbullah
+    ...' into one overlong line as 'Secretary General'."""
+    lines = PAGE.split("\n")
+    page = "\n".join(lines[:5] + lines[6:]) + \
+        "3. At the funeral in Beirut on 23 February, the Special Rapporteur met the " \
+        "Secretary General of the Council, who announced the most important step.\n"
+    assert rehyphenate(page).split("\n")[-3:] == [
+        "3. At the funeral in Beirut on 23 February, the Special Rapporteur met the Secretary-",
+        "General of the Council, who announced the most important step.", ""]
+
+
 def test_rehyphenate_leaves_words_layout_and_paragraph_per_line_text_alone():
     """A joined word the document uses elsewhere is a word ("nongovernmental" twice);
     -layout dumps indent lines; text set a paragraph a line is not wrapped at one width."""

@@ -17,6 +17,7 @@ from collections import Counter
 _WORD = re.compile(r"[A-Za-z]+")
 # a compound with its hyphen, within a line or at its end ("Secretary-" / "General")
 _COMPOUND = re.compile(r"(?<![A-Za-z-])([A-Za-z]+)-\n?([A-Za-z]+)(?![A-Za-z])")
+_SPACED = re.compile(r"(?<![A-Za-z-])([A-Za-z]+) (?=([A-Za-z]+)(?![A-Za-z]))")
 _LONGER = 1.15  # a joined line runs past this share of the page's width
 _NEAR = (0.75, 1.2)  # where, as a share of the width, the dropped hyphen may have been
 
@@ -41,7 +42,7 @@ def rehyphenate(text: str) -> str:
     for line in lines:
         while (cut := _cut(line, width, vocabulary, compounds, len(line) > _LONGER * width)):
             out.append(line[:cut] + "-")
-            line = line[cut:]
+            line = line[cut + (line[cut] == " "):]
         out.append(line)
     return "\n".join(out)
 
@@ -57,7 +58,9 @@ def _cut(line: str, width: int, vocabulary: Counter, compounds: set[tuple[str, s
     """Where in ``line`` a dropped hyphen ended the first line: inside a run of letters that
     spans the page's width, either a compound the document prints with its hyphen elsewhere
     ("SecretaryGeneral", "Secretary-General"), or, in a line running past the width, a run
-    seen only here whose halves are both the document's words (the best-attested split)."""
+    seen only here whose halves are both the document's words (the best-attested split).
+    Failing those, where the hyphen became a space ("Secretary General" in a line running
+    past the width), the compound alone tells."""
     best, score = None, 0
     for m in _WORD.finditer(line):
         word = m.group(0)
@@ -76,4 +79,8 @@ def _cut(line: str, width: int, vocabulary: Counter, compounds: set[tuple[str, s
                 continue
             if seen > score:
                 best, score = m.start() + k, seen
+    if best is None and overlong:
+        best = next((m.end(1) for m in _SPACED.finditer(line)
+                     if _NEAR[0] * width <= m.end(1) <= _NEAR[1] * width and
+                     (m.group(1).lower(), m.group(2).lower()) in compounds), None)
     return best
