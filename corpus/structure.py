@@ -282,7 +282,9 @@ class _Builder(Exhibits):
             return None
         m = _H1.match(plain)
         if m and not plain.endswith(TERMINAL[:3]):
-            return Section(number=m.group(1) or m.group(3), title=m.group(2) or m.group(4), level=1)
+            number = m.group(1) or m.group(3)
+            return Section(number=number, title=m.group(2) or m.group(4),
+                           level=2 if self._next_letter(number) else 1)
         m = _H2.match(plain)
         if m and (block.heading or not plain.endswith(TERMINAL)) and len(plain) < 200:
             return Section(number=m.group(1), title=m.group(2), level=2)
@@ -303,6 +305,12 @@ class _Builder(Exhibits):
             label = para or sub
             return Section(number=label.group(1), title=plain[label.end():].strip(), level=4)
         return Section(number=None, title=plain, level=3)
+
+    def _next_letter(self, number: str) -> bool:
+        """"I." after section "H." is the ninth section, not chapter I ("V." after "U.")."""
+        last = next((s for s in reversed(self.doc.sections) if s.level <= 2), None)
+        return last is not None and last.level == 2 and len(number) == 1 and \
+            len(last.number or "") == 1 and ord(number) == ord(last.number) + 1
 
     def _unpunctuated(self, plain: str) -> re.Match | None:
         """"44 With that adjustment..." where the typist dropped the full stop: only the very

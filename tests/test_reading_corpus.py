@@ -485,3 +485,16 @@ def test_a_word_in_italics_between_two_quotations_is_no_heading(dev):
         "“Russian Federation-Ukraine conflict” with “conflict around Ukraine”.",
         "In the operative paragraph, replace:",
         "“between Ukraine and the Russian Federation” with “in Ukraine”."]
+
+
+def test_a_staffing_tables_group_labels_are_its_rows_not_chapters(dev):
+    # A/80/600 pp. 11-12: "I. United Nations police", "II. Government-provided personnel" in
+    # italics between the rows (and "III. Civilian staff" opening a header line) were read
+    # as chapter headings I-III, twice, breaking the report's outline
+    doc = read(dev / "twins" / "A_80_600.pdf")
+    assert [s.title for s in doc.sections if s.page in (11, 12)] == []
+    labels = [r[0] for t in doc.tables if t.page == 11 for r in t.rows]
+    assert ["I. United Nations police", "II. Government-provided personnel",
+            "III. Civilian staff"] == [x for x in labels if x[:4] in ("I. U", "II. ", "III.")]
+    assert [s.number for s in doc.sections if s.level == 1] == [
+        None, "I", "II", "III", "IV", "V", None]

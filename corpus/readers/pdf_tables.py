@@ -26,6 +26,7 @@ _NOTE = re.compile(r"^(?:Source|Sources|Note|Notes|Abbreviations?)\s*:|^(?:资�
 # the organs of a joint document's masthead, side by side in bold
 _ORGAN = re.compile(r"^(?:United Nations|General Assembly|Security Council|Economic and Social "
                     r"Council|Trusteeship Council|联合国|大会|安全理事会|经济及社会理事会)$")
+_SUB_ROW = re.compile(r"^\([a-z]{1,4}\)\s")  # "(b) Other revenue", a group of rows
 _TOC_HEAD = re.compile(r"^(?:Contents|Chapter|Paragraphs|Page|目录|章次|段次|页次)$")
 _LEADERS = re.compile(r"\.\s?(?:\.\s?){4,}|…{3,}")  # (a literal first: fast search)
 # the boxes of an organization chart give each unit's staff: "(54 posts)", "(2 positions – GTA)"
@@ -114,7 +115,8 @@ def find(lines: list, column: float) -> list[tuple[int, int, int, int, str]]:
     cost = [1 if (_width(segs) < 0.6 * column or len(segs) >= 2) else
             3 if not " ".join(texts[i]).endswith(_TERMINAL) else 99
             for i, segs in enumerate(lines)]
-    cost = [99 if LABEL.match(" ".join(ts)) else c for ts, c in zip(texts, cost)]
+    cost = [99 if LABEL.match(" ".join(ts)) and not _group(lines, i, tabular, column) else c
+            for i, (ts, c) in enumerate(zip(texts, cost))]
     short = [c == 1 for c in cost]
     for i, ts in enumerate(texts):  # a table of contents is no table
         if _LEADERS.search(" ".join(ts)):
@@ -153,12 +155,12 @@ def find(lines: list, column: float) -> list[tuple[int, int, int, int, str]]:
         while caption > 0 and start - caption < 4 and not (out and caption - 1 <= out[-1][3]) and (
                 _CAPTION.match(" ".join(texts[caption - 1])) or
                 all(s.bold for s in lines[caption - 1]) and cost[caption - 1] < 99 and
-                (not headed or " ".join(texts[start - 1]).startswith("(") and not (
+                (not headed or " ".join(texts[start - 1]).startswith("(")) and not (
                     caption > 1 and cost[caption - 2] == 99 and all(s.bold for s in lines[caption - 2])
                     and lines[caption - 2][0].base - lines[caption - 1][0].base
-                    <= 1.6 * lines[caption - 1][0].size))):
-            caption -= 1  # (a table of words' bold title over its "(Resolution 76/274)", but
-            # not the second line of a chapter heading: "V. Financial position of ...")
+                    <= 1.6 * lines[caption - 1][0].size)):
+            caption -= 1  # (a table of words' bold title over its "(Resolution 76/274)"; never
+            # the second line of a chapter heading: "V. Financial position of ...")
         notes, in_note = end, False
         legend = next((k for k in range(end + 1, min(end + 5, n)) if _NOTE.match(" ".join(texts[k]))),
                       None)
@@ -175,6 +177,17 @@ def find(lines: list, column: float) -> list[tuple[int, int, int, int, str]]:
         out.append((caption, start, end, notes, kind))
         i = notes + 1
     return out
+
+
+def _group(lines: list, i: int, tabular: list[bool], column: float) -> bool:
+    """Line ``i`` is a numbered group label inside a table ("I. United Nations police" in
+    italics between a staffing table's rows, or opening its header line "II. Civilian staff
+    ASG D-1 ..."), or a lettered one ("(b) Other revenue" over its items): a styled or
+    lettered line after a line of cells and before a row."""
+    segs = lines[i]
+    return (all(s.bold or s.italic for s in segs) or _SUB_ROW.match(segs[0].plain())) \
+        and 0 < i < len(lines) - 1 \
+        and segs[0].x1 - segs[0].x0 < 0.75 * column and len(lines[i - 1]) >= 2 and tabular[i + 1]
 
 
 def _over(head: list, row: list) -> bool:
