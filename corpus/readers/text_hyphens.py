@@ -4,10 +4,12 @@ Without ``-layout``, poppler "dehyphenates": a line ending in a hyphen is printe
 the next, the hyphen gone ("human-" / "rights" becomes "humanrights", a URL's "under-" /
 "attack" becomes "underattack"). UN documents are set without automatic hyphenation, so
 such a hyphen belonged to the text (Secretary-General, non-governmental, a URL) and the PDF
-reads with it. The join leaves a trace: a line running well past the page's width, and at
-about the width a run of letters found nowhere else in the document whose two halves are
-both words of the document. There the hyphen and the line break are put back. A dump
-printed with ``-layout`` (indented lines) or one without overlong lines is left as it is.
+reads with it. The join leaves a trace at about the page's width: a compound the document
+prints with its hyphen elsewhere ("SecretaryGeneral"), or, in a line running well past the
+width, a run of letters found nowhere else whose two halves are both words of the document
+(sometimes poppler leaves a space instead: "Secretary General"). There the hyphen and the
+line break are put back. A dump printed with ``-layout`` (indented lines) or text set a
+paragraph a line is left as it is.
 """
 from __future__ import annotations
 

@@ -63,8 +63,8 @@ def _under_heading(line: str, prev: tuple[int, str], before: tuple[int, str],
     """Whether the line above is a heading set on a line of its own ("Disability inclusion"
     between two paragraphs, which a plain dump prints with no blank line): short, closing
     no sentence, after a line that ended one short of the width (or nothing; not a colon's
-    list, as "focal point:" / "Mr. A. Franco"), over a line that fills the width (a
-    signature's name and title are both short)."""
+    list, as "focal point:" / "Mr. A. Franco"), over a line that nearly fills the width (a
+    paragraph's first line; a signature's name and title are both short)."""
     title = prev[1]
     return 0 < len(title) < 0.6 * right and not title.endswith(_TERMINAL + (",",)) and \
         title[0].isupper() and not LABEL.match(title) and len(line) >= 0.7 * right and \
