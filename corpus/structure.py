@@ -230,7 +230,8 @@ class _Builder(Exhibits):
             return  # management"), not the paragraph's sentence going on
         if self.para is not None and (self.para.number and not after_table or SUB.match(plain)
                                       or self._continues(plain, block.page)
-                                      or _SPOKE_IN.match(plain)):
+                                      or _SPOKE_IN.match(plain)
+                                      or after_table and self._over_page(block.page)):
             self.parts.append(text)
             self.last_page = block.page
             return
@@ -329,6 +330,14 @@ class _Builder(Exhibits):
             return False  # "(Signed) Ahmet Yıldız Permanent Representative" is complete
         return bool(self.parts) and not REF_RE.sub("", self.parts[-1]).rstrip().endswith(
             TERMINAL + (":", "：", "”", "\"", ")", "）"))
+
+    def _over_page(self, page: int | None) -> bool:
+        """The open numbered paragraph ran to a table that closed its page, and this is the
+        next page: the paragraph goes on there, whole sentence or not (the table was set
+        where the page had room)."""
+        end = (self.table_end or (None, None))[1]
+        return bool(self.para and self.para.number) and page is not None and end is not None \
+            and self.last_page == end and page == end + 1
 
     def _continues(self, plain: str, page: int | None) -> bool:
         """A block that carries on the open paragraph across a page break, a footnote

@@ -56,6 +56,8 @@ def test_title_is_the_same_in_both(stem, title):
     ("A_80_590", "79", "The actions to be taken by the General Assembly in connection with the", 740),
     ("A_80_600", "1", "The mandate of the United Nations Mission for the Referendum in Wester", 416),
     ("A_80_623", "128", "The actions to be taken by the General Assembly in connection with the", 1428),
+    # p. 47-48: a table closes the page mid-paragraph, after a full stop; the paragraph goes on
+    ("A_80_623", "77", "In the 2025/26 period, the Mission included a total of 1,678 flight ho", 713),
 ])
 def test_numbered_paragraph_is_the_same_in_both(stem, number, begins, length):
     pdf, word = both(stem)
