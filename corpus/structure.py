@@ -12,6 +12,7 @@ import re
 from corpus.blocks import (HAN, PARA_LABEL, REF_CLOSE, REF_OPEN, REF_RE, Block, join_lines,
                            normalise_zh_spacing, ref)
 from corpus import quality
+from corpus.contents import contents
 from corpus.language import check_readable
 from corpus.masthead import is_masthead_line, parse_masthead
 from corpus.exhibits import TABLE_NO, TERMINAL, WORDY, Exhibits, chart_words
@@ -25,11 +26,6 @@ _BARE_PARA = re.compile(r"^(\d{1,3}) (?=[A-Z][a-z]+ )")
 _H1 = re.compile(rf"^({'|'.join(reversed(ROMAN))})\s*[.．]\s+(\S.*)$|"
                  rf"^({'|'.join(reversed(ZH_NUM))})\s*[.、．]\s*(\S.*)$")
 _H2 = re.compile(rf"^([A-Z])\s*[.．](?:\s+|(?=[{HAN}]))(\S.*)$")
-_TOC = re.compile(r"^(?:Contents|目录|目 录)$", re.I)
-_TOC_HEAD = re.compile(r"^(?:Chapter|Paragraphs|Page|章次|段次|页次)$")  # a contents' column heads
-_TOC_ENTRY = re.compile(rf"(?:\s|\.{{2,}}|…+|(?<=[{HAN}]))\d{{1,3}}$|^(?:Page|页次|\d{{1,3}}|[ivxl]{{1,5}})$")
-_LEADERS = re.compile(r"\.\s?(?:\.\s?){4,}|…{3,}|\. (?:\. ){3,}")  # (a literal first: fast search)
-_LEADER_TAIL = re.compile(r"\s*(?:(?:\.\s?){2,}|…+)[\s.…]*\d{0,3}[\s.…]*$|\s+\d{1,3}$")
 _SUMMARY = re.compile(r"^(?:Summary|摘要|概要)$")
 _ANNEX = re.compile(r"^(?:Annex(?:es)?(?:\s+[IVXL]+)?|附件[一二三四五六七八九十]*)$")
 _ANNEX_TO = re.compile(r"^(?:Annex|Enclosure|Appendix)\s+(?:[IVX]+\s+)?to\s+the\s+|^.{0,30}(?:的附件|附文)$")
@@ -71,9 +67,7 @@ def structure(blocks: list[Block], *, source: str, fmt: str, sha256: str,
     builder = _Builder(doc, lang)
     builder.notes_on = {(b.page, b.marker) for b in blocks if b.role == "footnote" and b.marker}
     furniture = [b.text for b in blocks if b.role == "furniture"]
-    toc = _contents(blocks)
-    doc.contents = [_LEADER_TAIL.sub("", REF_RE.sub("", blocks[i].text)).strip() for i in sorted(toc)]
-    doc.contents = [t for t in doc.contents if t and not (_TOC_ENTRY.fullmatch(t) or _TOC_HEAD.match(t))]
+    toc, doc.contents = contents(blocks)
     read_pages = {b.page for b in blocks if b.role != "furniture" and b.page is not None}
     legends = chart_words(blocks, _opens_unit)
     for i, block in enumerate(blocks):
@@ -133,30 +127,6 @@ def _joined_headings(blocks: list[Block]) -> list[Block]:
 def _opens_unit(plain: str) -> bool:
     """The text opens a numbered paragraph or a heading."""
     return bool(_PARA.match(plain) or _H1.match(plain) or _H2.match(plain))
-
-
-def _contents(blocks: list[Block]) -> set[int]:
-    """Indexes of the blocks of the table of contents (its heading and column heads,
-    entries with dot leaders or page numbers, entries wrapped before their leaders or set
-    apart from their page number, bare page numbers), so
-    that they become neither headings nor body text."""
-    body = [i for i, b in enumerate(blocks) if b.role == "body" and b.text.strip()]
-    plain = {i: REF_RE.sub("", blocks[i].text).strip() for i in body}
-    leaders = {i for i in body if _LEADERS.search(plain[i])}
-    toc: set[int] = set()
-    in_toc = False
-    for k, i in enumerate(body):
-        text = plain[i]
-        if _TOC.match(text) or i in leaders or \
-                _TOC_HEAD.match(text) and any(j in leaders for j in body[k + 1:k + 4]):
-            in_toc = True
-        elif in_toc and not (_TOC_ENTRY.search(text) or _TOC_HEAD.match(text)):
-            ahead = body[k + 1:k + 4]
-            in_toc = len(text) < 300 and not text.endswith(TERMINAL) and (any(
-                j in leaders for j in ahead) or bool(ahead) and plain[ahead[0]].isdigit())
-        if in_toc:
-            toc.add(i)
-    return toc
 
 
 class _Builder(Exhibits):
