@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from corpus.blocks import (HAN, PARA_LABEL, REF_CLOSE, REF_OPEN, REF_RE, Block, join_lines,
+from corpus.blocks import (HAN, PARA_LABEL, REF_CLOSE, REF_OPEN, REF_RE, Block, is_han, join_lines,
                            normalise_zh_spacing, ref)
 from corpus import quality
 from corpus.contents import contents
@@ -248,8 +248,12 @@ class _Builder(Exhibits):
             return Section(number=None, title=plain, level=1)
         # (a bold chapter title may be long: "V. Summary of follow-up action taken to
         # implement the decisions and requests of the General Assembly ...", 268 letters)
+        # a line in capitals is a heading however it is set (the 1990s: "CONSIDERATION OF
+        # PROPOSALS", centred in the body type)
+        caps = " " in plain and plain.upper() == plain and sum(map(str.isalpha, plain)) >= 8 \
+            and not any(map(is_han, plain))
         if len(plain) > (400 if block.heading and _H1.match(plain) else 250) or \
-                block.heading is False and not (_H1.match(plain) or _H2.match(plain)):
+                block.heading is False and not caps and not (_H1.match(plain) or _H2.match(plain)):
             return None
         m = _H1.match(plain)
         if m and not plain.endswith(TERMINAL[:3]):
@@ -262,7 +266,7 @@ class _Builder(Exhibits):
         if _ANNEX.match(plain) or block.heading and _ANNEX_TO.match(plain):
             self.last_number = 0  # annexes number their paragraphs afresh
             return Section(number=None, title=plain, level=1)
-        if not block.heading or plain.endswith(TERMINAL + (":", "：", ",", "，")) or \
+        if not (block.heading or caps) or plain.endswith(TERMINAL + (":", "：", ",", "，")) or \
                 len(plain) >= 200 or self._mid_sentence() or \
                 _RUNS_ON.search(plain) and not TABLE_NO.match(plain) or \
                 not (WORDY.search(plain) or _DECISION_NO.match(plain)) or \

@@ -498,3 +498,17 @@ def test_a_staffing_tables_group_labels_are_its_rows_not_chapters(dev):
             "III. Civilian staff"] == [x for x in labels if x[:4] in ("I. U", "II. ", "III.")]
     assert [s.number for s in doc.sections if s.level == 1] == [
         None, "I", "II", "III", "IV", "V", None]
+
+
+def test_a_heading_in_capitals_is_a_heading_however_it_is_set(dev):
+    # A/52/613 (1997): "CONSIDERATION OF PROPOSALS", centred in the body type, closed
+    # paragraph 10, and the draft resolutions after their capital headings ran into the
+    # report's last paragraph
+    doc = read(dev / "en" / "A_52_613.en.pdf")
+    assert doc.paragraph("10").text.endswith("on 10 October (see A/C.4/52/SR.6).")
+    assert [s.title for s in doc.sections if s.title.isupper()][:4] == [
+        "INTRODUCTION", "CONSIDERATION OF PROPOSALS",
+        "RECOMMENDATIONS OF THE SPECIAL POLITICAL AND DECOLONIZATION COMMITTEE (FOURTH COMMITTEE)",
+        "DRAFT RESOLUTION I"]
+    assert max(len(p.text) for p in doc.paragraphs) < 3000
+    assert doc.warnings == []
