@@ -13,13 +13,13 @@ import re
 from collections import Counter
 
 from corpus.blocks import HAN, REF_RE
+from corpus.contents import LEADERS
 from corpus.model import Document
 
 # Kinds of warning; each message starts with its kind so that they can be counted.
 NUMBERING, FURNITURE, FOOTNOTES, HAN_SPACE, HEADINGS, UNPLACED, EMPTY = (
     "numbering", "furniture", "footnotes", "han-space", "headings", "unplaced", "empty")
 
-_LEADERS = re.compile(r"\.\s?(?:\.\s?){4,}|…{3,}|\. (?:\. ){3,}")  # (a literal first: fast search)
 _JOB = re.compile(r"(?<![\d.])(?:GE\.)?\d{2}-\d{5}\s*(?:\(\s*[A-Z]\s*\)|\d{1,3}\s*/\s*\d{1,3}\b)"
                   r"|\b\d{1,3}\s*/\s*\d{1,3}\s+(?:GE\.)?\d{2}-\d{5}\b")
 _BARCODE = re.compile(r"\*\d{7,8}\*")
@@ -94,7 +94,7 @@ def _furniture(doc: Document) -> list[str]:
     out = []
     places = list(_places(doc))
     # each pattern needs one of these characters: most texts are passed over at C speed
-    for kind, pattern, needs in (("dot leaders", _LEADERS, ".…"),
+    for kind, pattern, needs in (("dot leaders", LEADERS, ".…"),
                                  ("a job number or page counter", _JOB, "-"),
                                  ("a barcode", _BARCODE, "*")):
         hits = [(where, t) for where, t in places

@@ -155,12 +155,9 @@ def find(lines: list, column: float) -> list[tuple[int, int, int, int, str]]:
         while caption > 0 and start - caption < 4 and not (out and caption - 1 <= out[-1][3]) and (
                 _CAPTION.match(" ".join(texts[caption - 1])) or
                 all(s.bold for s in lines[caption - 1]) and cost[caption - 1] < 99 and
-                (not headed or " ".join(texts[start - 1]).startswith("(")) and not (
-                    caption > 1 and cost[caption - 2] == 99 and all(s.bold for s in lines[caption - 2])
-                    and lines[caption - 2][0].base - lines[caption - 1][0].base
-                    <= 1.6 * lines[caption - 1][0].size)):
-            caption -= 1  # (a table of words' bold title over its "(Resolution 76/274)"; never
-            # the second line of a chapter heading: "V. Financial position of ...")
+                (not headed or " ".join(texts[start - 1]).startswith("(")) and
+                not _heading_goes_on(lines, cost, caption - 1)):
+            caption -= 1  # (a table of words' bold title over its "(Resolution 76/274)")
         notes, in_note = end, False
         legend = next((k for k in range(end + 1, min(end + 5, n)) if _NOTE.match(" ".join(texts[k]))),
                       None)
@@ -177,6 +174,13 @@ def find(lines: list, column: float) -> list[tuple[int, int, int, int, str]]:
         out.append((caption, start, end, notes, kind))
         i = notes + 1
     return out
+
+
+def _heading_goes_on(lines: list, cost: list[int], k: int) -> bool:
+    """Line ``k`` is the second line of a numbered bold heading right above it ("V. Financial
+    position of the United Nations" / "Mission in Mali as at 30 June 2025"): no caption."""
+    return k > 0 and cost[k - 1] == 99 and all(s.bold for s in lines[k - 1]) and \
+        lines[k - 1][0].base - lines[k][0].base <= 1.6 * lines[k][0].size
 
 
 def _group(lines: list, i: int, tabular: list[bool], column: float) -> bool:
