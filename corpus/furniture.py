@@ -6,8 +6,9 @@ from __future__ import annotations
 import re
 
 SYMBOL = r"(?:[A-Z][A-Za-z]{0,9}(?:/[A-Za-z0-9.()\-]+)+)"
-# S/RES/2774 (2025); E/2025/34 (Part I)
-SYMBOL_LINE = re.compile(rf"^{SYMBOL}(?:\s\((?:\d{{4}}|Part [IVX]+)\))?(?:\s*[-–]\s*{SYMBOL})*$")
+# S/RES/2774 (2025); E/2025/34 (Part I); DP/FPA/2025/4 (Part I/Add.1)
+SYMBOL_LINE = re.compile(rf"^{SYMBOL}(?:\s\((?:\d{{4}}|Part [IVX]+(?:/(?:Add|Corr|Rev)\.\d+)*)\))?"
+                         rf"(?:\s*[-–]\s*{SYMBOL})*$")
 JOB = re.compile(r"\b((?:GE\.)?\d{2}-\d{5})X?\s*\(\s*[A-Z]\s*\)")  # "24-22528X (E)": a reissue
 # The job-number footer; its date stamps are sometimes set with stray spaces ("3 1 0125").
 # Front-matter pages add a roman page number ("GE.25-10053 (E) 300625 010725 iii"); 1990s

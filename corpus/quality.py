@@ -103,6 +103,11 @@ def _furniture(doc: Document) -> list[str]:
             where, text = hits[0]
             out.append(f"{FURNITURE}: {len(hits)} texts hold {kind}, first in {where}: "
                        f"“{pattern.search(text).group(0)}”")
+    symbols = set(doc.metadata.symbols)  # the running header: "A/RES/78/323" as a heading
+    headers = [s for s in doc.sections if s.title in symbols]
+    if headers:
+        out.append(f"{FURNITURE}: {len(headers)} headings are the document's symbol (a running "
+                   f"header), first on page {headers[0].page}")
     return out
 
 

@@ -15,6 +15,8 @@ from corpus import quality
 from corpus.contents import contents
 from corpus.language import check_readable
 from corpus.masthead import is_masthead_line, parse_masthead
+from corpus.resolutions import ADDRESSED, CLAUSE_ZH, SIGN_OFF, join_sign_off
+from corpus.resolutions import NUMBER as RES_NUMBER
 from corpus.exhibits import TABLE_NO, TERMINAL, WORDY, Exhibits, chart_words
 from corpus.subunits import SUB, finalise
 from corpus.model import Box, Document, Footnote, Paragraph, Section
@@ -41,10 +43,6 @@ _SIGNED = re.compile(r"^\((?:Signed|签名)\)|^（签名）")
 _TEXT_MARK = re.compile(r"(?<=[^\s*\ue000])(\*{1,3})(?=\s|$)|(?<=\S) (\d{1,2}) ?/(?=\s|$)|"
                         r"(?<=[.;:)]) (\*{1,3})(?=\s|$)")  # "(see enclosure). *"
 _BOX = re.compile(r"^(Box\s+[\dIVX]+(?:\.\d+)?|专栏\s*\d+|框\s*\d+)[.:：]?\s*")
-# The opening words of a resolution or decision: "The Security Council,", "大会，"
-_ADDRESSED = re.compile(r"^(?:The\s+)?(?:General Assembly|Security Council|Economic and Social Council|"
-                        r"Human Rights Council|Commission\b[^,]{0,80}|[A-Z][\w\s]{0,60}Board|"
-                        r"Conference\b[^,]{0,80})\s*,$|^(?:大会|安全理事会|经济及社会理事会|人权理事会)[，,]$")
 # Titles of letters, notes and reports that may run long and end in a full stop.
 _TITLE = re.compile(r"^(?:(?:Identical\s+)?[Ll]etters?\s+dated|Note\s+verbale|Note\s+by|"
                     r"Report\s+of|Annex\s+to|Adopted\s+by|Resolution\s+\d|Decision\s+\d)\b")
@@ -62,7 +60,7 @@ def structure(blocks: list[Block], *, source: str, fmt: str, sha256: str,
             b.text = _TEXT_MARK.sub(lambda m: ref(m.group(1) or m.group(2) or m.group(3))
                                     if (m.group(1) or m.group(2) or m.group(3)) in marks
                                     else m.group(0), b.text)
-    blocks = _joined_headings(blocks)
+    blocks = join_sign_off(_joined_headings(blocks))
     doc = Document(source=source, format=fmt, sha256=sha256, pages=pages)
     builder = _Builder(doc, lang)
     builder.notes_on = {(b.page, b.marker) for b in blocks if b.role == "footnote" and b.marker}
@@ -140,6 +138,7 @@ class _Builder(Exhibits):
         self.last_page: int | None = None  # page of the last piece of self.para
         self.box: Box | None = None  # the box being read
         self.after_gap = False  # the page before the current block gave no text
+        self.preamble = False  # after "The General Assembly,": each clause is a paragraph
 
     # -- front matter -------------------------------------------------------------------
     def begin(self, block: Block) -> bool:
@@ -157,11 +156,12 @@ class _Builder(Exhibits):
         summary, table of contents or paragraph 1 (letters, notes verbales, resolutions,
         records): the body starts here, wherever that is."""
         text = REF_RE.sub("", block.text).strip()
-        if block.heading and not _ADDRESSED.match(text) or is_masthead_line(text) \
-                or _TITLE.match(text):
+        addressed = ADDRESSED.match(text)  # "大会，" opens the body; "大会" is the masthead's organ
+        if not addressed and (block.heading or is_masthead_line(text) or _TITLE.match(text)
+                              or RES_NUMBER.match(text)):
             return False
         if not (text.endswith(TERMINAL + (":", "：")) or len(text) >= 200 or
-                _ADDRESSED.match(text) or text.endswith((",", "，")) and len(text) >= 60):
+                addressed or text.endswith((",", "，")) and len(text) >= 60):
             return False
         self.started = True
         self.body(block)
@@ -175,7 +175,8 @@ class _Builder(Exhibits):
             return
         if self._boxed(text, plain, block) or self._pictured(plain, block):
             return
-        heading = self._heading(plain, block)
+        heading = Section(number=None, title=plain, level=3) if SIGN_OFF.match(plain) \
+            else self._heading(plain, block)
         if heading:
             self._close()
             heading.page = block.page
@@ -186,7 +187,14 @@ class _Builder(Exhibits):
         if m and self._next_number(int(m.group(1))):
             self._close()
             self.last_number = int(m.group(1))
+            self.preamble = False
             self._open(m.group(1), text[self._raw_offset(text, m.end()):], block.page)
+            return
+        if ADDRESSED.match(plain):
+            self.preamble = True
+        elif self.preamble and self._new_clause(plain):
+            self._close()
+            self._open(None, text, block.page)
             return
         # Inside the numbered body every unnumbered block belongs to the open paragraph
         # (sub-paragraphs, text after a page break or a footnote); in the summary only
@@ -312,6 +320,15 @@ class _Builder(Exhibits):
         end = (self.table_end or (None, None))[1]
         return bool(self.para and self.para.number) and page is not None and end is not None \
             and self.last_page == end and page == end + 1
+
+    def _new_clause(self, plain: str) -> bool:
+        """A preambular clause of a resolution ("Recalling ...,", "又回顾……，") after the
+        clause before it, on this page or the next, in any format."""
+        if self.para is None or self.para.number is not None:
+            return False
+        last = REF_RE.sub("", self.parts[-1]).rstrip()
+        return last.endswith((",", "，", ";", "；")) and (plain[:1].isupper()
+                                                           or bool(CLAUSE_ZH.match(plain)))
 
     def _continues(self, plain: str, page: int | None) -> bool:
         """A block that carries on the open paragraph across a page break, a footnote

@@ -161,7 +161,9 @@ def _page_blocks(number: int, size: tuple[float, float], rules, lines: list[list
                  layout: Layout, notes: Footnotes, offset: int = 0) -> list[Block]:
     height = size[1]
     head, foot, body = [], [], []
-    for segs in lines:
+    if number > 1:
+        head = lines[:_running_header(lines, height)]
+    for segs in lines[len(head):]:
         top, bottom = max(r.y1 for s in segs for r in s.runs), min(r.y0 for s in segs for r in s.runs)
         if top > 0.88 * height and _furniture_line(segs, number, footer=False):
             head.append(segs)
@@ -289,6 +291,23 @@ def _furniture_line(segs: list[Segment], page: int, footer: bool) -> bool:
         return True  # (the second: a footer whose job number was set small, "25" + "-04320 17/22")
     return footer and all(m or (t.isdigit() and (any(marks) or int(t) == page))
                           or (any(marks) and _PAGE_MARK.match(t)) for m, t in zip(marks, texts))
+
+
+def _running_header(lines: list[list[Segment]], height: float) -> int:
+    """How many lines at the top of a page are a resolution's or declaration's running
+    header: the symbol at one end of a line and the short title at the other, in one bold
+    type, the title's first lines above ("A/RES/78/323 | International Day of ...";
+    E/HLS/2025/1's title of four lines). A report's second masthead ("General Assembly |
+    A/80/1") is set in two types and stays body."""
+    for k, segs in enumerate(lines[:6]):
+        if not all(s.bold for s in segs) or min(r.y0 for s in segs for r in s.runs) < 0.85 * height:
+            return 0
+        if len(segs) == 2 and abs(segs[0].runs[0].size - segs[1].runs[0].size) < 0.5:
+            symbol = [bool(SYMBOL_LINE.match(t) and any(c.isdigit() for c in t))
+                      for t in (s.plain() for s in segs)]
+            if symbol[0] != symbol[1]:
+                return k + 1
+    return 0
 
 
 def _all_text(seg: Segment) -> str:

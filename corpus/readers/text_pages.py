@@ -16,6 +16,7 @@ import re
 from corpus.blocks import HAN, is_han, join_lines, ref
 from corpus.furniture import SYMBOL_LINE, is_furniture
 from corpus.readers.text_folios import folio_offset, without_folio
+from corpus.readers.text_headers import running_titles, without_titles
 from corpus.readers.text_tables import split_tables
 from corpus.readers.text_wrap import with_breaks
 
@@ -41,8 +42,10 @@ def paged(text: str):
     tables: dict[int, list[list[str]]] = {}
     last_marker, last_line = "0", ""
     offset = folio_offset(pages)
+    titles = running_titles([page.splitlines() for page in pages])
     for number, page in enumerate(pages):
         raw = without_folio(page.splitlines(), number + 1 + offset)
+        raw = without_titles(raw, titles) if number else raw
         lines, zone = _split_zone([line.strip() for line in raw], last_marker)
         page_notes = _read_notes(zone, last_marker) if zone else []
         raw, dropped = _without_furniture(raw[:len(lines)], first=number == 0)

@@ -14,6 +14,7 @@ from collections import Counter
 
 from corpus.blocks import LABEL
 from corpus.readers.text_tables import BULLET
+from corpus.resolutions import ADDRESSED, CLAUSE_EN, CLAUSE_ZH
 
 _TERMINAL = tuple(".!?;:”\"’)。！？；：）")
 _SHORT = 0.8  # a paragraph's last line: under this share of the page's text width
@@ -51,7 +52,12 @@ def _starts(line: str, indent: int, prev: tuple[int, str], before: tuple[int, st
         hang = _HANGING.match(prev[1])  # "•   160 million people ..." over "    care, ..."
         if not (hang and indent == prev[0] + hang.end() or indent == prev[0] > margin):
             return True
-    ended = prev[1].rstrip(" \ue000\ue0010123456789*").endswith(_TERMINAL)
+    tail = prev[1].rstrip(" \ue000\ue0010123456789*")  # less its note markers
+    if ADDRESSED.match(line) or ADDRESSED.match(prev[1]) or tail.endswith((",", "，")) and (
+            CLAUSE_EN.match(line) or CLAUSE_ZH.match(line)):
+        return True  # "The General Assembly," and each clause of its preamble
+    # (a resolution's preambular clause ends in a comma, its last line short)
+    ended = tail.endswith(_TERMINAL + (",", "，"))
     short = prev[0] + len(prev[1]) < _SHORT * right
     heading = not line.endswith(_TERMINAL) and bool(LABEL.match(nxt[1]))  # over "83. ..."
     return (ended and (short or heading) or _under_heading(line, prev, before, right)) \
