@@ -41,7 +41,7 @@ _SESSION = re.compile(r"^(?:\d{4}\s+session|[A-Z][a-z]+(?:-[a-z]+)?\s+session|"
                       r"(?:Resumed\s+)?[A-Z][a-z]+(?:-[a-z]+)?\s+"
                       r"(?:regular\s+|(?:emergency\s+)?special\s+|resumed\s+)?session|"
                       r"[A-Z][a-z]+(?:-[a-z]+)?\s+year)$|"  # the Security Council's "Eightieth year"
-                      r"^第[一二三四五六七八九十百零〇]+届(?:特别)?会议$|"
+                      r"^第[一二三四五六七八九十百零〇]+届(?:特别)?会议$|^第[一二三四五六七八九十百零〇]+年$|"
                       r"^\d{4}\s*年(?:届会|(?:届)?会议|(?:实质性|组织)会议)$")
 # "2012 年 7 月 2 日至 27 日，纽约", "16 June–11 July 2025": the dates (and place) of a session
 _MEETING_DATES = re.compile(r"^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*至.{0,20}日(?:\s*[，,]\s*\S{1,8})?$|"
@@ -101,7 +101,7 @@ def parse_masthead(front: list[str], furniture: list[str], lang: str | None) -> 
     for i, text in enumerate(lines):
         if not seen_distr:
             organs.extend(_organs(text))
-        elif text in BODIES or _BOARD.match(text):
+        elif text in BODIES or text in ORGANS or _BOARD.match(text):  # a joint text's second organ
             organs.append(text)
         if re.search(r"Distr\.|分发", text):
             seen_distr = True

@@ -242,3 +242,49 @@ def test_plain_marker_before_a_year_and_alone_on_a_line(tmp_path):
         ("2", "高级专员办事处参与了审查并提出了建议。", ["5"]),
     ]
     assert [(f.marker, f.text) for f in doc.footnotes] == [("4", "见A/74/1。"), ("5", "见E/2019/2。")]
+
+
+ZH_JOINT_LETTER = """\
+联 合 国                                                        A/80/123–S/2025/456
+大    会                                                        Distr.: General
+安全理事会                                                      3 March 2025
+                                                                Chinese
+                                                                Original: English
+
+大会
+第八十届会议
+议程项目 35
+长期冲突地区局势
+
+安全理事会
+第八十年
+
+          2025年2月28日某国常驻联合国代表给秘书长的信
+
+    谨随函转递2025年2月27日某国外交部发表的声明（见附件）。
+
+    请将本函及其附件作为大会议程项目35下的文件和安全理事会的文件分发为荷。
+
+                                                    常驻代表
+                                                    大使
+                                                    （签名）某某
+
+25-03456 (C)    050325    060325
+*2503456*
+"""
+
+
+def test_a_chinese_joint_letter_names_both_organs_and_their_sessions(tmp_path):
+    path = tmp_path / "A_80_123.zh.txt"
+    path.write_text(ZH_JOINT_LETTER, encoding="utf-8")
+    doc = read(path)
+    m = doc.metadata
+    assert (m.symbols, m.organ, m.session) == (["A/80/123", "S/2025/456"], "大会; 安全理事会",
+                                               "第八十届会议; 第八十年")
+    assert (m.agenda_item, m.date, m.job_number, m.title) == (
+        "35", "2025-03-03", "25-03456", "2025年2月28日某国常驻联合国代表给秘书长的信")
+    assert [p.text for p in doc.paragraphs] == [
+        "谨随函转递2025年2月27日某国外交部发表的声明（见附件）。",
+        "请将本函及其附件作为大会议程项目35下的文件和安全理事会的文件分发为荷。",
+        "常驻代表大使（签名）某某"]
+    assert doc.warnings == []
