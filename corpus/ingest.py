@@ -1,5 +1,6 @@
-"""Batch ingest: find the files, parse them (in worker processes when asked), store each
-document in its own transaction, and account for every file.
+"""Batch ingest: find the files, parse them (in worker processes when asked), store whole
+documents in transactions of up to 16 (a document that breaks one is retried alone), and
+account for every file.
 
 One bad file never stops the batch: readers raise ``ReadError`` with a cause a user can act
 on, and anything else a reader throws is caught here too and reported as an unexpected
@@ -153,18 +154,50 @@ def _parsed(files: list[Path], workers: int, limits: Limits, executor: str = "lo
         yield from zip(files, pool.map(files))
 
 
-def _add(store: Store, doc: Document, prepared: tuple[list[str], str], tries: int = 8) -> bool:
-    """``store.add``, waiting for another writer (a second ``ingest`` on the same store)
-    beyond SQLite's own busy timeout: the transaction was rolled back, so it is retried."""
-    bodies, doc_json = prepared
+def _add(store: Store, docs: list[tuple[Document, tuple[list[str], str]]],
+         tries: int = 8) -> list[bool]:
+    """``store.add_many``, waiting for another writer (a second ``ingest`` on the same
+    store) beyond SQLite's own busy timeout: the transaction was rolled back, so it is
+    retried."""
+    items = [(doc, bodies, doc_json) for doc, (bodies, doc_json) in docs]
     for attempt in range(tries - 1):
         try:
-            return store.add(doc, bodies, doc_json)
+            return store.add_many(items)
         except sqlite3.OperationalError as exc:
             if not ("locked" in str(exc) or "busy" in str(exc)):
                 raise
             time.sleep(0.2 * 2**attempt)
-    return store.add(doc, bodies, doc_json)
+    return store.add_many(items)
+
+
+# documents a transaction (FTS5 merges its index once a commit: 0.88 of the parent's
+# writing CPU, benchmarks/store_bench.py), or fewer when reading them takes long: an interrupted run loses no more than that
+BATCH, BATCH_SECONDS = 16, 5.0
+
+
+def _store(store: Store, batch: list[tuple[Path, Document, tuple[list[str], str]]],
+           report: IngestReport) -> None:
+    """Write a batch of read documents in one transaction; if it fails, each on its own,
+    so that only the document at fault is reported failed (with its cause)."""
+    try:
+        results: list[bool | str] = list(_add(store, [(doc, prep) for _, doc, prep in batch]))
+    except Exception:  # rolled back: nothing of the batch is written
+        results = []
+        for _, doc, prep in batch:
+            try:
+                results.append(_add(store, [(doc, prep)])[0])
+            except Exception as exc:  # the transaction is rolled back; go on
+                results.append(unexpected(exc))
+    for (path, doc, _), stored in zip(batch, results):
+        if isinstance(stored, str):
+            report.failed.append((str(path), stored))
+            continue
+        (report.added if stored else report.skipped).append(str(path))
+        if stored:
+            report.pages += doc.pages or 0
+        if stored and doc.warnings:
+            report.warned.append((str(path), doc.warnings))
+    batch.clear()
 
 
 PROGRESS_SECONDS = 10  # a piped run's progress line, at most this often
@@ -229,23 +262,22 @@ def ingest(store: Store, paths: Iterable[str | Path], workers: int = 1,
             report.skipped.append(str(path))
         else:
             todo.append(path)
+    batch: list[tuple[Path, Document, tuple[list[str], str]]] = []
+    opened = time.monotonic()
     with _progress(progress, len(todo)) as advance:
         for path, (doc, prepared, cause) in _parsed(todo, workers, limits or Limits(), executor,
                                                   scheduler):
             if doc is None:
                 report.failed.append((str(path), cause))
             else:
-                try:
-                    stored = _add(store, doc, prepared)
-                except Exception as exc:  # the transaction is rolled back; go on
-                    report.failed.append((str(path), unexpected(exc)))
-                else:
-                    (report.added if stored else report.skipped).append(str(path))
-                    if stored:
-                        report.pages += doc.pages or 0
-                    if stored and doc.warnings:
-                        report.warned.append((str(path), doc.warnings))
+                if not batch:
+                    opened = time.monotonic()
+                batch.append((path, doc, prepared))
+                if len(batch) == BATCH or time.monotonic() - opened > BATCH_SECONDS:
+                    _store(store, batch, report)
             advance(path.name, (doc.pages or 0) if doc else 0)
+        if batch:
+            _store(store, batch, report)
     if report.added:
         from corpus.ranking import prepare
 

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from corpus import ingest as ingest_module
 from corpus import read
 from corpus.store import Store, StoreError, search_text
 from tests.builders import EN_SAMPLES, shared
@@ -218,9 +219,11 @@ def test_same_content_is_stored_once(tmp_path):
     assert counts(store)["documents"] == 1 and counts(store)["paragraphs"] == 29
 
 
-def test_an_interrupted_run_leaves_no_half_document(tmp_path, monkeypatch, zh_gb18030):
-    """Ctrl-C while the second document's paragraphs are being written: the first
-    document stays, nothing of the second does, and a re-run stores the rest."""
+@pytest.mark.parametrize("batch", [1, ingest_module.BATCH])
+def test_an_interrupted_run_leaves_no_half_document(tmp_path, monkeypatch, zh_gb18030, batch):
+    """Ctrl-C while the second document's paragraphs are being written: nothing of the
+    second document is stored, nor of the first when both were in the same transaction
+    (``ingest`` writes up to BATCH documents in one); a re-run stores the rest."""
     store = Store(tmp_path / "s.db")
     insert = Store._insert_paragraph
 
@@ -230,14 +233,16 @@ def test_an_interrupted_run_leaves_no_half_document(tmp_path, monkeypatch, zh_gb
         insert(self, doc_id, seq, para, body)
 
     monkeypatch.setattr(Store, "_insert_paragraph", interrupted)
+    monkeypatch.setattr(ingest_module, "BATCH", batch)
     with pytest.raises(KeyboardInterrupt):
         store.ingest([ZH, zh_gb18030])
-    assert counts(store) == {"documents": 1, "sections": 11, "paragraphs": 29, "footnotes": 6,
-                             "paragraphs_fts": 29}
+    first = {"documents": 1, "sections": 11, "paragraphs": 29, "footnotes": 6, "paragraphs_fts": 29}
+    assert counts(store) == (first if batch == 1 else dict.fromkeys(first, 0))
     monkeypatch.undo()
     store = Store(tmp_path / "s.db")  # as a new run would
     report = store.ingest([ZH, zh_gb18030])
-    assert (report.added, report.skipped) == ([str(zh_gb18030)], [str(ZH)])
+    assert (report.added, report.skipped) == (
+        ([str(zh_gb18030)], [str(ZH)]) if batch == 1 else ([str(ZH), str(zh_gb18030)], []))
     assert counts(store) == {"documents": 2, "sections": 22, "paragraphs": 58, "footnotes": 12,
                              "paragraphs_fts": 58}
     assert len(store.search("西亚经济社会委员会")) == 2
