@@ -7,6 +7,8 @@ Headers are read from the package relations directly: python-docx's ``section.he
 empty header definition to the document when it is asked for one that is missing."""
 from __future__ import annotations
 
+from corpus.readers.faces import face
+
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 _OFF = ("0", "false", "off")
@@ -101,6 +103,12 @@ class Styles:
                 outline = int(lvl.get(W + "val", "9")) < 9
             bold = _flag(st, "b") if bold is None else bold
             italic = _flag(st, "i") if italic is None else italic
+            fonts = st.find(f"{W}rPr/{W}rFonts")
+            if fonts is not None and st.get(W + "styleId") != self._default:
+                # a Chinese heading style set in 黑体 (not the body's style: see faces)
+                hei, kai = face(fonts.get(W + "eastAsia") or "")
+                bold = True if bold is None and hei else bold
+                italic = True if italic is None and kai else italic
         self._cache[sid] = (named, bool(outline), bool(bold), bool(italic))
         return self._cache[sid]
 
@@ -150,4 +158,9 @@ def _flag(el, tag: str) -> bool | None:
 
 def _run_flag(run, tag: str, default: bool) -> bool:
     flag = _flag(run, tag)
+    if flag is None and not default:  # a Chinese run set in 黑体 or 楷体 (see faces)
+        fonts = run.find(f"{W}rPr/{W}rFonts")
+        if fonts is not None:
+            hei, kai = face(fonts.get(W + "eastAsia") or "")
+            flag = hei if tag == "b" else kai
     return default if flag is None else flag

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 
 import pypdfium2.raw as fpdf
 
+from corpus.readers.faces import face, font_name
+
 _PATH = fpdf.FPDF_PAGEOBJ_PATH
 _FORCE_BOLD = 1 << 18  # PDF font descriptor flag ForceBold (bit 19)
 _ITALIC = 1 << 6  # PDF font descriptor flag Italic (bit 7)
@@ -107,11 +109,13 @@ class _Fonts:
         hit = self.cache.get(font)
         if hit is None:
             n = _font_name(font, ctypes.addressof(self.buf), 256)
-            name = self.buf.raw[: max(n - 1, 0)].decode("latin-1").lower()
-            bold = (any(w in name for w in ("bold", "black", "heavy", "semibold", "demi"))
+            name = font_name(self.buf.raw[: max(n - 1, 0)])
+            hei, kai = face(name)  # a Chinese heading's 黑体, a Chinese "italic" 楷体
+            bold = (hei or any(w in name for w in ("bold", "black", "heavy", "semibold", "demi"))
                     or _font_weight(font) >= 600
                     or bool(_font_flags(font) & _FORCE_BOLD))
-            italic = any(w in name for w in ("italic", "oblique")) or bool(_font_flags(font) & _ITALIC)
+            italic = kai or any(w in name for w in ("italic", "oblique")) or \
+                bool(_font_flags(font) & _ITALIC)
             hit = self.cache[font] = (bold, "barcode" in name, italic)
         return hit
 
