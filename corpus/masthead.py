@@ -65,6 +65,11 @@ def is_masthead_line(line: str) -> bool:
                 or _REPORT_OF.match(line))
 
 
+def is_report_line(line: str) -> bool:
+    """"Report of the Secretary-General", "秘书长的报告": the line under a report's title."""
+    return bool(_REPORT_OF.match(_plain(line)))
+
+
 def _plain(text: str) -> str:
     return REF_RE.sub("", text).strip()
 

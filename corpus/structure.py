@@ -14,7 +14,8 @@ from corpus.blocks import (HAN, PARA_LABEL, REF_CLOSE, REF_OPEN, REF_RE, Block, 
 from corpus import quality
 from corpus.contents import contents
 from corpus.language import check_readable
-from corpus.masthead import is_masthead_line, parse_masthead
+from corpus.joins import RUNS_ON, joined_headings
+from corpus.masthead import is_masthead_line, is_report_line, parse_masthead
 from corpus.resolutions import ADDRESSED, CLAUSE_ZH, SIGN_OFF, join_sign_off
 from corpus.resolutions import NUMBER as RES_NUMBER
 from corpus.exhibits import TABLE_NO, TERMINAL, WORDY, Exhibits, chart_words
@@ -37,7 +38,6 @@ _LEGEND = re.compile(rf"^(\*{{1,3}}) ?(?=[A-Z])|^{REF_OPEN}([a-z]){REF_CLOSE} ?(
 _LOWER = re.compile(r"^(?![a-z]{1,3}[.)]\s)[a-z]")  # lower case, not a label ("a. Existing")
 _SPOKE_IN = re.compile(r"^\((?:spoke in|interpretation from) [A-Z][a-z]+\)$|^（以.{1,6}发言）$")
 _DECISION_NO = re.compile(r"^\d{2,4}/\d{1,3}$")  # "2025/1" over a decision's title
-_RUNS_ON = re.compile(r"\s(?:by|of|the|and|or|to|for|with|in|on|at|from|an?)$")  # no heading ends so
 _SIGNED = re.compile(r"^\((?:Signed|签名)\)|^（签名）")
 # "(Brazil);", "(Chile, Ecuador)." closing a UPR recommendation: who made it
 _TEXT_MARK = re.compile(r"(?<=[^\s*\ue000])(\*{1,3})(?=\s|$)|(?<=\S) (\d{1,2}) ?/(?=\s|$)|"
@@ -60,7 +60,7 @@ def structure(blocks: list[Block], *, source: str, fmt: str, sha256: str,
             b.text = _TEXT_MARK.sub(lambda m: ref(m.group(1) or m.group(2) or m.group(3))
                                     if (m.group(1) or m.group(2) or m.group(3)) in marks
                                     else m.group(0), b.text)
-    blocks = join_sign_off(_joined_headings(blocks))
+    blocks = join_sign_off(joined_headings(blocks))
     doc = Document(source=source, format=fmt, sha256=sha256, pages=pages)
     builder = _Builder(doc, lang)
     builder.notes_on = {(b.page, b.marker) for b in blocks if b.role == "footnote" and b.marker}
@@ -89,6 +89,7 @@ def structure(blocks: list[Block], *, source: str, fmt: str, sha256: str,
         elif not builder.started:
             if not builder.begin(block) and not builder.opens_body(block):
                 doc.front.append(block.text)
+                builder.front.append(block)
         else:
             builder.body(block)
     doc.metadata = parse_masthead(doc.front, furniture, lang)
@@ -99,27 +100,8 @@ def structure(blocks: list[Block], *, source: str, fmt: str, sha256: str,
     return doc
 
 
-def _joined_headings(blocks: list[Block]) -> list[Block]:
-    """A heading the reader split into two blocks ("Presentation of the report of the
-    Secretary-General of UNCTAD to" / "the Conference") joined: a heading-styled block that
-    ends with a word that runs on, or is followed on its page by a heading-styled block that
-    opens in lower case ("... of Bosnia" / "and Herzegovina"), on its page or as the first
-    body text of the next (a bold sub-paragraph of the General Assembly's actions, "(c) To
-    approve ... for 2025" / "and to place ...")."""
-    out: list[Block] = []
-    prev: Block | None = None  # the last body block
-    for b in blocks:
-        if prev is not None and b.role == "body" and prev.heading and b.heading and (
-                prev is out[-1] and prev.page == b.page and (_RUNS_ON.search(REF_RE.sub("", prev.text).strip())
-                                         or b.text.lstrip()[:1].islower())
-                or prev.page is not None and b.page == prev.page + 1
-                and b.text.lstrip()[:1].islower()):
-            prev.text = f"{prev.text.rstrip()} {b.text.lstrip()}"
-            continue
-        out.append(b)
-        if b.role == "body":
-            prev = b
-    return out
+# what a document is beside its title: front matter, not a heading
+_ISSUE = re.compile(r"^(?:Addendum|Corrigendum|Revision|增编|更正|订正)$")
 
 
 def _opens_unit(plain: str) -> bool:
@@ -139,6 +121,7 @@ class _Builder(Exhibits):
         self.box: Box | None = None  # the box being read
         self.after_gap = False  # the page before the current block gave no text
         self.preamble = False  # after "The General Assembly,": each clause is a paragraph
+        self.front: list[Block] = []  # the blocks of the front matter
 
     # -- front matter -------------------------------------------------------------------
     def begin(self, block: Block) -> bool:
@@ -147,9 +130,27 @@ class _Builder(Exhibits):
         m = _PARA.match(text)
         if _SUMMARY.match(text) or _H1.match(text) or (m and m.group(1) == "1"):
             self.started = True
+            if m and not _H1.match(text):
+                self._front_headings()
             self.body(block)
             return True
         return False
+
+    def _front_headings(self) -> None:
+        """Unnumbered headings between "Report of the Secretary-General" and paragraph 1
+        ("Introduction", "导言") head the body, not the front matter."""
+        report = max((i for i, b in enumerate(self.front) if is_report_line(b.text)), default=None)
+        after = self.front[report + 1:] if report is not None else []
+        while after and _ISSUE.match(after[0].text.strip()):  # "Addendum" stays front matter
+            after = after[1:]
+        heads = [self._heading(REF_RE.sub("", b.text).strip(), b) for b in after
+                 if b.heading and len(b.text) <= 100 and not is_masthead_line(b.text)]
+        if not after or len(after) > 2 or len(heads) < len(after) or not all(heads):
+            return
+        del self.doc.front[-len(after):]
+        for b, heading in zip(after, heads):
+            heading.page, heading.footnote_refs = b.page, REF_RE.findall(b.text)
+            self.doc.sections.append(heading)
 
     def opens_body(self, block: Block) -> bool:
         """A block of running text after the masthead and title, in a document without a
@@ -276,7 +277,7 @@ class _Builder(Exhibits):
             return Section(number=None, title=plain, level=1)
         if not (block.heading or caps) or plain.endswith(TERMINAL + (":", "：", ",", "，")) or \
                 len(plain) >= 200 or self._mid_sentence() or \
-                _RUNS_ON.search(plain) and not TABLE_NO.match(plain) or \
+                RUNS_ON.search(plain) and not TABLE_NO.match(plain) or \
                 not (WORDY.search(plain) or _DECISION_NO.match(plain)) or \
                 _SPOKE_IN.match(plain) or _LOWER.match(plain):  # "87%" over a chart; a
             # record's "(spoke in French)"; "with" between an amendment's two quotations

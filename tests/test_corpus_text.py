@@ -288,3 +288,50 @@ def test_a_chinese_joint_letter_names_both_organs_and_their_sessions(tmp_path):
         "请将本函及其附件作为大会议程项目35下的文件和安全理事会的文件分发为荷。",
         "常驻代表大使（签名）某某"]
     assert doc.warnings == []
+
+
+INTRODUCED = {
+    "en": ("Improvement of the situation of women in rural areas", "Report of the Secretary-General",
+           "Addendum", "Introduction", "Background",
+           "The present report is submitted pursuant to General Assembly resolution 78/160.",
+           "Rural women play a critical role in food security."),
+    "zh": ("改善农村地区妇女状况", "秘书长的报告", "增编", "导言", "背景",
+           "本报告是根据大会第78/160号决议提交的。", "农村妇女在粮食安全方面发挥关键作用。"),
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_an_unnumbered_heading_over_paragraph_1_heads_the_body(tmp_path, lang):
+    """"Introduction" between the report's title and paragraph 1 was front matter; the
+    "Addendum" beside the title stays there."""
+    title, report, issue, first, second, one, two = INTRODUCED[lang]
+    session, item = (("Eightieth session", "Agenda item 28") if lang == "en"
+                     else ("第八十届会议", "议程项目 28"))
+    path = tmp_path / f"A_80_300_Add.1.{lang}.txt"
+    path.write_text(f"""United Nations                                        A/80/300/Add.1
+General Assembly                                      Distr.: General
+                                                      20 July 2025
+                                                      Original: English
+
+{session}
+{item}
+
+          {title}
+
+          {report}
+
+          {issue}
+
+{first}
+
+     1.   {one}
+
+{second}
+
+     2.   {two}
+""", encoding="utf-8")
+    doc = read(path)
+    assert doc.metadata.title == title
+    assert [s.title for s in doc.sections] == [first, second]
+    assert [(p.number, p.text) for p in doc.paragraphs] == [("1", one), ("2", two)]
+    assert doc.front[-2:] == [report, issue]
