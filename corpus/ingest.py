@@ -217,7 +217,7 @@ class _Lines:
         now = time.monotonic()
         if now - self.last >= PROGRESS_SECONDS and self.done < self.total:
             self.last = now
-            print(f"ingest: {self.done} of {self.total} files, {self.pages} pages stored, "
+            print(f"ingest: {self.done} of {self.total} files, {self.pages} pages read, "
                   f"{now - self.start:.0f} s", file=sys.stderr, flush=True)
 
 

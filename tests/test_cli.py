@@ -73,7 +73,7 @@ def test_piped_ingest_prints_a_progress_line(tmp_path, monkeypatch):
     lines = result.stderr.splitlines()
     assert result.exit_code == 0
     assert lines[0] == f"{tmp_path / 'r.db'}: new store created"
-    assert re.fullmatch(r"ingest: 1 of 2 files, 0 pages stored, \d+ s", lines[1]), lines
+    assert re.fullmatch(r"ingest: 1 of 2 files, 0 pages read, \d+ s", lines[1]), lines
     assert len(lines) == 2
 
 
