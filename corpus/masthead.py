@@ -9,6 +9,7 @@ from datetime import date
 from corpus.blocks import REF_RE
 from corpus.furniture import JOB, SYMBOL, SYMBOL_LINE
 from corpus.model import Metadata
+from corpus.resolutions import NUMBER as RES_NUMBER
 
 MONTHS = {m: i for i, m in enumerate(
     ["january", "february", "march", "april", "may", "june", "july", "august", "september",
@@ -153,7 +154,7 @@ def _own_title(lines: list[str], agenda_idx: int | None) -> str | None:
     start = (agenda_idx + 1) if agenda_idx is not None else 0
     rest = [t for t in lines[start:] if not is_masthead_line(t) and not re.fullmatch(SYMBOL, t)
             and len(t) < 300]
-    if len(rest) > 1 and re.fullmatch(r"\d{1,3}/\d{1,4}\.", rest[-2]):
+    if len(rest) > 1 and RES_NUMBER.match(rest[-2]):
         return f"{rest[-2]} {rest[-1]}"  # "78/323." printed apart from its title
     return rest[-1] if rest and agenda_idx is not None else None
 

@@ -17,7 +17,7 @@ from corpus.language import check_readable
 from corpus.joins import RUNS_ON, joined_headings
 from corpus.masthead import is_masthead_line, is_report_line, parse_masthead
 from corpus.resolutions import ADDRESSED, CLAUSE_ZH, SIGN_OFF, join_sign_off
-from corpus.resolutions import NUMBER as RES_NUMBER
+from corpus.resolutions import NUMBER as RES_NUMBER  # "78/323." apart from its title
 from corpus.exhibits import TABLE_NO, TERMINAL, WORDY, Exhibits, chart_words
 from corpus.subunits import SUB, finalise
 from corpus.model import Box, Document, Footnote, Paragraph, Section
