@@ -28,7 +28,8 @@ _PARA = re.compile(rf"^{PARA_LABEL}(?!\d)\s*(?=\S)")  # "76.5 per cent" opens no
 _BARE_PARA = re.compile(r"^(\d{1,3}) (?=[A-Z][a-z]+ )")
 _H1 = re.compile(rf"^({'|'.join(reversed(ROMAN))})\s*[.．]\s+(\S.*)$|"
                  rf"^({'|'.join(reversed(ZH_NUM))})\s*[.、．]\s*(\S.*)$")
-_H2 = re.compile(rf"^([A-Z])\s*[.．](?:\s+|(?=[{HAN}]))(\S.*)$")
+# "A. Title", and in Chinese submissions "（一）标题"
+_H2 = re.compile(rf"^(?:([A-Z])\s*[.．](?:\s+|(?=[{HAN}]))|[（(]([一二三四五六七八九十]{{1,3}})[）)]\s*)(\S.*)$")
 _SUMMARY = re.compile(r"^(?:Summary|摘要|概要)$")
 _ANNEX = re.compile(r"^(?:Annex(?:es)?(?:\s+[IVXL]+)?|附件[一二三四五六七八九十]*)$")
 _ANNEX_TO = re.compile(r"^(?:Annex|Enclosure|Appendix)\s+(?:[IVX]+\s+)?to\s+the\s+|^.{0,30}(?:的附件|附文)$")
@@ -38,7 +39,7 @@ _LEGEND = re.compile(rf"^(\*{{1,3}}) ?(?=[A-Z])|^{REF_OPEN}([a-z]){REF_CLOSE} ?(
 _LOWER = re.compile(r"^(?![a-z]{1,3}[.)]\s)[a-z]")  # lower case, not a label ("a. Existing")
 _SPOKE_IN = re.compile(r"^\((?:spoke in|interpretation from) [A-Z][a-z]+\)$|^（以.{1,6}发言）$")
 _DECISION_NO = re.compile(r"^\d{2,4}/\d{1,3}$")  # "2025/1" over a decision's title
-_SIGNED = re.compile(r"^\((?:Signed|签名)\)|^（签名）")
+_SIGNED = re.compile(r"\((?:Signed|签名)\)|（签名）")  # "常驻代表（签名）某某" too
 # "(Brazil);", "(Chile, Ecuador)." closing a UPR recommendation: who made it
 _TEXT_MARK = re.compile(r"(?<=[^\s*\ue000])(\*{1,3})(?=\s|$)|(?<=\S) (\d{1,2}) ?/(?=\s|$)|"
                         r"(?<=[.;:)]) (\*{1,3})(?=\s|$)")  # "(see enclosure). *"
@@ -271,8 +272,9 @@ class _Builder(Exhibits):
                            level=2 if self._next_letter(number) else 1)
         m = _H2.match(plain)
         if m and (block.heading or not plain.endswith(TERMINAL)) and len(plain) < 200:
-            return Section(number=m.group(1), title=m.group(2), level=2)
-        if _ANNEX.match(plain) or block.heading and _ANNEX_TO.match(plain):
+            return Section(number=m.group(1) or m.group(2), title=m.group(3), level=2)
+        if _ANNEX.match(plain) or _ANNEX_TO.match(plain) and (
+                block.heading or block.heading is None and not plain.endswith(TERMINAL)):
             self.last_number = 0  # annexes number their paragraphs afresh
             return Section(number=None, title=plain, level=1)
         if not (block.heading or caps) or plain.endswith(TERMINAL + (":", "：", ",", "，")) or \
@@ -309,7 +311,7 @@ class _Builder(Exhibits):
         return self.last_number < n <= self.last_number + (25 if self.after_gap else 3)
 
     def _mid_sentence(self) -> bool:
-        if self.parts and _SIGNED.match(self.parts[0]):
+        if self.parts and _SIGNED.search(self.parts[0]):
             return False  # "(Signed) Ahmet Yıldız Permanent Representative" is complete
         return bool(self.parts) and not REF_RE.sub("", self.parts[-1]).rstrip().endswith(
             TERMINAL + (":", "：", "”", "\"", ")", "）"))

@@ -335,3 +335,60 @@ General Assembly                                      Distr.: General
     assert [s.title for s in doc.sections] == [first, second]
     assert [(p.number, p.text) for p in doc.paragraphs] == [("1", one), ("2", two)]
     assert doc.front[-2:] == [report, issue]
+
+
+ZH_LETTER_WITH_ANNEX = """\
+联 合 国                                                        A/80/301
+大    会                                                        Distr.: General
+                                                                20 July 2025
+                                                                Chinese
+                                                                Original: Chinese
+
+第八十届会议
+议程项目 28
+提高妇女地位
+
+          2025年7月1日中国常驻联合国代表给秘书长的信
+
+     谨转递关于中国促进性别平等工作的报告（见附件）。
+
+                                                    常驻代表
+                                                    （签名）某某
+
+2025年7月1日中国常驻联合国代表给秘书长的信的附件
+
+          中国促进性别平等的进展
+
+一、法律和政策框架
+
+     中国不断完善保障妇女权益的法律体系。
+
+（一）修订《妇女权益保障法》
+
+     2022年修订的《妇女权益保障法》进一步明确了各方责任。
+
+（二）制定国家规划
+
+     国务院印发了《中国妇女发展纲要（2021－2030年）》。
+
+二、经济赋权
+
+     中国妇女就业人数达到3.2亿。
+"""
+
+
+def test_a_chinese_letters_annex_heads_its_own_chapters(tmp_path):
+    """The annex's title after the signature, its chapters "一、" and their sections "（一）"
+    (a State's submission, set as Chinese government texts are)."""
+    path = tmp_path / "A_80_301.zh.txt"
+    path.write_text(ZH_LETTER_WITH_ANNEX, encoding="utf-8")
+    doc = read(path)
+    assert doc.metadata.title == "2025年7月1日中国常驻联合国代表给秘书长的信"
+    assert [(s.number, s.level, s.title) for s in doc.sections] == [
+        (None, 1, "2025年7月1日中国常驻联合国代表给秘书长的信的附件"),
+        (None, 3, "中国促进性别平等的进展"), ("一", 1, "法律和政策框架"),
+        ("一", 2, "修订《妇女权益保障法》"), ("二", 2, "制定国家规划"), ("二", 1, "经济赋权")]
+    assert [p.text for p in doc.paragraphs][:3] == [
+        "谨转递关于中国促进性别平等工作的报告（见附件）。", "常驻代表（签名）某某",
+        "中国不断完善保障妇女权益的法律体系。"]
+    assert len(doc.paragraphs) == 6 and doc.warnings == []
