@@ -48,7 +48,7 @@ _SESSION = re.compile(r"^(?:\d{4}\s+session|[A-Z][a-z]+(?:-[a-z]+)?\s+session|"
 _MEETING_DATES = re.compile(r"^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*至.{0,20}日(?:\s*[，,]\s*\S{1,8})?$|"
                             r"^\d{1,2}(?:\s+[A-Z][a-z]+)?\s*[–-]\s*\d{1,2}\s+[A-Z][a-z]+\s+\d{4}$")
 _NAMED = re.compile(r"^(?:(?:Identical\s+)?[Ll]etters?\s+dated|Note\s+verbale\s+dated|"
-                    r"(?:Draft\s+)?[Rr]esolution\s+\d|Decision\s+\d|[^\s]{0,40}?的信$)")
+                    r"(?:Draft\s+)?[Rr]esolution\s+\d|Decision\s+\d|[^\s]{0,50}?的(?:信|普通照会)$)")
 _JOB_IN_FOOTER = re.compile(r"(?<![\d/.-])((?:GE\.)?\d{2}-\d{5})(?![\d/])")
 _REPORT_OF = re.compile(r"^(?:Report|Note)\s+(?:of|by)\s+the\s+(.+?)\s*$|^(.+?)的(?:报告|说明)$")
 
@@ -62,7 +62,8 @@ def is_masthead_line(line: str) -> bool:
                 or re.fullmatch(r"\d{1,2}\s+[A-Z][a-z]+\s+\d{4}|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日", line)
                 or _MEETING_DATES.match(line)
                 or line in LANGUAGES or line.lower() in LANGUAGES
-                or _SESSION.match(line) or (_AGENDA.search(line) and len(line) < 60)
+                or _SESSION.match(line) or (_AGENDA.search(line) and len(line) < 60
+                                            and not line.endswith(("。", ".", ";", "；")))
                 or _REPORT_OF.match(line))
 
 

@@ -9,7 +9,7 @@ import codecs
 import re
 from pathlib import Path
 
-from corpus.blocks import HAN, LABEL, LABEL_ONLY, Block, clean, join_lines, ref
+from corpus.blocks import HAN, LABEL, LABEL_ONLY, REF_RE, Block, clean, join_lines, ref
 from corpus.errors import ReadError
 from corpus.furniture import is_furniture
 from corpus.masthead import is_masthead_line
@@ -360,5 +360,6 @@ def _heading_like(line: str) -> bool:
     """Short, not a closed sentence, not a number; a closing parenthesis ends headings too
     ("Progress on recommendation (b)", "Report of the Board (2024)"). A Chinese title may
     open with a year ("2023年按进展情况列示的...")."""
+    line = REF_RE.sub("", line).rstrip()  # "……（见附件）。*": a note's marker closes nothing
     closed = line.endswith(_TERMINAL) and not (line.endswith(")") and line[-2:-1] not in ".;:!?")
     return 0 < len(line) <= 120 and not closed and (not line[0].isdigit() or bool(_ZH_YEAR.match(line)))
