@@ -45,6 +45,10 @@ _SESSION = re.compile(r"^(?:\d{4}\s+session|[A-Z][a-z]+(?:-[a-z]+)?\s+session|"
                       r"^第[一二三四五六七八九十百零〇]+届(?:特别)?会议$|^第[一二三四五六七八九十百零〇]+年$|"
                       r"^\d{4}\s*年(?:届会|(?:届)?会议|(?:实质性|组织)会议)$")
 # "2012 年 7 月 2 日至 27 日，纽约", "16 June–11 July 2025": the dates (and place) of a session
+# a record's meeting: "Wednesday, 16 April 2025, 10 a.m.", "2025年4月16日星期三上午10时举行"
+_MEETING_DAY = re.compile(r"^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),\s+"
+                          r"\d{1,2}\s+[A-Z][a-z]+\s+\d{4}\b|^(?:第\s*\d+\s*次全体会议)?\s*"
+                          r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*[(（]?星期[一二三四五六日天]")
 _MEETING_DATES = re.compile(r"^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*至.{0,20}日(?:\s*[，,]\s*\S{1,8})?$|"
                             r"^\d{1,2}(?:\s+[A-Z][a-z]+)?\s*[–-]\s*\d{1,2}\s+[A-Z][a-z]+\s+\d{4}$")
 _NAMED = re.compile(r"^(?:(?:Identical\s+)?[Ll]etters?\s+dated|Note\s+verbale\s+dated|"
@@ -60,7 +64,7 @@ def is_masthead_line(line: str) -> bool:
     line = _plain(line)
     return bool(_symbol(line) or _organs(line) or re.match(r"(?:Distr\.|Original\s*:|原文\s*[:：])", line)
                 or re.fullmatch(r"\d{1,2}\s+[A-Z][a-z]+\s+\d{4}|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日", line)
-                or _MEETING_DATES.match(line)
+                or _MEETING_DATES.match(line) or _MEETING_DAY.match(line)
                 or line in LANGUAGES or line.lower() in LANGUAGES
                 or _SESSION.match(line) or (_AGENDA.search(line) and len(line) < 60
                                             and not line.endswith(("。", ".", ";", "；")))
@@ -112,8 +116,8 @@ def parse_masthead(front: list[str], furniture: list[str], lang: str | None) -> 
             organs.append(text)
         if re.search(r"Distr\.|分发", text):
             seen_distr = True
-        if not meta.date and (re.search(r"Distr\.", text) or iso_date(text) and
-                              re.fullmatch(r"[\d\s\w]{6,24}", text) and "至" not in text):
+        if not meta.date and (re.search(r"Distr\.", text) or _MEETING_DAY.match(text) or
+                              iso_date(text) and re.fullmatch(r"[\d\s\w]{6,24}", text) and "至" not in text):
             meta.date = iso_date(text)
         m = re.search(r"(?:Original|原文)\s*[:：]\s*([A-Za-z]+|\w{2,4}文)", text)
         if m:

@@ -38,6 +38,10 @@ _ANNEX_TO = re.compile(r"^(?:Annex|Enclosure|Appendix)\s+(?:[IVX]+\s+)?to\s+the\
 _LEGEND = re.compile(rf"^(\*{{1,3}}) ?(?=[A-Z])|^{REF_OPEN}([a-z]){REF_CLOSE} ?(?=\S)")
 _LOWER = re.compile(r"^(?![a-z]{1,3}[.)]\s)[a-z]")  # lower case, not a label ("a. Existing")
 _SPOKE_IN = re.compile(r"^\((?:spoke in|interpretation from) [A-Z][a-z]+\)$|^（以.{1,6}发言）$")
+# a record's (or a session report's) agenda item over its debate: "Agenda item 13 (continued)"
+_AGENDA_ITEM = re.compile(r"^(?:Agenda\s+items?\s+\d+(?:\s*\([a-z]\))?(?:\s*(?:,|and)\s*\d+(?:\s*\([a-z]\))?)*"
+                          r"(?:\s*\(continued\))?|议程项目\s*\d+(?:\s*[（(][a-z][)）])?"
+                          r"(?:\s*[和、]\s*\d+(?:\s*[（(][a-z][)）])?)*(?:\s*[（(]续[)）])?)$")
 _DECISION_NO = re.compile(r"^\d{2,4}/\d{1,3}$")  # "2025/1" over a decision's title
 _SIGNED = re.compile(r"\((?:Signed|签名)\)|（签名）")  # "常驻代表（签名）某某" too
 # "(Brazil);", "(Chile, Ecuador)." closing a UPR recommendation: who made it
@@ -159,8 +163,10 @@ class _Builder(Exhibits):
         records): the body starts here, wherever that is."""
         text = REF_RE.sub("", block.text).strip()
         addressed = ADDRESSED.match(text)  # "大会，" opens the body; "大会" is the masthead's organ
-        if not addressed and (block.heading or is_masthead_line(text) or _TITLE.match(text)
-                              or RES_NUMBER.match(text)):
+        # (a record's first sentence is set in italics: "In the absence of the President, ...")
+        sentence = len(text) >= 60 and text.endswith(TERMINAL) and not _opens_unit(text)
+        if not addressed and (block.heading and not sentence or is_masthead_line(text)
+                              or _TITLE.match(text) or RES_NUMBER.match(text)):
             return False
         if not (text.endswith(TERMINAL + (":", "：")) or len(text) >= 200 or
                 addressed or text.endswith((",", "，")) and len(text) >= 60):
@@ -254,8 +260,8 @@ class _Builder(Exhibits):
                     after=before if before >= 0 else None)
 
     def _heading(self, plain: str, block: Block) -> Section | None:
-        if _SUMMARY.match(plain):  # "Summary", "摘要" alone: a heading, whatever its type
-            return Section(number=None, title=plain, level=1)
+        if _SUMMARY.match(plain) or _AGENDA_ITEM.match(plain):  # "Summary", "摘要" alone: a
+            return Section(number=None, title=plain, level=1)  # heading, whatever its type
         # (a bold chapter title may be long: "V. Summary of follow-up action taken to
         # implement the decisions and requests of the General Assembly ...", 268 letters)
         # a line in capitals is a heading however it is set (the 1990s: "CONSIDERATION OF
