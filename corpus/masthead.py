@@ -44,11 +44,17 @@ _SESSION = re.compile(r"^(?:\d{4}\s+session|[A-Z][a-z]+(?:-[a-z]+)?\s+session|"
                       r"[A-Z][a-z]+(?:-[a-z]+)?\s+year)$|"  # the Security Council's "Eightieth year"
                       r"^第[一二三四五六七八九十百零〇]+届(?:特别)?会议$|^第[一二三四五六七八九十百零〇]+年$|"
                       r"^\d{4}\s*年(?:届会|(?:届)?会议|(?:实质性|组织)会议)$")
-# "2012 年 7 月 2 日至 27 日，纽约", "16 June–11 July 2025": the dates (and place) of a session
+# a record's (or a session report's) agenda item over its debate: "Agenda item 13 (continued)"
+AGENDA_ITEM = re.compile(r"^(?:Agenda\s+items?\s+\d+(?:\s*\([a-z]\))?(?:\s*(?:,|and)\s*\d+(?:\s*\([a-z]\))?)*"
+                         r"(?:\s*\(continued\))?|议程项目\s*\d+(?:\s*[（(][a-z][)）])?"
+                         r"(?:\s*[和、]\s*\d+(?:\s*[（(][a-z][)）])?)*(?:\s*[（(]续[)）])?)$")
+# what a document is beside its title: front matter, not a heading
+ISSUE = re.compile(r"^(?:Addendum|Corrigendum|Revision|增编|更正|订正)$")
 # a record's meeting: "Wednesday, 16 April 2025, 10 a.m.", "2025年4月16日星期三上午10时举行"
 _MEETING_DAY = re.compile(r"^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),\s+"
                           r"\d{1,2}\s+[A-Z][a-z]+\s+\d{4}\b|^(?:第\s*\d+\s*次全体会议)?\s*"
                           r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*[(（]?星期[一二三四五六日天]")
+# "2012 年 7 月 2 日至 27 日，纽约", "16 June–11 July 2025": the dates (and place) of a session
 _MEETING_DATES = re.compile(r"^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*至.{0,20}日(?:\s*[，,]\s*\S{1,8})?$|"
                             r"^\d{1,2}(?:\s+[A-Z][a-z]+)?\s*[–-]\s*\d{1,2}\s+[A-Z][a-z]+\s+\d{4}$")
 _NAMED = re.compile(r"^(?:(?:Identical\s+)?[Ll]etters?\s+dated|Note\s+verbale\s+dated|"

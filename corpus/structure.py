@@ -15,7 +15,7 @@ from corpus import quality
 from corpus.contents import contents
 from corpus.language import check_readable
 from corpus.joins import RUNS_ON, joined_headings
-from corpus.masthead import is_masthead_line, is_report_line, parse_masthead
+from corpus.masthead import AGENDA_ITEM, ISSUE, is_masthead_line, is_report_line, parse_masthead
 from corpus.resolutions import ADDRESSED, CLAUSE_ZH, SIGN_OFF, join_sign_off
 from corpus.resolutions import NUMBER as RES_NUMBER  # "78/323." apart from its title
 from corpus.exhibits import TABLE_NO, TERMINAL, WORDY, Exhibits, chart_words
@@ -38,10 +38,6 @@ _ANNEX_TO = re.compile(r"^(?:Annex|Enclosure|Appendix)\s+(?:[IVX]+\s+)?to\s+the\
 _LEGEND = re.compile(rf"^(\*{{1,3}}) ?(?=[A-Z])|^{REF_OPEN}([a-z]){REF_CLOSE} ?(?=\S)")
 _LOWER = re.compile(r"^(?![a-z]{1,3}[.)]\s)[a-z]")  # lower case, not a label ("a. Existing")
 _SPOKE_IN = re.compile(r"^\((?:spoke in|interpretation from) [A-Z][a-z]+\)$|^（以.{1,6}发言）$")
-# a record's (or a session report's) agenda item over its debate: "Agenda item 13 (continued)"
-_AGENDA_ITEM = re.compile(r"^(?:Agenda\s+items?\s+\d+(?:\s*\([a-z]\))?(?:\s*(?:,|and)\s*\d+(?:\s*\([a-z]\))?)*"
-                          r"(?:\s*\(continued\))?|议程项目\s*\d+(?:\s*[（(][a-z][)）])?"
-                          r"(?:\s*[和、]\s*\d+(?:\s*[（(][a-z][)）])?)*(?:\s*[（(]续[)）])?)$")
 _DECISION_NO = re.compile(r"^\d{2,4}/\d{1,3}$")  # "2025/1" over a decision's title
 _SIGNED = re.compile(r"\((?:Signed|签名)\)|（签名）")  # "常驻代表（签名）某某" too
 # "(Brazil);", "(Chile, Ecuador)." closing a UPR recommendation: who made it
@@ -105,10 +101,6 @@ def structure(blocks: list[Block], *, source: str, fmt: str, sha256: str,
     return doc
 
 
-# what a document is beside its title: front matter, not a heading
-_ISSUE = re.compile(r"^(?:Addendum|Corrigendum|Revision|增编|更正|订正)$")
-
-
 def _opens_unit(plain: str) -> bool:
     """The text opens a numbered paragraph or a heading."""
     return bool(_PARA.match(plain) or _H1.match(plain) or _H2.match(plain))
@@ -146,7 +138,7 @@ class _Builder(Exhibits):
         ("Introduction", "导言") head the body, not the front matter."""
         report = max((i for i, b in enumerate(self.front) if is_report_line(b.text)), default=None)
         after = self.front[report + 1:] if report is not None else []
-        while after and _ISSUE.match(after[0].text.strip()):  # "Addendum" stays front matter
+        while after and ISSUE.match(after[0].text.strip()):  # "Addendum" stays front matter
             after = after[1:]
         heads = [self._heading(REF_RE.sub("", b.text).strip(), b) for b in after
                  if b.heading and len(b.text) <= 100 and not is_masthead_line(b.text)]
@@ -260,7 +252,7 @@ class _Builder(Exhibits):
                     after=before if before >= 0 else None)
 
     def _heading(self, plain: str, block: Block) -> Section | None:
-        if _SUMMARY.match(plain) or _AGENDA_ITEM.match(plain):  # "Summary", "摘要" alone: a
+        if _SUMMARY.match(plain) or AGENDA_ITEM.match(plain):  # "Summary", "摘要" alone: a
             return Section(number=None, title=plain, level=1)  # heading, whatever its type
         # (a bold chapter title may be long: "V. Summary of follow-up action taken to
         # implement the decisions and requests of the General Assembly ...", 268 letters)
