@@ -58,7 +58,8 @@ _MEETING_DAY = re.compile(r"^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturda
 _MEETING_DATES = re.compile(r"^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*至.{0,20}日(?:\s*[，,]\s*\S{1,8})?$|"
                             r"^\d{1,2}(?:\s+[A-Z][a-z]+)?\s*[–-]\s*\d{1,2}\s+[A-Z][a-z]+\s+\d{4}$")
 _NAMED = re.compile(r"^(?:(?:Identical\s+)?[Ll]etters?\s+dated|Note\s+verbale\s+dated|"
-                    r"(?:Draft\s+)?[Rr]esolution\s+\d|Decision\s+\d|[^\s]{0,50}?的(?:信|普通照会)$)")
+                    r"(?:Draft\s+)?[Rr]esolution\s+\d|Decision\s+\d|[^\s]{0,50}?的(?:信|普通照会)$|"
+                    r"第\s*[\d/]+\s*(?:[(（]\d{4}[)）])?\s*号(?:决议|决定)$)")  # 第2774(2025)号决议
 _JOB_IN_FOOTER = re.compile(r"(?<![\d/.-])((?:GE\.)?\d{2}-\d{5})(?![\d/])")
 _REPORT_OF = re.compile(r"^(?:Report|Note)\s+(?:of|by)\s+the\s+(.+?)\s*$|^(.+?)的(?:报告|说明)$")
 

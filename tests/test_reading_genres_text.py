@@ -196,3 +196,39 @@ def test_a_chinese_note_verbale_is_read_as_its_two_paragraphs(tmp_path):
         ("某国常驻联合国日内瓦办事", ["*"]), ("某国常驻代表团请将本照会", [])]
     assert [(f.marker, f.text) for f in doc.footnotes] == [("*", "附件不译，原文照发。")]
     assert doc.sections == [] and doc.warnings == []
+
+
+ZH_COUNCIL_RESOLUTION = """\
+联 合 国                                                        S/RES/2774 (2025)
+安全理事会                                                      Distr.: General
+                                                                5 March 2025
+
+第2774(2025)号决议
+
+2025年3月5日安全理事会第9876次会议通过
+
+     安全理事会，
+
+     回顾其以往关于某地局势的所有决议和主席声明，
+
+     重申对某国主权、独立、统一和领土完整的坚定承诺，
+
+     1.   决定将特派团的任务期限延长至2026年3月31日；
+
+     2.   请秘书长每90天报告一次本决议的执行情况；
+
+     3.   决定继续积极处理此案。
+"""
+
+
+def test_a_chinese_council_resolution_names_itself(tmp_path):
+    path = tmp_path / "S_RES_2774_2025.zh.txt"
+    path.write_text(ZH_COUNCIL_RESOLUTION, encoding="utf-8")
+    doc = read(path)
+    m = doc.metadata
+    assert (m.symbol, m.organ, m.date, m.title) == (
+        "S/RES/2774 (2025)", "安全理事会", "2025-03-05", "第2774(2025)号决议")
+    assert [(p.number, p.text[:8]) for p in doc.paragraphs] == [
+        (None, "安全理事会，"), (None, "回顾其以往关于某"), (None, "重申对某国主权、"),
+        ("1", "决定将特派团的任"), ("2", "请秘书长每90天"), ("3", "决定继续积极处理")]
+    assert doc.warnings == []
