@@ -11,6 +11,7 @@ _TOC = re.compile(r"^(?:Contents|目录|目 录)$", re.I)
 _TOC_HEAD = re.compile(r"^(?:Chapter|Paragraphs|Page|章次|段次|页次)$")  # a contents' column heads
 _TOC_ENTRY = re.compile(rf"(?:\s|\.{{2,}}|…+|(?<=[{HAN}]))\d{{1,3}}$|^(?:Page|页次|\d{{1,3}}|[ivxl]{{1,5}})$")
 LEADERS = re.compile(r"\.\s?(?:\.\s?){4,}|…{3,}|\. (?:\. ){3,}")  # (a literal first: fast search)
+_PRESIDING = re.compile(r"(?:\([^)]{2,60}\)|（[^）]{2,30}）)$")  # where an entry has its page
 _LEADER_TAIL = re.compile(r"\s*(?:(?:\.\s?){2,}|…+)[\s.…]*\d{0,3}[\s.…]*$|\s+\d{1,3}$")
 
 
@@ -28,7 +29,8 @@ def _contents(blocks: list[Block]) -> set[int]:
     that they become neither headings nor body text."""
     body = [i for i, b in enumerate(blocks) if b.role == "body" and b.text.strip()]
     plain = {i: REF_RE.sub("", blocks[i].text).strip() for i in body}
-    leaders = {i for i in body if LEADERS.search(plain[i])}
+    # (a record's presiding officer, "President: Mr. Yang . . . . (Cameroon)", is no entry)
+    leaders = {i for i in body if LEADERS.search(plain[i]) and not _PRESIDING.search(plain[i])}
     toc: set[int] = set()
     in_toc = False
     for k, i in enumerate(body):

@@ -12,7 +12,7 @@ import re
 from corpus.blocks import (HAN, PARA_LABEL, REF_CLOSE, REF_OPEN, REF_RE, Block, is_han, join_lines,
                            normalise_zh_spacing, ref)
 from corpus import quality
-from corpus.contents import contents
+from corpus.contents import LEADERS, contents
 from corpus.language import check_readable
 from corpus.joins import RUNS_ON, joined_headings
 from corpus.masthead import AGENDA_ITEM, ISSUE, is_masthead_line, is_report_line, parse_masthead
@@ -158,7 +158,8 @@ class _Builder(Exhibits):
         # (a record's first sentence is set in italics: "In the absence of the President, ...")
         sentence = len(text) >= 60 and text.endswith(TERMINAL) and not _opens_unit(text)
         if not addressed and (block.heading and not sentence or is_masthead_line(text)
-                              or _TITLE.match(text) or RES_NUMBER.match(text)):
+                              or _TITLE.match(text) or RES_NUMBER.match(text)
+                              or LEADERS.search(text) or len(text) <= 4):  # "主席：" / "杨先生 ……"
             return False
         if not (text.endswith(TERMINAL + (":", "：")) or len(text) >= 200 or
                 addressed or text.endswith((",", "，")) and len(text) >= 60):

@@ -17,6 +17,8 @@ ZH_RECORD = """\
 2025年4月16日星期三上午10时举行
 纽约
 
+主席：   杨先生 ........................................................ （喀麦隆）
+
           上午10时05分开会。
 
 议程项目 31
@@ -38,7 +40,9 @@ def test_an_english_record_opens_with_its_first_sentence_and_heads_each_item():
     m = doc.metadata
     assert (m.symbol, m.organ, m.session, m.date) == (
         "A/79/PV.64", "General Assembly", "Seventy-ninth session", "2025-04-16")
-    assert doc.front[-2:] == ["Wednesday, 16 April 2025, 10 a.m.", "New York"]
+    assert doc.front[-3:-1] == ["Wednesday, 16 April 2025, 10 a.m.", "New York"]
+    # the presiding officer's line has dot leaders but is no contents entry
+    assert doc.front[-1].startswith("President: Mr. Yang. . . .") and doc.contents == []
     assert [p.text[:40] for p in doc.paragraphs[:3]] == [
         "In the absence of the President, Mr. Kös", "The meeting was called to order at 10.05",
         "The Acting President: I now give the flo"]
@@ -59,6 +63,7 @@ def test_a_chinese_record_reads_alike(tmp_path):
     assert (m.symbol, m.organ, m.session, m.date) == (
         "A/79/PV.64", "大会", "第七十九届会议", "2025-04-16")
     assert [(s.level, s.title) for s in doc.sections] == [(1, "议程项目31"), (3, "联合国维持和平行动")]
+    assert doc.front[-2] == "主席：" and doc.front[-1].endswith("（喀麦隆）") and doc.contents == []
     assert [p.text for p in doc.paragraphs] == [
         "上午10时05分开会。", "主席（以英语发言）：大会现在开始审议议程项目31。", "我现在请某国代表发言。",
         "某某先生（某国）（以西班牙语发言）：首先，我谨感谢主席召开本次会议。维持和平行动是联合国最重要的工具之一。",
