@@ -45,8 +45,9 @@ def with_breaks(lines: list[str]) -> list[str]:
 def _starts(line: str, indent: int, prev: tuple[int, str], before: tuple[int, str],
             nxt: tuple[int, str], margin: int, right: int) -> bool:
     """Whether ``line`` opens a paragraph: indented beyond the margin over a next line at
-    the margin (-layout), or a sentence opening after a sentence that ended short, or a
-    heading over a numbered paragraph, or the line under a heading set alone."""
+    the margin (-layout), or a sentence opening after a sentence (or a resolution's clause)
+    that ended short, or a heading over a numbered paragraph, or the line under a heading
+    set alone, or a resolution's "The General Assembly," and each preambular clause after it."""
     if margin and indent >= margin + 2 and nxt[1] and abs(nxt[0] - margin) <= 1 \
             and prev[0] <= indent:
         hang = _HANGING.match(prev[1])  # "•   160 million people ..." over "    care, ..."
