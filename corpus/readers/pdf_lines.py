@@ -30,14 +30,28 @@ class Segment:
     def __init__(self, runs: list[Run], line: int = 0):
         self.runs, self.line = runs, line
         self.x0 = runs[0].x0
-        self.x1 = max(r.x1 for r in runs)
-        # the run that sets the line: the largest non-superscript one
-        main = max((r for r in runs if not r.sup), key=lambda r: r.size, default=runs[0])
+        # one pass, as max() and sum() over the runs would give: the right edge; the run
+        # that sets the line (the first largest non-superscript one); the letters in bold
+        # and in italic among the non-superscript runs
+        x1, main, total, bold, italic = runs[0].x1, None, 0, 0, 0
+        for r in runs:
+            if r.x1 > x1:
+                x1 = r.x1
+            if not r.sup:
+                if main is None or r.size > main.size:
+                    main = r
+                n = len(r.text.strip())
+                total += n
+                if r.bold:
+                    bold += n
+                if r.italic:
+                    italic += n
+        if main is None:
+            main = runs[0]
+        self.x1 = x1
         self.base, self.size = main.base, main.size
-        letters = [(len(r.text.strip()), r.bold, r.italic) for r in runs if not r.sup]
-        total = sum(n for n, _, _ in letters)
-        self.bold = total > 0 and sum(n for n, bold, _ in letters if bold) >= 0.8 * total
-        self.italic = total > 0 and sum(n for n, _, it in letters if it) >= 0.8 * total
+        self.bold = total > 0 and bold >= 0.8 * total
+        self.italic = total > 0 and italic >= 0.8 * total
         self._plain: str | None = None
 
     def text(self) -> str:
@@ -167,18 +181,21 @@ def segments(line: list[Run], index: int) -> list[Segment]:
     right = line[0].x1
     for run in line[1:]:
         last = merged.last
-        gap = (run.x0 - right) / min(run.size, last.size)
-        if (gap > 2.5 or gap > 0.8 and _CELL.match(run.text) and _CELL.match(last.text)
-                or gap > 1.0 and _HAN_GUTTER.match(last.text.rstrip()[-1:] + run.text.lstrip()[:1])
-                and _HAN_CHAR.search("".join(merged.pieces) + run.text)) \
+        size, last_size = run.size, last.size
+        gap = (run.x0 - right) / (last_size if last_size < size else size)  # min(), its ties
+        if gap > 0.8 and (gap > 2.5 or _CELL.match(run.text) and _CELL.match(last.text)
+                          or gap > 1.0
+                          and _HAN_GUTTER.match(last.text.rstrip()[-1:] + run.text.lstrip()[:1])
+                          and _HAN_CHAR.search("".join(merged.pieces) + run.text)) \
                 and not last.sup \
                 and not LABEL_ONLY.match(join_runs(groups[-1] + [merged.run()], refs=False)):
             groups[-1].append(merged.run())
             groups.append([])
             merged = _Merged(run)
-        elif (run.size == last.size and run.bold == last.bold and run.italic == last.italic
+        elif (size == last_size and run.bold == last.bold and run.italic == last.italic
               and not (run.sup or last.sup)
-              and run.barcode == last.barcode and not merged.marker and not _STARS.match(run.text)):
+              and run.barcode == last.barcode and not merged.marker
+              and not (run.text[:1] == "*" and _STARS.match(run.text))):
             merged.add(run)
         else:
             groups[-1].append(merged.run())
@@ -200,13 +217,29 @@ class _Merged:
         self.cuts: list[tuple[float, float, int]] = []
 
     def add(self, run: Run) -> None:
-        text = run.text.lstrip()
+        """Append ``run``, in the same type as the last one (so the em is either's size);
+        ``_spaced`` and ``_space_gap`` inlined: this runs for most runs of a page."""
+        raw = run.text
+        text = raw.lstrip()
         pieces = self.pieces
         left = pieces[-1] = pieces[-1].rstrip()
-        if _spaced(self.last, run, left[-1:], text[:1]):
+        size, x0 = run.size, run.x0
+        if raw[:1].isspace():
             pieces.append(" ")
-        if (run.x0 - self.x1) / min(run.size, self.last.size) > CELL_GAP:
-            self.cuts.append((self.x1, run.x0, sum(map(len, pieces))))
+        else:
+            a, b = left[-1:], text[:1]
+            if b in CLOSERS:
+                limit = 0.5
+            elif a.isdigit() and b.isdigit():
+                limit = 0.35
+            elif a in _DASHES or b in _DASHES:
+                limit = 0.3
+            else:
+                limit = 0.2
+            if (x0 - self.last.x1) / size > limit:
+                pieces.append(" ")
+        if (x0 - self.x1) / size > CELL_GAP:
+            self.cuts.append((self.x1, x0, sum(map(len, pieces))))
         pieces.append(text)
         self.last = run
         if run.x1 > self.x1:
