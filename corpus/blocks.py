@@ -92,7 +92,9 @@ def clean(text: str) -> str:
     if not text.isascii():  # (ASCII is NFC and holds none of the three)
         text = unicodedata.normalize("NFC", text)
         text = text.replace("\u00ad", "").replace("\u200b", "").replace("\ufeff", "")
-    return _BLANKS.sub(" ", text).strip()
+    if "  " in text or "\t" in text or "\u00a0" in text:  # (else each blank is one space)
+        text = _BLANKS.sub(" ", text)
+    return text.strip()
 
 
 def _chinese(ch: str, beside: str) -> bool:

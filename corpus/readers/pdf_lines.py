@@ -3,6 +3,7 @@ decided from the geometry, lines split at column gutters (``Segment``)."""
 from __future__ import annotations
 
 import re
+from operator import attrgetter
 
 from corpus.blocks import HAN, LABEL_ONLY, clean, ref
 from corpus.readers.pdf_objects import Run
@@ -19,6 +20,7 @@ _HAN_CHAR = re.compile(f"[{HAN}]")
 _POWERS = {"2": "²", "3": "³"}
 _UNIT_END = re.compile(r"(?<![A-Za-z])(?:[kcmd]?m|ft|mi)\s*$")
 CLOSERS = set(".,;:!?)]’”%")
+_X0 = attrgetter("x0")
 CELL_GAP = 1.0  # ems: wider than any word space, narrower than a column gutter (2.5)
 
 
@@ -123,24 +125,34 @@ def visual_lines(runs: list[Run]) -> list[list[Run]]:
     superscript of that line (a footnote marker), not a line of its own."""
     runs.sort(key=lambda r: -r.base)
     lines: list[list[Run]] = []
+    line: list[Run] = []
+    head_base = head_size = 0.0  # of the last line's first run
     for run in runs:
-        if lines:
-            head = lines[-1][0]
-            if abs(head.base - run.base) <= 0.3 * min(head.size, run.size):
-                lines[-1].append(run)
+        if line:
+            size = run.size
+            if abs(head_base - run.base) <= 0.3 * (size if size < head_size else head_size):
+                line.append(run)
                 continue
-        lines.append([run])
+        line = [run]
+        lines.append(line)
+        head_base, head_size = run.base, run.size
+    # each line's type size (the largest), measured once; again for a line that takes the
+    # raised runs above it
+    sizes = [max(r.size for r in line) for line in lines]
     merged: list[list[Run]] = []
+    merged_sizes: list[float] = []
+    last = len(lines) - 1
     for i, line in enumerate(lines):
-        size = max(r.size for r in line)
-        below = lines[i + 1] if i + 1 < len(lines) else None
-        if below is not None:
-            bsize = max(r.size for r in below)
-            rise = line[0].base - max(r.base for r in below if r.size == bsize)
+        size = sizes[i]
+        if i < last:
+            below = lines[i + 1]
+            bsize = sizes[i + 1]
+            first = line[0]
+            rise = first.base - max(r.base for r in below if r.size == bsize)
             # a note's own marker, set in the note's size but raised, just left of its text
             # (or hanging in the margin before the note's indented text, up to 2.5 ems)
-            gap = min(r.x0 for r in below) - line[0].x1
-            lead = (len(line) == 1 and MARKER.match(line[0].text.strip()) is not None
+            gap = min(r.x0 for r in below) - first.x1
+            lead = (len(line) == 1 and MARKER.match(first.text.strip()) is not None
                     and -0.6 * bsize <= gap <= 2.5 * bsize)
             # (a numeral drawn large beside a box's text is no marker, whatever its type
             # size says: a Type 3 font draws its glyphs through its own matrix)
@@ -150,16 +162,18 @@ def visual_lines(runs: list[Run]) -> list[list[Run]]:
                 for r in line:
                     r.sup = True
                 below.extend(line)
+                sizes[i + 1] = max(r.size for r in below)
                 continue
         merged.append(line)
-    for line in merged:
-        size = max(r.size for r in line)
+        merged_sizes.append(size)
+    for line, size in zip(merged, merged_sizes):
         base = min(r.base for r in line if r.size == size)
+        small, raised, tall = 0.8 * size, 0.15 * size, 1.5 * size
         for r in line:
-            if not r.sup and r.size <= 0.8 * size and r.base - base >= 0.15 * size \
-                    and r.y1 - r.y0 <= 1.5 * size:  # (small type, unless drawn large)
+            if not r.sup and r.size <= small and r.base - base >= raised \
+                    and r.y1 - r.y0 <= tall:  # (small type, unless drawn large)
                 r.sup = True
-        line.sort(key=lambda r: r.x0)
+        line.sort(key=_X0)
     return merged
 
 

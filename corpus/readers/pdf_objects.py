@@ -21,6 +21,7 @@ _FORCE_BOLD = 1 << 18  # PDF font descriptor flag ForceBold (bit 19)
 _ITALIC = 1 << 6  # PDF font descriptor flag Italic (bit 7)
 # pdfium's stand-ins for a hyphen that ends a line; UN documents are not hyphenated
 # automatically, so such a hyphen belongs to the word (sixty-ninth).
+# (PageReader.read looks for these five before it translates)
 _HYPHENS = str.maketrans({"\x02": "-", "\ufffe": "-", "\r": "", "\n": "", "\x00": ""})
 
 
@@ -192,8 +193,10 @@ class PageReader:
                 scale = abs(ma * md - mb * mc) ** 0.5
                 if abs(scale - 1) > 0.1:  # "/F1 1 Tf" scaled by the text matrix to 10 pt
                     size *= scale
-                append(Run(text.translate(hyphens), x0, y0, x1, y1, base, size, bold, barcode,
-                           italic=italic))
+                if "\x02" in text or "\ufffe" in text or "\r" in text or "\n" in text \
+                        or "\x00" in text:  # (translate() costs more than the five looks)
+                    text = text.translate(hyphens)
+                append(Run(text, x0, y0, x1, y1, base, size, bold, barcode, italic=italic))
             elif n == 0 and _get_type(obj) == _PATH:
                 get_bounds(obj, l, b, r, t)
                 x0, y0, x1, y1 = unpack(facts)[:4]
