@@ -156,6 +156,7 @@ class PageReader:
         fonts, style = self.fonts.cache, self.fonts.style
         decode, hyphens, append = _decode, _HYPHENS, runs.append
         narrow, wide = 0.12 * width, 0.88 * width
+        invisible = _INVISIBLE
         count = count_objects(page)
         # pdfium finds one object's text by scanning the page's characters: fine for a few
         # hundred objects, quadratic for a page of thousands; then one pass over the
@@ -175,7 +176,7 @@ class PageReader:
                 elif n > 2:  # n counts the terminating NUL
                     text = decode(view[: n - 2], "replace", True)[0]
             if n > 2:
-                if not text.strip():
+                if text.isspace():  # (never empty here)
                     continue
                 get_bounds(obj, l, b, r, t)
                 get_matrix(obj, pmatrix)
@@ -185,7 +186,7 @@ class PageReader:
                 get_size(obj, pfsize)
                 font = get_font(obj)
                 bold, barcode, italic = fonts.get(font) or style(font)
-                if get_render_mode(obj) == _INVISIBLE:
+                if get_render_mode(obj) == invisible:
                     self.invisible += len(text)
                 else:
                     self.visible += len(text)
