@@ -73,7 +73,8 @@ def join_runs(runs: list[Run], refs: bool) -> str:
     out = ""
     prev: Run | None = None
     for run in runs:
-        glued = prev is not None and run.x0 - prev.x1 < 0.22 * run.size and _STARS.match(run.text)
+        glued = prev is not None and run.x0 - prev.x1 < 0.22 * run.size and \
+            run.text[:1] == "*" and _STARS.match(run.text)
         if run.sup and run.text.strip() in _POWERS and _UNIT_END.search(out):
             out = out.rstrip() + _POWERS[run.text.strip()]  # m², km³: an exponent, no marker
             prev = run
