@@ -45,6 +45,7 @@ CJK_PUNCT = "，。、；：？！“”‘’（）《》〈〉【】「」『�
 SHARED_PUNCT = "“”‘’—…·"
 _ZH_ONLY = "".join(c for c in CJK_PUNCT if c not in SHARED_PUNCT)
 _SPACE = r"[ \t\u00a0\u2002-\u200b\u3000]"
+_ANY_SPACE = re.compile(_SPACE)
 _HAN_HAN = re.compile(f"(?<=[{HAN}{CJK_PUNCT}]){_SPACE}+(?=[{HAN}{CJK_PUNCT}])")
 # "2012 年", "第 38/2 号", "E/1994/27, 第一章": one policy, no space between Han and
 # Latin/digits (the house style of the Chinese editions' Word files).
@@ -82,6 +83,8 @@ def han_ratio(text: str) -> float:
 def normalise_zh_spacing(text: str) -> str:
     """Remove the spaces that PDF text layers (and some Word files) put between Han
     characters, and between Han characters and digits/Latin letters."""
+    if not _ANY_SPACE.search(text):  # (each of the three removes spaces: none, no change)
+        return text
     text = _HAN_HAN.sub("", text)
     text = _HAN_OTHER.sub("", text)
     return _OTHER_HAN.sub("", text)
@@ -92,7 +95,9 @@ def clean(text: str) -> str:
     if not text.isascii():  # (ASCII is NFC and holds none of the three)
         text = unicodedata.normalize("NFC", text)
         text = text.replace("\u00ad", "").replace("\u200b", "").replace("\ufeff", "")
-    return _BLANKS.sub(" ", text).strip()
+    if "  " in text or "\t" in text or "\u00a0" in text:  # (else each blank is one space)
+        text = _BLANKS.sub(" ", text)
+    return text.strip()
 
 
 def _chinese(ch: str, beside: str) -> bool:

@@ -18,9 +18,10 @@ _UNIT = re.compile(f"[《“‘（(「『【〈]*(?:[{HAN}]|[^\\s{HAN}]+)"
                    r"[，。、；：？！”’）》」』】〉,.;:!?)]*")
 
 
-@dataclass
+@dataclass(eq=False)
 class _Open:
-    """A body block being built: its segments, top to bottom."""
+    """A body block being built: its segments, top to bottom (a block equals only itself:
+    ``in`` tests identity, no field compare)."""
 
     segs: list[Segment] = field(default_factory=list)
 
@@ -42,6 +43,7 @@ class Layout:
         self.rights: list[float | None] = []
         for lines in pages:
             prev = None
+            prev_size = None  # the previous line's size, rounded, when it is one segment
             page_rights = []
             for segs in lines:
                 for s in segs:
@@ -49,11 +51,15 @@ class Layout:
                         if not r.sup:
                             sizes[round(r.size, 1)] += len(r.text)
                     page_rights.append(s.x1)
-                if prev is not None and len(segs) == 1 and len(prev) == 1 and \
-                        round(prev[0].size, 1) == round(segs[0].size, 1):
-                    pitches.setdefault(round(segs[0].size, 1), Counter())[
-                        round(prev[0].base - segs[0].base, 1)] += 1
-                prev = segs
+                size = None
+                if len(segs) == 1:
+                    size = round(segs[0].size, 1)
+                    if prev_size is not None and prev_size == size:
+                        counts = pitches.get(size)
+                        if counts is None:
+                            counts = pitches[size] = Counter()
+                        counts[round(prev[0].base - segs[0].base, 1)] += 1
+                prev, prev_size = segs, size
             rights += page_rights
             self.rights.append(_justified_edge([s for segs in lines for s in segs]))
         self.size = sizes.most_common(1)[0][0] if sizes else 10.0
@@ -118,7 +124,7 @@ def _ended_short(a: Segment, b: Segment, right: float) -> bool:
     if a.plain().endswith("-"):
         return False
     runs = [r for r in b.runs if not r.sup]
-    text = "".join(r.text for r in runs)
+    text = "".join([r.text for r in runs])
     lead = len(text) - len(text.lstrip())
     unit = _UNIT.match(text, lead)
     if not runs or unit is None:

@@ -3,6 +3,7 @@ decided from the geometry, lines split at column gutters (``Segment``)."""
 from __future__ import annotations
 
 import re
+from operator import attrgetter
 
 from corpus.blocks import HAN, LABEL_ONLY, clean, ref
 from corpus.readers.pdf_objects import Run
@@ -19,6 +20,7 @@ _HAN_CHAR = re.compile(f"[{HAN}]")
 _POWERS = {"2": "²", "3": "³"}
 _UNIT_END = re.compile(r"(?<![A-Za-z])(?:[kcmd]?m|ft|mi)\s*$")
 CLOSERS = set(".,;:!?)]’”%")
+_X0 = attrgetter("x0")
 CELL_GAP = 1.0  # ems: wider than any word space, narrower than a column gutter (2.5)
 
 
@@ -30,14 +32,28 @@ class Segment:
     def __init__(self, runs: list[Run], line: int = 0):
         self.runs, self.line = runs, line
         self.x0 = runs[0].x0
-        self.x1 = max(r.x1 for r in runs)
-        # the run that sets the line: the largest non-superscript one
-        main = max((r for r in runs if not r.sup), key=lambda r: r.size, default=runs[0])
+        # one pass, as max() and sum() over the runs would give: the right edge; the run
+        # that sets the line (the first largest non-superscript one); the letters in bold
+        # and in italic among the non-superscript runs
+        x1, main, total, bold, italic = runs[0].x1, None, 0, 0, 0
+        for r in runs:
+            if r.x1 > x1:
+                x1 = r.x1
+            if not r.sup:
+                if main is None or r.size > main.size:
+                    main = r
+                n = len(r.text.strip())
+                total += n
+                if r.bold:
+                    bold += n
+                if r.italic:
+                    italic += n
+        if main is None:
+            main = runs[0]
+        self.x1 = x1
         self.base, self.size = main.base, main.size
-        letters = [(len(r.text.strip()), r.bold, r.italic) for r in runs if not r.sup]
-        total = sum(n for n, _, _ in letters)
-        self.bold = total > 0 and sum(n for n, bold, _ in letters if bold) >= 0.8 * total
-        self.italic = total > 0 and sum(n for n, _, it in letters if it) >= 0.8 * total
+        self.bold = total > 0 and bold >= 0.8 * total
+        self.italic = total > 0 and italic >= 0.8 * total
         self._plain: str | None = None
 
     def text(self) -> str:
@@ -57,7 +73,8 @@ def join_runs(runs: list[Run], refs: bool) -> str:
     out = ""
     prev: Run | None = None
     for run in runs:
-        glued = prev is not None and run.x0 - prev.x1 < 0.22 * run.size and _STARS.match(run.text)
+        glued = prev is not None and run.x0 - prev.x1 < 0.22 * run.size and \
+            run.text[:1] == "*" and _STARS.match(run.text)
         if run.sup and run.text.strip() in _POWERS and _UNIT_END.search(out):
             out = out.rstrip() + _POWERS[run.text.strip()]  # m², km³: an exponent, no marker
             prev = run
@@ -109,24 +126,34 @@ def visual_lines(runs: list[Run]) -> list[list[Run]]:
     superscript of that line (a footnote marker), not a line of its own."""
     runs.sort(key=lambda r: -r.base)
     lines: list[list[Run]] = []
+    line: list[Run] = []
+    head_base = head_size = 0.0  # of the last line's first run
     for run in runs:
-        if lines:
-            head = lines[-1][0]
-            if abs(head.base - run.base) <= 0.3 * min(head.size, run.size):
-                lines[-1].append(run)
+        if line:
+            size = run.size
+            if abs(head_base - run.base) <= 0.3 * (size if size < head_size else head_size):
+                line.append(run)
                 continue
-        lines.append([run])
+        line = [run]
+        lines.append(line)
+        head_base, head_size = run.base, run.size
+    # each line's type size (the largest), measured once; again for a line that takes the
+    # raised runs above it
+    sizes = [max(r.size for r in line) for line in lines]
     merged: list[list[Run]] = []
+    merged_sizes: list[float] = []
+    last = len(lines) - 1
     for i, line in enumerate(lines):
-        size = max(r.size for r in line)
-        below = lines[i + 1] if i + 1 < len(lines) else None
-        if below is not None:
-            bsize = max(r.size for r in below)
-            rise = line[0].base - max(r.base for r in below if r.size == bsize)
+        size = sizes[i]
+        if i < last:
+            below = lines[i + 1]
+            bsize = sizes[i + 1]
+            first = line[0]
+            rise = first.base - max(r.base for r in below if r.size == bsize)
             # a note's own marker, set in the note's size but raised, just left of its text
             # (or hanging in the margin before the note's indented text, up to 2.5 ems)
-            gap = min(r.x0 for r in below) - line[0].x1
-            lead = (len(line) == 1 and MARKER.match(line[0].text.strip()) is not None
+            gap = min(r.x0 for r in below) - first.x1
+            lead = (len(line) == 1 and MARKER.match(first.text.strip()) is not None
                     and -0.6 * bsize <= gap <= 2.5 * bsize)
             # (a numeral drawn large beside a box's text is no marker, whatever its type
             # size says: a Type 3 font draws its glyphs through its own matrix)
@@ -136,16 +163,18 @@ def visual_lines(runs: list[Run]) -> list[list[Run]]:
                 for r in line:
                     r.sup = True
                 below.extend(line)
+                sizes[i + 1] = max(r.size for r in below)
                 continue
         merged.append(line)
-    for line in merged:
-        size = max(r.size for r in line)
+        merged_sizes.append(size)
+    for line, size in zip(merged, merged_sizes):
         base = min(r.base for r in line if r.size == size)
+        small, raised, tall = 0.8 * size, 0.15 * size, 1.5 * size
         for r in line:
-            if not r.sup and r.size <= 0.8 * size and r.base - base >= 0.15 * size \
-                    and r.y1 - r.y0 <= 1.5 * size:  # (small type, unless drawn large)
+            if not r.sup and r.size <= small and r.base - base >= raised \
+                    and r.y1 - r.y0 <= tall:  # (small type, unless drawn large)
                 r.sup = True
-        line.sort(key=lambda r: r.x0)
+        line.sort(key=_X0)
     return merged
 
 
@@ -167,18 +196,21 @@ def segments(line: list[Run], index: int) -> list[Segment]:
     right = line[0].x1
     for run in line[1:]:
         last = merged.last
-        gap = (run.x0 - right) / min(run.size, last.size)
-        if (gap > 2.5 or gap > 0.8 and _CELL.match(run.text) and _CELL.match(last.text)
-                or gap > 1.0 and _HAN_GUTTER.match(last.text.rstrip()[-1:] + run.text.lstrip()[:1])
-                and _HAN_CHAR.search("".join(merged.pieces) + run.text)) \
+        size, last_size = run.size, last.size
+        gap = (run.x0 - right) / (last_size if last_size < size else size)  # min(), its ties
+        if gap > 0.8 and (gap > 2.5 or _CELL.match(run.text) and _CELL.match(last.text)
+                          or gap > 1.0
+                          and _HAN_GUTTER.match(last.text.rstrip()[-1:] + run.text.lstrip()[:1])
+                          and _HAN_CHAR.search("".join(merged.pieces) + run.text)) \
                 and not last.sup \
                 and not LABEL_ONLY.match(join_runs(groups[-1] + [merged.run()], refs=False)):
             groups[-1].append(merged.run())
             groups.append([])
             merged = _Merged(run)
-        elif (run.size == last.size and run.bold == last.bold and run.italic == last.italic
+        elif (size == last_size and run.bold == last.bold and run.italic == last.italic
               and not (run.sup or last.sup)
-              and run.barcode == last.barcode and not merged.marker and not _STARS.match(run.text)):
+              and run.barcode == last.barcode and not merged.marker
+              and not (run.text[:1] == "*" and _STARS.match(run.text))):
             merged.add(run)
         else:
             groups[-1].append(merged.run())
@@ -200,13 +232,29 @@ class _Merged:
         self.cuts: list[tuple[float, float, int]] = []
 
     def add(self, run: Run) -> None:
-        text = run.text.lstrip()
+        """Append ``run``, in the same type as the last one (so the em is either's size);
+        ``_spaced`` and ``_space_gap`` inlined: this runs for most runs of a page."""
+        raw = run.text
+        text = raw.lstrip()
         pieces = self.pieces
         left = pieces[-1] = pieces[-1].rstrip()
-        if _spaced(self.last, run, left[-1:], text[:1]):
+        size, x0 = run.size, run.x0
+        if raw[:1].isspace():
             pieces.append(" ")
-        if (run.x0 - self.x1) / min(run.size, self.last.size) > CELL_GAP:
-            self.cuts.append((self.x1, run.x0, sum(map(len, pieces))))
+        else:
+            a, b = left[-1:], text[:1]
+            if b in CLOSERS:
+                limit = 0.5
+            elif a.isdigit() and b.isdigit():
+                limit = 0.35
+            elif a in _DASHES or b in _DASHES:
+                limit = 0.3
+            else:
+                limit = 0.2
+            if (x0 - self.last.x1) / size > limit:
+                pieces.append(" ")
+        if (x0 - self.x1) / size > CELL_GAP:
+            self.cuts.append((self.x1, x0, sum(map(len, pieces))))
         pieces.append(text)
         self.last = run
         if run.x1 > self.x1:

@@ -7,7 +7,9 @@ or larger type, smaller raised type, the gap to the next object, and short rules
 """
 from __future__ import annotations
 
+import codecs
 import ctypes
+import struct
 from dataclasses import dataclass
 
 import pypdfium2.raw as fpdf
@@ -19,6 +21,7 @@ _FORCE_BOLD = 1 << 18  # PDF font descriptor flag ForceBold (bit 19)
 _ITALIC = 1 << 6  # PDF font descriptor flag Italic (bit 7)
 # pdfium's stand-ins for a hyphen that ends a line; UN documents are not hyphenated
 # automatically, so such a hyphen belongs to the word (sixty-ninth).
+# (PageReader.read looks for these five before it translates)
 _HYPHENS = str.maketrans({"\x02": "-", "\ufffe": "-", "\r": "", "\n": "", "\x00": ""})
 
 
@@ -70,6 +73,8 @@ _count_chars = _by_address(fpdf.FPDFText_CountChars)
 _char_object = _by_address(fpdf.FPDFText_GetTextObject)
 _char_unicode = _by_address(fpdf.FPDFText_GetUnicode)
 LINEAR_FROM = 3000  # objects on a page
+_FACTS = struct.Struct("11f")  # PageReader.facts: bounds, matrix, font size
+_decode = codecs.utf_16_le_decode  # (final: a lone surrogate at the end is replaced too)
 
 
 def _texts_by_object(textpage: int) -> dict[int, str]:
@@ -122,14 +127,16 @@ class _Fonts:
 
 class PageReader:
     """Reads the text objects and short rules of one page through the raw pdfium API
-    (this loop runs ~100-400 times a page: it keeps to one call per fact)."""
+    (this loop runs ~100-400 times a page: it keeps to one call per fact, and to a few
+    Python operations per object: the bounds, matrix and size share one buffer read in
+    one unpack, the text is decoded from a view of the buffer, a font's style is a dict
+    hit)."""
 
     def __init__(self):
         self.fonts = _Fonts()
         self.buf = (ctypes.c_ushort * 4096)()
-        self.box = (ctypes.c_float * 4)()  # left, bottom, right, top
-        self.matrix = (ctypes.c_float * 6)()  # a b c d e f: f is the baseline's y
-        self.fsize = ctypes.c_float()
+        # left, bottom, right, top; the matrix a b c d e f (f: the baseline's y); the size
+        self.facts = (ctypes.c_float * 11)()
         self.invisible = self.visible = 0  # characters: OCR of a scan is set invisible
 
     def read(self, page, textpage, width: float) -> tuple[list[Run], list[tuple[float, float, float]]]:
@@ -137,15 +144,19 @@ class PageReader:
         runs: list[Run] = []
         rules: list[tuple[float, float, float]] = []
         page, textpage = address(page), address(textpage)
-        box, matrix, fsize = self.box, self.matrix, self.fsize
-        at = ctypes.addressof(box)
-        l, b, r, t = at, at + 4, at + 8, at + 12
-        pmatrix, pfsize = ctypes.addressof(matrix), ctypes.addressof(fsize)
+        facts = self.facts
+        l = ctypes.addressof(facts)
+        b, r, t, pmatrix, pfsize = l + 4, l + 8, l + 12, l + 16, l + 40
+        unpack = _FACTS.unpack_from
         buf, cap = self.buf, ctypes.sizeof(self.buf)
-        pbuf = ctypes.addressof(buf)
+        pbuf, view = ctypes.addressof(buf), memoryview(buf).cast("B")
         get_object, get_text, get_bounds = _get_object, _get_text, _get_bounds
         get_matrix, get_size, get_font = _get_matrix, _get_size, _get_font
-        style, string_at = self.fonts.style, ctypes.string_at
+        get_render_mode = _get_render_mode
+        fonts, style = self.fonts.cache, self.fonts.style
+        decode, hyphens, append = _decode, _HYPHENS, runs.append
+        narrow, wide = 0.12 * width, 0.88 * width
+        invisible = _INVISIBLE
         count = count_objects(page)
         # pdfium finds one object's text by scanning the page's characters: fine for a few
         # hundred objects, quadratic for a page of thousands; then one pass over the
@@ -161,32 +172,35 @@ class PageReader:
                 if n > cap:
                     big = (ctypes.c_ushort * (n // 2 + 1))()
                     n = get_text(obj, textpage, ctypes.addressof(big), ctypes.sizeof(big))
-                    text = string_at(big, n - 2).decode("utf-16-le", "replace")
+                    text = decode(memoryview(big).cast("B")[: n - 2], "replace", True)[0]
                 elif n > 2:  # n counts the terminating NUL
-                    text = string_at(pbuf, n - 2).decode("utf-16-le", "replace")
+                    text = decode(view[: n - 2], "replace", True)[0]
             if n > 2:
-                if not text.strip():
+                if text.isspace():  # (never empty here)
                     continue
                 get_bounds(obj, l, b, r, t)
                 get_matrix(obj, pmatrix)
-                x0, y0, x1, y1 = box
-                if abs(matrix[1]) > abs(matrix[0]) and (x1 < 0.12 * width or x0 > 0.88 * width):
+                x0, y0, x1, y1, ma, mb, mc, md, _, base, _ = unpack(facts)
+                if abs(mb) > abs(ma) and (x1 < narrow or x0 > wide):
                     continue  # a landscape page's running header or footer, set on its side
                 get_size(obj, pfsize)
-                bold, barcode, italic = style(get_font(obj))
-                if _get_render_mode(obj) == _INVISIBLE:
+                font = get_font(obj)
+                bold, barcode, italic = fonts.get(font) or style(font)
+                if get_render_mode(obj) == invisible:
                     self.invisible += len(text)
                 else:
                     self.visible += len(text)
-                size = fsize.value or (y1 - y0)
-                scale = abs(matrix[0] * matrix[3] - matrix[1] * matrix[2]) ** 0.5
+                size = facts[10] or (y1 - y0)
+                scale = abs(ma * md - mb * mc) ** 0.5
                 if abs(scale - 1) > 0.1:  # "/F1 1 Tf" scaled by the text matrix to 10 pt
                     size *= scale
-                runs.append(Run(text.translate(_HYPHENS), x0, y0, x1, y1,
-                                 matrix[5], size, bold, barcode, italic=italic))
+                if "\x02" in text or "\ufffe" in text or "\r" in text or "\n" in text \
+                        or "\x00" in text:  # (translate() costs more than the five looks)
+                    text = text.translate(hyphens)
+                append(Run(text, x0, y0, x1, y1, base, size, bold, barcode, italic=italic))
             elif n == 0 and _get_type(obj) == _PATH:
                 get_bounds(obj, l, b, r, t)
-                x0, y0, x1, y1 = box
+                x0, y0, x1, y1 = unpack(facts)[:4]
                 if y1 - y0 < 2 and 20 < x1 - x0 < 0.3 * width:
                     rules.append((y1, x0, x1))
         return runs, rules
