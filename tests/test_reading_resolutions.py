@@ -52,7 +52,7 @@ ZH_SIGN_OFF = ["2024年12月20日", "第55次全体会议"]
 def zh_resolution_docx(out):
     """The Chinese resolution as the ODS sets it: masthead lines, the adopting organ, its
     clauses indented, operative paragraphs numbered "1." with a tab, the meeting at right."""
-    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
 
     doc = new_docx()
     normal = doc.styles["Normal"]
@@ -80,6 +80,15 @@ def zh_resolution_docx(out):
         para(f"{n}.\t{text}")
     for line in ZH_SIGN_OFF:
         para(line, indent=False, right=True)
+    # the running header of pages 2 on: symbol and short title in one bold type, apart
+    section = doc.sections[0]
+    section.different_first_page_header_footer = True
+    head = section.header.paragraphs[0]
+    head.paragraph_format.tab_stops.add_tab_stop(section.page_width - section.left_margin
+                                                 - section.right_margin, WD_TAB_ALIGNMENT.RIGHT)
+    run = head.add_run(f"{ZH_MASTHEAD[1]}\t{ZH_TITLE.split('.')[1]}")
+    run.bold = True
+    run._r.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), CJK_FONT)
     path = out / "A_RES_79_250.zh.docx"
     doc.save(path)
     return path

@@ -35,7 +35,8 @@ def _top(lines: list[str]) -> list[tuple[int, list[str]]]:
 
 def running_titles(pages: list[list[str]]) -> set[str]:
     """The texts of the title lines of the running header, from the pages after the first:
-    printed above the symbol on one page, and opening at least two pages."""
+    printed beside or above the symbol on one page, and opening another page too or printed
+    on the first (the title it shortens: a two-page resolution has the header once)."""
     titles: set[str] = set()
     opening: Counter[str] = Counter()
     for lines in pages[1:]:
@@ -46,7 +47,8 @@ def running_titles(pages: list[list[str]]) -> set[str]:
         if at is not None:
             titles.update(" ".join(parts) for _, parts in top[:at])
             titles.update(p for p in top[at][1] if not _symbol(p))
-    return {t for t in titles if opening[t] >= 2}
+    first = " ".join(" ".join(_GAP.split(line.strip())) for line in pages[0]) if pages else ""
+    return {t for t in titles if opening[t] >= 2 or len(t) >= 8 and t in first}
 
 
 def without_titles(lines: list[str], titles: set[str]) -> list[str]:
