@@ -154,12 +154,10 @@ def _parsed(files: list[Path], workers: int, limits: Limits, executor: str = "lo
         yield from zip(files, pool.map(files))
 
 
-def _add(store: Store, docs: list[tuple[Document, tuple[list[str], str]]],
-         tries: int = 8) -> list[bool]:
+def _add(store: Store, items: list[tuple[Document, list[str], str]], tries: int = 8) -> list[bool]:
     """``store.add_many``, waiting for another writer (a second ``ingest`` on the same
     store) beyond SQLite's own busy timeout: the transaction was rolled back, so it is
     retried."""
-    items = [(doc, bodies, doc_json) for doc, (bodies, doc_json) in docs]
     for attempt in range(tries - 1):
         try:
             return store.add_many(items)
@@ -171,7 +169,8 @@ def _add(store: Store, docs: list[tuple[Document, tuple[list[str], str]]],
 
 
 # documents a transaction (FTS5 merges its index once a commit: 0.88 of the parent's
-# writing CPU, benchmarks/store_bench.py), or fewer when reading them takes long: an interrupted run loses no more than that
+# writing CPU, benchmarks/store_bench.py), or fewer when reading them takes long: an
+# interrupted run loses no more than that
 BATCH, BATCH_SECONDS = 16, 5.0
 
 
@@ -179,13 +178,14 @@ def _store(store: Store, batch: list[tuple[Path, Document, tuple[list[str], str]
            report: IngestReport) -> None:
     """Write a batch of read documents in one transaction; if it fails, each on its own,
     so that only the document at fault is reported failed (with its cause)."""
+    items = [(doc, *prepared) for _, doc, prepared in batch]
     try:
-        results: list[bool | str] = list(_add(store, [(doc, prep) for _, doc, prep in batch]))
+        results: list[bool | str] = list(_add(store, items))
     except Exception:  # rolled back: nothing of the batch is written
         results = []
-        for _, doc, prep in batch:
+        for item in items:
             try:
-                results.append(_add(store, [(doc, prep)])[0])
+                results.append(_add(store, [item])[0])
             except Exception as exc:  # the transaction is rolled back; go on
                 results.append(unexpected(exc))
     for (path, doc, _), stored in zip(batch, results):

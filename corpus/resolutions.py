@@ -26,12 +26,13 @@ CLAUSE_EN = re.compile(r"^(?:(?:Also|Further|Deeply|Gravely|Strongly|Seriously)\
                        r"Highlighting|Deploring|Regretting)\b")
 # A resolution's number printed apart from its title in a dump: "78/323."
 NUMBER = re.compile(r"^\d{1,3}/\d{1,4}\.$")
-# "103rd plenary meeting 13 August 2024", "2024年8月13日 第103次全体会议"
-SIGN_OFF = re.compile(r"^(?:\d{1,2}\s+[A-Z][a-z]+\s+\d{4}\s+)?\d+(?:st|nd|rd|th)\s+plenary\s+meeting"
-                      r"(?:\s+\d{1,2}\s+[A-Z][a-z]+\s+\d{4})?$|^(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*)?"
-                      r"第\s*\d+\s*次全体会议(?:\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)?$")
-_MEETING = re.compile(r"^\d+(?:st|nd|rd|th)\s+plenary\s+meeting$|^第\s*\d+\s*次全体会议$")
-_DATE = re.compile(r"^\d{1,2}\s+[A-Z][a-z]+\s+\d{4}$|^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$")
+_MEETING_TEXT = r"(?:\d+(?:st|nd|rd|th)\s+plenary\s+meeting|第\s*\d+\s*次全体会议)"
+_DATE_TEXT = r"(?:\d{1,2}\s+[A-Z][a-z]+\s+\d{4}|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)"
+_MEETING = re.compile(f"^{_MEETING_TEXT}$")
+_DATE = re.compile(f"^{_DATE_TEXT}$")
+# the meeting, its date before or after it: "103rd plenary meeting 13 August 2024",
+# "2024年8月13日 第103次全体会议"
+SIGN_OFF = re.compile(f"^(?:{_DATE_TEXT}\\s*)?{_MEETING_TEXT}(?:\\s*{_DATE_TEXT})?$")
 
 
 def join_sign_off(blocks: list[Block]) -> list[Block]:

@@ -89,10 +89,10 @@ def structure(blocks: list[Block], *, source: str, fmt: str, sha256: str,
             builder.table(block)
         elif not builder.started:
             if not builder.begin(block) and not builder.opens_body(block):
-                doc.front.append(block.text)
                 builder.front.append(block)
         else:
             builder.body(block)
+    doc.front = [b.text for b in builder.front]
     doc.metadata = parse_masthead(doc.front, furniture, lang)
     builder.finish()
     front_refs = [m for t in doc.front for m in REF_RE.findall(t)]  # the title's "20251"
@@ -140,11 +140,12 @@ class _Builder(Exhibits):
         after = self.front[report + 1:] if report is not None else []
         while after and ISSUE.match(after[0].text.strip()):  # "Addendum" stays front matter
             after = after[1:]
-        heads = [self._heading(REF_RE.sub("", b.text).strip(), b) for b in after
-                 if b.heading and len(b.text) <= 100 and not is_masthead_line(b.text)]
-        if not after or len(after) > 2 or len(heads) < len(after) or not all(heads):
+        heads = [self._heading(REF_RE.sub("", b.text).strip(), b)
+                 if b.heading and len(b.text) <= 100 and not is_masthead_line(b.text) else None
+                 for b in after]
+        if not after or len(after) > 2 or not all(heads):
             return
-        del self.doc.front[-len(after):]
+        del self.front[-len(after):]
         for b, heading in zip(after, heads):
             heading.page, heading.footnote_refs = b.page, REF_RE.findall(b.text)
             self.doc.sections.append(heading)

@@ -38,9 +38,10 @@ def split_tables(lines: list[str], first: bool = False
     tables: dict[int, list[list[str]]] = {}
     i, closed = 0, not first  # closed: past the masthead (a sentence has ended on page 1)
     while i < len(lines):
-        end = _table_end(lines, i) if columnar(lines[i]) else _cell_run(lines, i) if closed else i
+        columns = columnar(lines[i])
+        end = _table_end(lines, i) if columns else _cell_run(lines, i) if closed else i
         closed = closed or lines[i].rstrip().endswith("。")
-        if end > i and not columnar(lines[i]):  # a plain dump's cells: one a line, as printed
+        if end > i and not columns:  # a plain dump's cells: one a line, as printed
             if len(out) > 1 and out[-2].rstrip().endswith("。") and _HAN.search(out[-1]) and \
                     not out[-1].rstrip().endswith(("。", "；", "：")):
                 out.insert(len(out) - 1, "")  # its caption, set under the paragraph's last line
